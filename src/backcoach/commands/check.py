@@ -1,0 +1,15 @@
+"""backcoach check: not written yet."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def run(args: argparse.Namespace) -> int:
+    print("backcoach check: not available yet", file=sys.stderr)
+    return 2

@@ -1,0 +1,43 @@
+"""Open the backcoach window (the default when no command is given)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="keep the history and settings here (default: $BACKCOACH_DATA_DIR, "
+        "else the standard data folder)",
+    )
+    parser.add_argument(
+        "--routines",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also list the routines in DIR (repeatable)",
+    )
+    parser.add_argument(
+        "--start", metavar="ROUTINE", help="open at this routine's check-in (an id or a path)"
+    )
+    parser.add_argument(
+        "--speed",
+        type=float,
+        default=1.0,
+        metavar="N",
+        help="run sessions N times faster (a therapist's preview; kept out of statistics)",
+    )
+    parser.add_argument("--tray", action="store_true", help="run the posture-break reminder")
+    parser.add_argument(
+        "--review", type=Path, metavar="FILE", help="open a patient's history export read-only"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from backcoach.ui.app import run_app  # Qt is loaded only here
+
+    return run_app(args)

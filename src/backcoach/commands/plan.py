@@ -1,0 +1,15 @@
+"""backcoach plan: not written yet."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def run(args: argparse.Namespace) -> int:
+    print("backcoach plan: not available yet", file=sys.stderr)
+    return 2

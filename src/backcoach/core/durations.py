@@ -1,0 +1,80 @@
+"""Durations as therapists write them ("30s", "1m30s", 45, 7.5) <-> seconds."""
+
+from __future__ import annotations
+
+import math
+import re
+
+MAX_SECONDS = 2 * 60 * 60
+_UNITS = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$")
+
+ACCEPTED_FORMS = "a duration like 30s, 1m30s or 1h, or a number of seconds like 45 or 7.5"
+
+
+class DurationError(ValueError):
+    """A value that is not a valid duration; the message says what was accepted."""
+
+
+def parse_duration(value: object) -> float:
+    """Return the number of seconds `value` means, or raise DurationError.
+
+    Accepted: an int/float of seconds, or a string of `h`, `m`, `s` parts in
+    that order (`30s`, `1m`, `1m30s`, `1h`, `1.5m`); > 0 and at most 2h.
+    Booleans are refused: YAML's `yes` would otherwise be one second.
+    """
+    if isinstance(value, bool) or value is None:
+        raise DurationError(f"expected {ACCEPTED_FORMS}, got {_show(value)}")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    elif isinstance(value, str):
+        text = value.strip().replace(" ", "")
+        match = _UNITS.match(text)
+        if not text or match is None or not any(match.groups()):
+            try:
+                seconds = float(text)
+            except ValueError:
+                raise DurationError(f"expected {ACCEPTED_FORMS}, got {_show(value)}") from None
+        else:
+            h, m, s = (float(g) if g else 0.0 for g in match.groups())
+            seconds = h * 3600 + m * 60 + s
+    else:
+        raise DurationError(f"expected {ACCEPTED_FORMS}, got {_show(value)}")
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise DurationError(f"a duration must be more than 0 seconds, got {_show(value)}")
+    if seconds > MAX_SECONDS:
+        raise DurationError(f"a duration must be at most 2h, got {_show(value)}")
+    return seconds
+
+
+def format_duration(seconds: float) -> str:
+    """Compact form for tables and labels: 45s, 1m30s, 1h2m, 7.5s."""
+    if seconds < 60:
+        return f"{_num(seconds)}s"
+    total = round(seconds, 1)
+    h, rem = divmod(total, 3600)
+    m, s = divmod(rem, 60)
+    out = ""
+    if h:
+        out += f"{int(h)}h"
+    if m:
+        out += f"{int(m)}m"
+    if s:
+        out += f"{_num(s)}s"
+    return out
+
+
+def format_clock(seconds: float) -> str:
+    """m:ss (or h:mm:ss) for countdowns and start times; rounds up partial seconds."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    h, rem = divmod(whole, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def _num(x: float) -> str:
+    r = round(x, 1)
+    return str(int(r)) if r == int(r) else str(r)
+
+
+def _show(value: object) -> str:
+    return repr(value) if isinstance(value, str) else str(value)

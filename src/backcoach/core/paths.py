@@ -1,0 +1,77 @@
+"""Where things live: the bundled routines and assets, and the user's data folder.
+
+Plain paths, worked out once at start-up and passed in; no module-level state.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+APP_NAME = "backcoach"
+DATA_DIR_ENV = "BACKCOACH_DATA_DIR"
+
+
+def project_root() -> Path:
+    """The folder holding `routines/` and `assets/` (the source tree, or the installed data)."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[3], here.parents[1] / "data"):
+        if (candidate / "routines").is_dir():
+            return candidate
+    return here.parents[3]
+
+
+def bundled_routines_dir() -> Path:
+    return project_root() / "routines"
+
+
+def assets_dir() -> Path:
+    return project_root() / "assets"
+
+
+def standard_data_dir(env: dict[str, str] | None = None) -> Path:
+    """The user's standard data folder (XDG on Linux), overridable by BACKCOACH_DATA_DIR."""
+    env = dict(os.environ) if env is None else env
+    if env.get(DATA_DIR_ENV):
+        return Path(env[DATA_DIR_ENV]).expanduser()
+    if sys.platform == "win32":
+        base = Path(env.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(env.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_NAME
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+    extra_routine_dirs: tuple[Path, ...] = ()
+    bundled_routines: Path = field(default_factory=bundled_routines_dir)
+    assets: Path = field(default_factory=assets_dir)
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "history.sqlite3"
+
+    @property
+    def settings_path(self) -> Path:
+        return self.data_dir / "settings.json"
+
+    @property
+    def user_routines(self) -> Path:
+        """Where imported routines are copied."""
+        return self.data_dir / "routines"
+
+    def routine_dirs(self, configured: tuple[str, ...] = ()) -> tuple[Path, ...]:
+        """Every folder the library shows: bundled, the user's own, settings', --routines."""
+        dirs = [self.bundled_routines, self.user_routines]
+        dirs += [Path(p).expanduser() for p in configured]
+        dirs += list(self.extra_routine_dirs)
+        seen: list[Path] = []
+        for d in dirs:
+            if d not in seen:
+                seen.append(d)
+        return tuple(seen)

@@ -1,0 +1,274 @@
+"""Routine -> plan: the flat list of timed segments a session runs through.
+
+The order rules are the format's (routine-format.md, "Steps"):
+for each side, for each set, the reps (each hold followed by `relax`, except
+the last of the set), then `rest` between sets; the `switch` pause between
+sides; then `rest` before the next step (none after the last step, none before
+a rest step). A get-ready countdown opens the session.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from backcoach.core.durations import format_duration
+from backcoach.core.routine import Cue, Exercise, ExerciseStep, RestStep, Routine, Sound, Step
+
+SegmentKind = Literal["get-ready", "hold", "relax", "reps", "timed", "switch", "rest"]
+SEGMENT_KINDS: tuple[str, ...] = ("get-ready", "hold", "relax", "reps", "timed", "switch", "rest")
+
+GET_READY_SECONDS = 5.0
+# Segments the patient works in; the others are pauses between them.
+WORK_KINDS: frozenset[str] = frozenset({"hold", "reps", "timed"})
+
+
+@dataclass(frozen=True)
+class PlannedCue:
+    """A routine cue placed at `offset` seconds into its segment."""
+
+    offset: float
+    say: str | None = None
+    show: str | None = None
+    sound: Sound | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    index: int
+    kind: SegmentKind
+    start: float
+    """Seconds from the session start, counting only known durations before it."""
+    duration: float | None
+    """None for a self-paced set of reps (the patient presses Done)."""
+    label: str
+    step_index: int | None = None
+    exercise: Exercise | None = None
+    side: Literal["left", "right"] | None = None
+    set: int | None = None
+    sets: int | None = None
+    rep: int | None = None
+    reps: int | None = None
+    """Holds in this set (hold), or movements in this set (reps)."""
+    rep_time: float | None = None
+    say: str | None = None
+    cues: tuple[PlannedCue, ...] = ()
+
+    @property
+    def exercise_id(self) -> str | None:
+        return self.exercise.id if self.exercise else None
+
+    @property
+    def is_work(self) -> bool:
+        return self.kind in WORK_KINDS
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "start": _round(self.start),
+            "duration": None if self.duration is None else _round(self.duration),
+            "kind": self.kind,
+            "exercise": self.exercise_id,
+            "side": self.side,
+            "set": self.set,
+            "rep": self.rep,
+            "label": self.label,
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    segments: tuple[Segment, ...]
+    flare: bool = False
+    steps: tuple[Step, ...] = ()
+    """The steps that run (after flare scaling and skipping), by step_index."""
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(s.duration for s in self.segments if s.duration is not None)
+
+    @property
+    def self_paced(self) -> bool:
+        return any(s.duration is None for s in self.segments)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "total_seconds": _round(self.total_seconds),
+            "segments": [s.to_json() for s in self.segments],
+        }
+
+
+def flare_steps(routine: Routine) -> tuple[Step, ...]:
+    """The routine's steps on a flare day: skipped ids removed, holds/durations/reps scaled."""
+    if routine.flare is None:
+        return routine.steps
+    scale = routine.flare.scale
+    skip = set(routine.flare.skip)
+    out: list[Step] = []
+    for step in routine.steps:
+        if step.id is not None and step.id in skip:
+            continue
+        if isinstance(step, ExerciseStep):
+            step = dataclasses.replace(
+                step,
+                hold=None if step.hold is None else step.hold * scale,
+                duration=None if step.duration is None else step.duration * scale,
+                reps=max(1, math.ceil(step.reps * scale - 1e-9)),
+            )
+        out.append(step)
+    return tuple(out)
+
+
+def build_plan(routine: Routine, *, flare: bool = False) -> Plan:
+    steps = flare_steps(routine) if flare else routine.steps
+    builder = _Builder()
+    if steps:
+        builder.add("get-ready", GET_READY_SECONDS, "Get ready")
+    for i, step in enumerate(steps):
+        nxt = steps[i + 1] if i + 1 < len(steps) else None
+        if isinstance(step, RestStep):
+            builder.add("rest", step.rest, step.say or "Rest", step_index=i, say=step.say)
+            continue
+        _add_exercise_step(builder, step, i)
+        if nxt is not None and not isinstance(nxt, RestStep) and step.rest > 0:
+            builder.add("rest", step.rest, "Rest", step_index=i, exercise=step.exercise)
+    return Plan(routine.title, tuple(builder.segments), flare=flare, steps=steps)
+
+
+def _add_exercise_step(b: _Builder, step: ExerciseStep, i: int) -> None:
+    ex = step.exercise
+    sides: list[Literal["left", "right"] | None]
+    sides = {"none": [None], "each": ["left", "right"], "left": ["left"], "right": ["right"]}[
+        step.sides
+    ]  # type: ignore[assignment]
+    first = True
+    for side_no, side in enumerate(sides):
+        if side_no > 0:
+            b.add(
+                "switch",
+                step.switch,
+                f"Switch to the {side} side",
+                step_index=i,
+                exercise=ex,
+                side=side,
+            )
+        for set_no in range(1, step.sets + 1):
+            common = {
+                "step_index": i,
+                "exercise": ex,
+                "side": side,
+                "set": set_no,
+                "sets": step.sets,
+            }
+            if set_no > 1 and step.rest > 0:
+                b.add("rest", step.rest, "Rest between sets", **common)
+            say = step.say if first else None
+            first = False
+            where = _where(side, set_no, step.sets)
+            if step.hold is not None:
+                for rep in range(1, step.reps + 1):
+                    rep_text = f", hold {rep} of {step.reps}" if step.reps > 1 else ""
+                    b.add(
+                        "hold",
+                        step.hold,
+                        f"{ex.name}{where}{rep_text}",
+                        rep=rep,
+                        reps=step.reps,
+                        say=say if rep == 1 else None,
+                        cues=_place_cues(step.cues, step.hold),
+                        **common,
+                    )
+                    if rep < step.reps:
+                        b.add("relax", step.relax, "Relax", rep=rep, reps=step.reps, **common)
+            elif step.duration is not None:
+                b.add(
+                    "timed",
+                    step.duration,
+                    f"{ex.name}{where}",
+                    say=say,
+                    cues=_place_cues(step.cues, step.duration),
+                    **common,
+                )
+            else:
+                length = None if step.rep_time is None else step.reps * step.rep_time
+                b.add(
+                    "reps",
+                    length,
+                    f"{ex.name}{where}, {step.reps} reps",
+                    reps=step.reps,
+                    rep_time=step.rep_time,
+                    say=say,
+                    cues=_place_cues(step.cues, length),
+                    **common,
+                )
+
+
+def _where(side: str | None, set_no: int, sets: int) -> str:
+    parts = []
+    if side:
+        parts.append(f"{side} side")
+    if sets > 1:
+        parts.append(f"set {set_no} of {sets}")
+    return (" — " + ", ".join(parts)) if parts else ""
+
+
+def _place_cues(cues: tuple[Cue, ...], length: float | None) -> tuple[PlannedCue, ...]:
+    """Offsets of a step's cues within one period of `length` seconds (None: self-paced).
+
+    Cues that would fall at or after the end (a flare-scaled hold, say) are dropped;
+    a self-paced period only gets `at` and `every` cues (it has no known end), the
+    `every` ones for up to 10 minutes.
+    """
+    horizon = length if length is not None else 600.0
+    out: list[PlannedCue] = []
+    for cue in cues:
+        offsets: list[float] = []
+        if cue.at is not None:
+            offsets = [cue.at]
+        elif cue.at_half and length is not None:
+            offsets = [length / 2]
+        elif cue.before_end is not None and length is not None:
+            offsets = [length - cue.before_end]
+        elif cue.every is not None:
+            n = 1
+            while cue.every * n < horizon - 1e-9:
+                offsets.append(cue.every * n)
+                n += 1
+        for off in offsets:
+            if 0 <= off < horizon - 1e-9:
+                out.append(PlannedCue(off, cue.say, cue.show, cue.sound))
+    out.sort(key=lambda c: c.offset)
+    return tuple(out)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+        self.clock = 0.0
+
+    def add(self, kind: SegmentKind, duration: float | None, label: str, **kw: object) -> None:
+        seg = Segment(
+            index=len(self.segments),
+            kind=kind,
+            start=self.clock,
+            duration=duration,
+            label=label,
+            **kw,  # type: ignore[arg-type]
+        )
+        self.segments.append(seg)
+        if duration is not None:
+            self.clock += duration
+
+
+def describe_total(plan: Plan) -> str:
+    """ "12m30s" or "12m30s + self-paced reps"."""
+    text = format_duration(plan.total_seconds) if plan.total_seconds else "0s"
+    return text + (" + self-paced reps" if plan.self_paced else "")
+
+
+def _round(x: float) -> float | int:
+    r = round(x, 3)
+    return int(r) if r == int(r) else r

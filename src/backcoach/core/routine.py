@@ -1,0 +1,149 @@
+"""The routine model: what a routine file means, after loading and checking.
+
+Frozen dataclasses, built by `loader.py` (or directly, in tests). Every value
+is already resolved: defaults applied, exercise ids looked up, image paths made
+absolute, durations in seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Level = Literal["gentle", "moderate", "strong"]
+Kind = Literal["routine", "posture-break"]
+Sides = Literal["none", "each", "left", "right"]
+IfYes = Literal["stop", "flare", "note"]
+Sound = Literal["bell", "chime", "tick"]
+Per = Literal["day", "week"]
+
+LEVELS: tuple[str, ...] = ("gentle", "moderate", "strong")
+KINDS: tuple[str, ...] = ("routine", "posture-break")
+SIDES: tuple[str, ...] = ("none", "each", "left", "right")
+IF_YES: tuple[str, ...] = ("stop", "flare", "note")
+SOUNDS: tuple[str, ...] = ("bell", "chime", "tick")
+
+DEFAULT_RELAX = 5.0
+DEFAULT_SWITCH = 5.0
+DEFAULT_REST = 0.0
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    how: str = ""
+    careful: str = ""
+    images: tuple[Path, ...] = ()
+    muscles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue of a step: exactly one position, at least one action.
+
+    Position: `at` seconds from the start of each hold/duration period, or
+    `at_half`, or `before_end` seconds before its end, or `every` seconds.
+    """
+
+    at: float | None = None
+    at_half: bool = False
+    before_end: float | None = None
+    every: float | None = None
+    say: str | None = None
+    show: str | None = None
+    sound: Sound | None = None
+
+
+@dataclass(frozen=True)
+class ExerciseStep:
+    exercise: Exercise
+    id: str | None = None
+    hold: float | None = None
+    reps: int = 1
+    rep_time: float | None = None
+    duration: float | None = None
+    sets: int = 1
+    sides: Sides = "none"
+    relax: float = DEFAULT_RELAX
+    switch: float = DEFAULT_SWITCH
+    rest: float = DEFAULT_REST
+    say: str | None = None
+    cues: tuple[Cue, ...] = ()
+
+    @property
+    def mode(self) -> Literal["hold", "reps", "timed"]:
+        if self.hold is not None:
+            return "hold"
+        if self.duration is not None:
+            return "timed"
+        return "reps"
+
+
+@dataclass(frozen=True)
+class RestStep:
+    rest: float
+    say: str | None = None
+    id: str | None = None
+
+
+Step = ExerciseStep | RestStep
+
+
+@dataclass(frozen=True)
+class Question:
+    ask: str
+    if_yes: IfYes
+    advice: str | None = None
+
+
+@dataclass(frozen=True)
+class Flare:
+    scale: float = 1.0
+    skip: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Prescribed:
+    """`N/day` or `N/week`: the adherence target."""
+
+    count: int
+    per: Per
+
+    def __str__(self) -> str:
+        return f"{self.count}/{self.per}"
+
+    @property
+    def per_week(self) -> float:
+        return self.count * 7.0 if self.per == "day" else float(self.count)
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A routine file (with `steps`), ready to plan and run."""
+
+    id: str
+    title: str
+    steps: tuple[Step, ...]
+    path: Path | None = None
+    sha256: str = ""
+    summary: str = ""
+    author: str = ""
+    level: Level | None = None
+    tags: tuple[str, ...] = ()
+    prescribed: Prescribed | None = None
+    kind: Kind = "routine"
+    before_you_start: tuple[Question, ...] = ()
+    flare: Flare | None = None
+    exercises: dict[str, Exercise] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class ExerciseLibrary:
+    """A file with `exercises` and no `steps`."""
+
+    id: str
+    exercises: dict[str, Exercise]
+    path: Path | None = None
+    title: str = ""

@@ -1,0 +1,148 @@
+"""User settings: a versioned JSON file in the data folder, loaded and saved explicitly.
+
+No singleton: the app loads a `Settings` at start-up and passes it (or the
+`SettingsStore`) to whoever needs it. Unknown or bad values fall back to the
+defaults field by field, so a hand-edited or older file never stops the app.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+SETTINGS_VERSION = 1
+Theme = Literal["system", "light", "dark", "high-contrast"]
+THEMES: tuple[str, ...] = ("system", "light", "dark", "high-contrast")
+
+
+@dataclass(frozen=True)
+class Settings:
+    version: int = SETTINGS_VERSION
+    # voice and sound
+    voice_enabled: bool = True
+    voice_name: str = ""
+    """Empty: the engine's default voice."""
+    speech_rate: float = 0.0
+    """-1.0 (slow) .. 1.0 (fast), as QTextToSpeech takes it."""
+    volume: float = 0.8
+    """0.0 .. 1.0, for voice and sounds."""
+    sounds_enabled: bool = True
+    # look
+    theme: Theme = "system"
+    text_scale: int = 100
+    """Percent, 100..200, applied to every font."""
+    reduced_motion: bool = False
+    # routines
+    routine_folders: tuple[str, ...] = ()
+    # posture breaks
+    breaks_enabled: bool = True
+    break_interval_minutes: int = 45
+    break_days: tuple[int, ...] = (0, 1, 2, 3, 4)
+    """Weekdays, Monday = 0."""
+    break_start: str = "08:00"
+    break_end: str = "18:00"
+    break_routine: str = ""
+    """A posture-break routine id, or empty to rotate through all of them."""
+    idle_reset_minutes: int = 5
+    """Idle this long counts as a break taken."""
+    start_at_login: bool = False
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+    def to_json(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in out.items()}
+
+    @classmethod
+    def from_json(cls, data: object) -> Settings:
+        """Build settings from parsed JSON, keeping defaults for anything missing or wrong."""
+        base = cls()
+        if not isinstance(data, dict):
+            return base
+        changes: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            if f.name == "version" or f.name not in data:
+                continue
+            value = _coerce(getattr(base, f.name), data[f.name])
+            if value is not None:
+                changes[f.name] = value
+        return _clamped(dataclasses.replace(base, **changes))
+
+
+def _coerce(default: Any, value: Any) -> Any:
+    if isinstance(default, bool):
+        return value if isinstance(value, bool) else None
+    if isinstance(default, int):
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(default, float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return float(value) if ok else None
+    if isinstance(default, str):
+        return value if isinstance(value, str) else None
+    if isinstance(default, tuple):
+        if not isinstance(value, list):
+            return None
+        kind = type(default[0]) if default else None
+        items = [v for v in value if kind is None or isinstance(v, kind)]
+        return tuple(items)
+    return None
+
+
+def _clamped(s: Settings) -> Settings:
+    return dataclasses.replace(
+        s,
+        theme=s.theme if s.theme in THEMES else "system",
+        text_scale=min(200, max(100, s.text_scale)),
+        volume=min(1.0, max(0.0, s.volume)),
+        speech_rate=min(1.0, max(-1.0, s.speech_rate)),
+        break_interval_minutes=min(240, max(5, s.break_interval_minutes)),
+        break_days=tuple(sorted({d for d in s.break_days if 0 <= d <= 6})),
+        idle_reset_minutes=min(120, max(1, s.idle_reset_minutes)),
+    )
+
+
+@dataclass
+class SettingsStore:
+    """Loads and saves `Settings` at `path`, atomically; remembers why a load failed."""
+
+    path: Path
+    problem: str | None = field(default=None, init=False)
+
+    def load(self) -> Settings:
+        self.problem = None
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Settings()
+        except OSError as exc:
+            self.problem = (
+                f"{self.path}: could not read the settings ({exc.strerror}); using defaults"
+            )
+            return Settings()
+        try:
+            data = json.loads(text)
+        except ValueError:
+            self.problem = f"{self.path}: the settings file is not valid JSON; using defaults"
+            return Settings()
+        return Settings.from_json(data)
+
+    def save(self, settings: Settings) -> None:
+        """Write atomically (temp file + rename), so a crash never leaves half a file."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(settings.to_json(), fh, indent=2, sort_keys=True)
+                fh.write("\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

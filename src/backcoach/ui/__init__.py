@@ -1,0 +1,1 @@
+"""The Qt application: every PySide6 import lives below here."""
