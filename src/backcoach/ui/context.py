@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -44,8 +45,6 @@ class AppContext(QObject):
     def update_settings(self, settings: Settings) -> None:
         """Save and announce new settings; a failed save keeps them for this run."""
         self.settings = settings
-        try:
+        with contextlib.suppress(OSError):
             self.settings_store.save(settings)
-        except OSError:
-            pass
         self.settings_changed.emit(settings)
