@@ -388,8 +388,8 @@ class SessionEngine:
         for i, step in enumerate(self._plan.steps):
             segs = [s for s in self._plan.segments if s.step_index == i]
             work = [s for s in segs if s.is_work] or segs
-            planned = sum(s.duration or 0.0 for s in segs if s.is_work)
-            done = sum(self._visits[s.index].spent for s in segs if s.is_work)
+            planned = sum((s.duration or 0.0 for s in segs if s.is_work), 0.0)
+            done = sum((self._visits[s.index].spent for s in segs if s.is_work), 0.0)
             if self.current is not None and self.current.step_index == i and self.current.is_work:
                 done += self.elapsed
             visits = [self._visits[s.index] for s in work]
