@@ -6,9 +6,17 @@ import math
 import re
 
 MAX_SECONDS = 2 * 60 * 60
-_UNITS = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$")
 
-ACCEPTED_FORMS = "a duration like 30s, 1m30s or 1h, or a number of seconds like 45 or 7.5"
+_NUM = r"[0-9]+(?:\.[0-9]+)?"
+DURATION_PATTERN = (
+    rf"^\s*(?:{_NUM}|(?=[0-9])(?:{_NUM}\s*h)?\s*(?:{_NUM}\s*m)?\s*(?:{_NUM}\s*s)?)\s*$"
+)
+"""Every text form parse_duration accepts (range aside); the JSON Schema uses it too."""
+
+_NUMBER = re.compile(rf"^\s*({_NUM})\s*$")
+_UNITS = re.compile(rf"^\s*(?=[0-9])(?:({_NUM})\s*h)?\s*(?:({_NUM})\s*m)?\s*(?:({_NUM})\s*s)?\s*$")
+
+ACCEPTED_FORMS = "a duration like 30s or 1m30s (or 1h, or seconds like 45 or 7.5)"
 
 
 class DurationError(ValueError):
@@ -18,25 +26,25 @@ class DurationError(ValueError):
 def parse_duration(value: object) -> float:
     """Return the number of seconds `value` means, or raise DurationError.
 
-    Accepted: an int/float of seconds, or a string of `h`, `m`, `s` parts in
-    that order (`30s`, `1m`, `1m30s`, `1h`, `1.5m`); > 0 and at most 2h.
-    Booleans are refused: YAML's `yes` would otherwise be one second.
+    Accepted: an int/float of seconds, a text number of seconds (`45`, `7.5`),
+    or a text of `h`, `m`, `s` parts in that order (`30s`, `1m`, `1m30s`,
+    `1h`, `1.5m`, `1m 30s`); > 0 and at most 2h. Booleans are refused: YAML's
+    `yes` would otherwise be one second. Nothing else (no `1e3`, no `1:30`).
     """
     if isinstance(value, bool) or value is None:
         raise DurationError(f"expected {ACCEPTED_FORMS}, got {_show(value)}")
     if isinstance(value, int | float):
         seconds = float(value)
     elif isinstance(value, str):
-        text = value.strip().replace(" ", "")
-        match = _UNITS.match(text)
-        if not text or match is None or not any(match.groups()):
-            try:
-                seconds = float(text)
-            except ValueError:
-                raise DurationError(f"expected {ACCEPTED_FORMS}, got {_show(value)}") from None
-        else:
-            h, m, s = (float(g) if g else 0.0 for g in match.groups())
+        number = _NUMBER.match(value)
+        units = None if number else _UNITS.match(value)
+        if number:
+            seconds = float(number.group(1))
+        elif units and any(units.groups()):
+            h, m, s = (float(g) if g else 0.0 for g in units.groups())
             seconds = h * 3600 + m * 60 + s
+        else:
+            raise DurationError(f"expected {ACCEPTED_FORMS}, got {_show(value)}")
     else:
         raise DurationError(f"expected {ACCEPTED_FORMS}, got {_show(value)}")
     if not math.isfinite(seconds) or seconds <= 0:

@@ -1,0 +1,190 @@
+"""Bytes -> a YAML node graph, safely, with every failure as a positioned message.
+
+We only *compose* (libyaml's C composer when available): the result is a graph
+of nodes with line/column marks, and no tag is ever constructed, so
+`!!python/object` cannot run anything. The loader walks the nodes itself.
+
+Limits, so that no file can crash or stall the app:
+- a file over `MAX_BYTES` is refused before it is read;
+- text that is not UTF-8 is refused with the position of the first bad byte;
+- nesting deeper than `MAX_DEPTH` is refused *before* composing when it could
+  be deep (libyaml's composer recurses in C and overflows the stack at about
+  25,000 levels); the check is exact (an event pass) but only runs when a
+  cheap upper bound on the depth (the count of `[{-?:` characters) is high;
+- aliases are node objects reused; the walker counts every node it reaches,
+  so an alias bomb is stopped after `MAX_VISITS` (see `Budget`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import Node
+
+from backcoach.core.problems import Problem
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 100
+MAX_VISITS = 200_000
+_DEPTH_BOUND_FAST = 2_000
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+TAG = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL = (TAG + t for t in ("str", "int", "float", "bool", "null"))
+MAP, SEQ, MERGE = TAG + "map", TAG + "seq", TAG + "merge"
+SCALAR_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TAG + "timestamp", TAG + "value"})
+"""Plain scalars; their text is used as written (a title of `yes` is the text 'yes')."""
+
+
+class TooBig(Exception):
+    """The walker reached more than MAX_VISITS nodes (aliases counted each time)."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__("alias expansion too large")
+        self.node = node
+
+
+@dataclass
+class Budget:
+    """Counts nodes reached while reading one file; raises TooBig past the limit."""
+
+    limit: int = MAX_VISITS
+    used: int = 0
+
+    def spend(self, node: Node, n: int = 1) -> None:
+        self.used += n
+        if self.used > self.limit:
+            raise TooBig(node)
+
+
+@dataclass
+class Parsed:
+    """The outcome of reading one file: its bytes, root node (None if empty or broken)."""
+
+    data: bytes = b""
+    root: Node | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def position(node: Node) -> tuple[int, int]:
+    """1-based (line, column) of a node's start."""
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def read_file(path: Path, display: str) -> Parsed:
+    """Read and compose `path`; never raises (problems say what went wrong)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _fail(display, 1, 1, _too_big(size))
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        return _fail(display, 1, 1, "is a folder, not a file")
+    except OSError as exc:
+        return _fail(display, 1, 1, f"cannot read the file: {exc.strerror or exc}")
+    if len(data) > MAX_BYTES:
+        return _fail(display, 1, 1, _too_big(len(data)))
+    return parse_bytes(data, display)
+
+
+def parse_bytes(data: bytes, display: str) -> Parsed:
+    """Decode and compose `data`; never raises."""
+    parsed = Parsed(data=data)
+    if len(data) > MAX_BYTES:
+        parsed.problems.append(Problem(display, 1, 1, _too_big(len(data))))
+        return parsed
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[start : exc.start].decode("utf-8", "replace")) + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        parsed.problems.append(
+            Problem(display, line, col, f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8")
+        )
+        return parsed
+    try:
+        if _depth_bound(text) > _DEPTH_BOUND_FAST:
+            deep = _too_deep(text)
+            if deep is not None:
+                parsed.problems.append(
+                    Problem(
+                        display,
+                        *deep,
+                        f"nested more than {MAX_DEPTH} levels deep; a routine needs only a few",
+                    )
+                )
+                return parsed
+        parsed.root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        parsed.problems.append(_syntax_problem(display, exc))
+    except yaml.reader.ReaderError as exc:
+        line, col = _text_position(text, exc.position)
+        what = f"character #x{exc.character:04x}" if isinstance(exc.character, int) else "character"
+        parsed.problems.append(
+            Problem(display, line, col, f"YAML syntax error: {what} is not allowed in a YAML file")
+        )
+    except yaml.YAMLError as exc:
+        parsed.problems.append(Problem(display, 1, 1, f"YAML syntax error: {exc}"))
+    except (RecursionError, MemoryError, ValueError, TypeError) as exc:
+        parsed.problems.append(
+            Problem(display, 1, 1, f"cannot read this file as YAML ({type(exc).__name__})")
+        )
+    return parsed
+
+
+def _fail(display: str, line: int, col: int, message: str) -> Parsed:
+    return Parsed(problems=[Problem(display, line, col, message)])
+
+
+def _too_big(size: int) -> str:
+    return f"the file is {size:,} bytes; routine files are limited to 1 MiB"
+
+
+def _syntax_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = exc.problem or exc.context or "not valid YAML"
+    if problem.startswith("expected a single document") or problem.startswith(
+        "but found another document"
+    ):
+        problem = "more than one document ('---'); a routine file holds one"
+    elif problem == "found undefined alias":
+        problem = "an alias (*name) refers to an anchor (&name) that is not defined above it"
+    message = f"YAML syntax error: {problem}"
+    context_mark = exc.context_mark
+    if exc.context and exc.problem and context_mark is not None and context_mark.line + 1 != line:
+        message += f" ({exc.context} at line {context_mark.line + 1})"
+    return Problem(display, line, col, message)
+
+
+def _text_position(text: str, index: int) -> tuple[int, int]:
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, col
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound on nesting depth: every collection level needs one of `[{-?:`."""
+    return sum(text.count(c) for c in "[{-?:")
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Exact depth check over the event stream (no recursion); the position past MAX_DEPTH."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            mark = event.start_mark
+            if depth > MAX_DEPTH and mark is not None:
+                return mark.line + 1, mark.column + 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
