@@ -1,8 +1,5 @@
 """The session engine: a state machine over a plan, driven by an injected clock.
 
-SKELETON: the event types and the public API are the contract the UI codes
-against; the engine helper fills in the behaviour (keep these names).
-
 Time: remaining = deadline - clock(), never a count of ticks. `speed` runs
 plan time faster than real time (previews). A clock jump larger than
 `max_gap` real seconds between two ticks (the machine slept) pauses the
@@ -19,6 +16,13 @@ deadline (and so every later one) by exactly the paused time. skip/back/done
 start the new segment at the moment of the command. If a late tick finds that
 several segments ended, it emits all their events in order; a count ("Three",
 a rep number) found more than STALE_COUNT real seconds late is dropped.
+
+Commands: pause/resume; skip (end the segment now, skipped=True, start the
+next); back (restart this segment if more than BACK_RESTART plan seconds in,
+else go to the start of the previous work segment: hold/reps/timed); done
+(ends any reps segment: self-paced ones wait for it, paced ones may end early;
+ignored elsewhere); stop. Commands given while paused act and stay paused.
+Properties (remaining, elapsed, ...) are as of the last tick() or command.
 """
 
 from __future__ import annotations
