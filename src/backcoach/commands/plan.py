@@ -1,15 +1,109 @@
-"""backcoach plan: not written yet."""
+"""backcoach plan: show a routine's session as it will run, with its total length."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
+from typing import TextIO
+
+from backcoach.core.durations import format_clock, format_duration
+from backcoach.core.library import LibraryIndex, load_routine
+from backcoach.core.plan import Plan, Segment, build_plan, describe_total
+from backcoach.core.problems import RoutineError, format_problems
+
+NO_FLARE_NOTE = "note: this routine has no flare variant; it runs unchanged on flare days"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.description = (
+        "Show the session a routine file makes, segment by segment, and its total length."
+    )
+    parser.add_argument("file", metavar="FILE", help="a routine file")
+    parser.add_argument(
+        "--flare", action="store_true", help="plan the flare-day variant (flare: scale and skip)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the plan as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
-    print("backcoach plan: not available yet", file=sys.stderr)
-    return 2
+    return plan(args.file, flare=args.flare, as_json=args.json)
+
+
+def plan(
+    file: str,
+    *,
+    flare: bool = False,
+    as_json: bool = False,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Print the plan of `file`. 0 done, 1 the file has problems, 2 no such file."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    path = Path(file)
+    if not path.is_file():
+        print(f"backcoach plan: {file}: no such file", file=err)
+        return 2
+    try:
+        routine = load_routine(path, display=file, index=LibraryIndex())
+    except RoutineError as exc:
+        for line in format_problems(exc.problems):
+            print(line, file=err)
+        return 1
+    if flare and routine.flare is None:
+        print(NO_FLARE_NOTE, file=err if as_json else out)
+    result = build_plan(routine, flare=flare)
+    if as_json:
+        json.dump(result.to_json(), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(render_table(result))
+    return 0
+
+
+def render_table(result: Plan) -> str:
+    """A fixed-width table: start, what, side, set, rep, duration; then the total."""
+    header = ("start", "what", "side", "set", "rep", "duration")
+    rows = [header] + [_row(s) for s in result.segments]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines = []
+    title = result.title + (" (flare day)" if result.flare else "")
+    lines.append(title)
+    lines.append("")
+    for n, row in enumerate(rows):
+        cells = [
+            row[i].rjust(widths[i]) if i in (0, 3, 4, 5) else row[i].ljust(widths[i])
+            for i in range(len(row))
+        ]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    lines.append("")
+    lines.append(f"total: {describe_total(result)}")
+    return "\n".join(lines) + "\n"
+
+
+def _row(s: Segment) -> tuple[str, str, str, str, str, str]:
+    name = s.exercise.name if s.exercise else ""
+    if s.kind == "get-ready":
+        what = "get ready"
+    elif s.kind == "hold":
+        what = f"hold: {name}"
+    elif s.kind == "timed":
+        what = f"timed: {name}"
+    elif s.kind == "reps":
+        pace = f" every {format_duration(s.rep_time)}" if s.rep_time else " (self-paced)"
+        what = f"{s.reps} reps{pace}: {name}"
+    elif s.kind == "relax":
+        what = "relax"
+    elif s.kind == "switch":
+        what = "switch sides"
+    else:
+        what = f"rest: {s.say}" if s.say else ("rest between sets" if s.set else "rest")
+    side = s.side or ""
+    set_text = f"{s.set}/{s.sets}" if s.set is not None and s.sets and s.sets > 1 else ""
+    rep_text = f"{s.rep}/{s.reps}" if s.rep is not None and s.reps and s.reps > 1 else ""
+    duration = "self-paced" if s.duration is None else format_duration(s.duration)
+    return (format_clock(s.start), what, side, set_text, rep_text, duration)

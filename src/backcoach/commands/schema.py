@@ -1,15 +1,23 @@
-"""backcoach schema: not written yet."""
+"""backcoach schema: print the JSON Schema of the routine format, for editors."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+
+from backcoach.core.schema import routine_schema
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.description = (
+        "Print the JSON Schema (draft 2020-12) of routine format 1. Save it with "
+        "'backcoach schema > backcoach-routine.schema.json' and point your editor's "
+        "YAML language server at it (see docs/routine-format.md)."
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    print("backcoach schema: not available yet", file=sys.stderr)
-    return 2
+    json.dump(routine_schema(), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0

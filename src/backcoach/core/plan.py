@@ -102,7 +102,13 @@ class Plan:
 
 
 def flare_steps(routine: Routine) -> tuple[Step, ...]:
-    """The routine's steps on a flare day: skipped ids removed, holds/durations/reps scaled."""
+    """The routine's steps on a flare day: skipped ids removed, holds/durations/reps scaled.
+
+    Reps are rounded up, never below 1; rep_time, rests and pauses are not scaled.
+    Rest steps left at the end only because the exercises after them were
+    skipped are dropped too (a session never ends on a pause the therapist
+    put *between* exercises); a routine that itself ends with a rest step keeps it.
+    """
     if routine.flare is None:
         return routine.steps
     scale = routine.flare.scale
@@ -119,6 +125,10 @@ def flare_steps(routine: Routine) -> tuple[Step, ...]:
                 reps=max(1, math.ceil(step.reps * scale - 1e-9)),
             )
         out.append(step)
+    # A rest step that only led into skipped exercises would now end the session.
+    ended_by_skip = isinstance(routine.steps[-1], ExerciseStep) if routine.steps else False
+    while ended_by_skip and out and isinstance(out[-1], RestStep):
+        out.pop()
     return tuple(out)
 
 

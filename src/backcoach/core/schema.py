@@ -1,0 +1,307 @@
+"""The JSON Schema (draft 2020-12) of routine format 1, for editors' YAML language servers.
+
+It mirrors what the loader checks as far as a schema can say it: keys,
+types, enums, patterns and the exclusive-key rules. What it cannot say
+(exercise ids that exist, unique step ids, images that exist, cue positions
+inside their hold) only `backcoach check` reports.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backcoach.core.durations import DURATION_PATTERN, MAX_SECONDS
+from backcoach.core.routine import IF_YES, KINDS, LEVELS, SIDES, SOUNDS
+
+SCHEMA_ID = "https://backcoach.invalid/schema/routine-1.json"
+
+Schema = dict[str, Any]
+
+
+def _duration(description: str, *, pause: bool = False) -> Schema:
+    number: Schema = {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_SECONDS}
+    if pause:
+        number = {"type": "number", "minimum": 0, "maximum": MAX_SECONDS}
+    return {
+        "description": description,
+        "oneOf": [
+            number,
+            {
+                "type": "string",
+                "pattern": DURATION_PATTERN,
+                "not": {"pattern": r"^\s*0+(\.0+)?\s*$"},
+            }
+            if not pause
+            else {"type": "string", "pattern": DURATION_PATTERN},
+        ],
+    }
+
+
+def _text(description: str) -> Schema:
+    return {"description": description, "type": "string", "minLength": 1, "pattern": r"\S"}
+
+
+def _words(description: str) -> Schema:
+    return {
+        "description": description,
+        "type": "array",
+        "items": {"type": "string", "minLength": 1},
+    }
+
+
+def _whole(description: str) -> Schema:
+    return {"description": description, "type": "integer", "minimum": 1}
+
+
+def _enum(description: str, values: tuple[str, ...]) -> Schema:
+    return {"description": description, "type": "string", "enum": list(values)}
+
+
+IMAGE_PATTERN = r"^(?![A-Za-z][A-Za-z0-9+.-]+:)(?![/\\])(?!.*(^|[/\\])\.\.([/\\]|$)).*\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg]|[Ss][Vv][Gg])$"
+
+
+def _image() -> Schema:
+    return {
+        "description": (
+            "A PNG, JPEG or SVG file, relative to this file's folder (or the app's assets, "
+            "like images/bird-dog-0.jpg); no '..', no absolute path, no URL."
+        ),
+        "type": "string",
+        "pattern": IMAGE_PATTERN,
+    }
+
+
+def routine_schema() -> Schema:
+    """The schema as a dict (json.dumps it)."""
+    exercise: Schema = {
+        "type": "object",
+        "description": "An exercise: what it is called, how to do it, pictures.",
+        "additionalProperties": False,
+        "required": ["name"],
+        "properties": {
+            "name": _text("The exercise's name, spoken and shown."),
+            "how": _text("Instructions, shown during the step."),
+            "careful": _text("A safety note, shown during the step."),
+            "image": _image(),
+            "images": {
+                "description": "Images shown in turn (start and end position).",
+                "type": "array",
+                "minItems": 1,
+                "items": _image(),
+            },
+            "muscles": _words("Muscles worked, as words."),
+        },
+        "not": {"required": ["image", "images"]},
+    }
+    cue: Schema = {
+        "type": "object",
+        "description": "A cue: exactly one position (at, before_end, every) and at least one action (say, show, sound).",
+        "additionalProperties": False,
+        "properties": {
+            "at": {
+                "description": "From the start of each hold/duration period: a duration, or 'half'.",
+                "anyOf": [{"const": "half"}, _duration("A duration like 10s.")],
+            },
+            "before_end": _duration("Before the end of each hold/duration period."),
+            "every": _duration("Repeat every this long during each hold/duration period."),
+            "say": _text("Text spoken and shown."),
+            "show": _text("Text shown only."),
+            "sound": _enum("A sound to play.", SOUNDS),
+        },
+        "oneOf": [
+            {
+                "required": ["at"],
+                "not": {"anyOf": [{"required": ["before_end"]}, {"required": ["every"]}]},
+            },
+            {
+                "required": ["before_end"],
+                "not": {"anyOf": [{"required": ["at"]}, {"required": ["every"]}]},
+            },
+            {
+                "required": ["every"],
+                "not": {"anyOf": [{"required": ["at"]}, {"required": ["before_end"]}]},
+            },
+        ],
+        "anyOf": [{"required": ["say"]}, {"required": ["show"]}, {"required": ["sound"]}],
+    }
+    exercise_step: Schema = {
+        "type": "object",
+        "description": "An exercise step: exactly one of hold, duration or reps (reps may go with hold or rep_time).",
+        "additionalProperties": False,
+        "required": ["exercise"],
+        "properties": {
+            "exercise": _text(
+                "The id of an exercise (this file's exercises, a library file in the same folder, or the bundled library)."
+            ),
+            "id": _text("A name for the step, unique in the file (for flare.skip)."),
+            "hold": _duration("A stretch or isometric hold: the length of each hold."),
+            "reps": _whole("Holds (with hold) or movements per set. Default 1."),
+            "rep_time": _duration(
+                "With reps and no hold: one rep every this long, counted aloud. Without it, reps are self-paced."
+            ),
+            "duration": _duration(
+                "A continuous timed activity (walk, march on the spot); not with hold, reps or rep_time."
+            ),
+            "sets": _whole("Sets. Default 1."),
+            "sides": _enum("none, each (left then right), left or right. Default none.", SIDES),
+            "relax": _duration(
+                "Pause between consecutive holds of one set (hold steps only). Default 5s.",
+                pause=True,
+            ),
+            "switch": _duration(
+                "Pause to change sides (sides: each only). Default 5s.", pause=True
+            ),
+            "rest": _duration(
+                "Pause after each set, and after the step before the next one. Default defaults.rest, else 0.",
+                pause=True,
+            ),
+            "say": _text("Text spoken and shown when the step starts."),
+            "cues": {
+                "description": "Cues during each hold/duration period.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/cue"},
+            },
+        },
+        "allOf": [
+            {"anyOf": [{"required": ["hold"]}, {"required": ["duration"]}, {"required": ["reps"]}]},
+            {"not": {"required": ["hold", "duration"]}},
+            {"not": {"required": ["duration", "reps"]}},
+            {"not": {"required": ["rep_time", "hold"]}},
+            {"not": {"required": ["rep_time", "duration"]}},
+            {"if": {"required": ["relax"]}, "then": {"required": ["hold"]}},
+            {
+                "if": {"required": ["switch"]},
+                "then": {"required": ["sides"], "properties": {"sides": {"const": "each"}}},
+            },
+        ],
+    }
+    rest_step: Schema = {
+        "type": "object",
+        "description": "A rest step: a pause, with something to say.",
+        "additionalProperties": False,
+        "required": ["rest"],
+        "properties": {
+            "rest": _duration("How long the pause lasts."),
+            "say": _text("Text spoken and shown."),
+            "id": _text("A name for the step, unique in the file (for flare.skip)."),
+        },
+    }
+    question: Schema = {
+        "type": "object",
+        "description": "A safety question asked before the session starts.",
+        "additionalProperties": False,
+        "required": ["ask", "if_yes"],
+        "properties": {
+            "ask": _text("The question."),
+            "if_yes": _enum(
+                "stop: the session does not start (needs advice); flare: use the flare variant; note: log the answer.",
+                IF_YES,
+            ),
+            "advice": _text("What to do instead; shown when if_yes is stop."),
+        },
+        "if": {"properties": {"if_yes": {"const": "stop"}}, "required": ["if_yes"]},
+        "then": {"required": ["advice"]},
+    }
+    common_top: Schema = {
+        "backcoach": {"description": "The format version: 1.", "const": 1},
+        "title": _text("The routine's (or library's) title."),
+        "summary": _text("A short description."),
+        "author": _text("Who wrote it."),
+        "tags": _words("Words to find it by."),
+        "exercises": {
+            "description": "Exercises defined in this file, by id.",
+            "type": "object",
+            "additionalProperties": {"$ref": "#/$defs/exercise"},
+        },
+    }
+    routine: Schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["backcoach", "title", "steps"],
+        "properties": {
+            **common_top,
+            "level": _enum("How demanding it is.", LEVELS),
+            "prescribed": {
+                "description": "How often: N/day or N/week (N a whole number of at least 1).",
+                "type": "string",
+                "pattern": r"^\s*0*[1-9][0-9]*\s*/\s*(day|week)\s*$",
+            },
+            "kind": _enum(
+                "routine (default) or posture-break (a short routine the break reminder uses).",
+                KINDS,
+            ),
+            "defaults": {
+                "description": "Step pauses applied to every exercise step unless it says otherwise.",
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "rest": _duration("Default rest after each set and step.", pause=True),
+                    "relax": _duration("Default pause between holds.", pause=True),
+                    "switch": _duration("Default pause to change sides.", pause=True),
+                    "rep_time": _duration("Default pace of reps without hold."),
+                },
+            },
+            "before_you_start": {
+                "description": "Safety questions asked before the session.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/question"},
+            },
+            "flare": {
+                "description": "The gentler variant for flare days.",
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "scale": {
+                        "description": "Multiplies holds, durations and reps (rounded up): 0 < scale <= 1.",
+                        "type": "number",
+                        "exclusiveMinimum": 0,
+                        "maximum": 1,
+                    },
+                    "skip": {
+                        "description": "Step ids left out on flare days.",
+                        "type": "array",
+                        "items": {"type": "string", "minLength": 1},
+                    },
+                },
+            },
+            "steps": {
+                "description": "The steps of the session, in order.",
+                "type": "array",
+                "minItems": 1,
+                "items": {"$ref": "#/$defs/step"},
+            },
+        },
+    }
+    library: Schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["backcoach", "exercises"],
+        "properties": common_top,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "backcoach routine (format 1)",
+        "description": (
+            "A backcoach routine (with steps) or exercise library (exercises and no steps). "
+            "Check a file with `backcoach check FILE`."
+        ),
+        "oneOf": [
+            {"$ref": "#/$defs/routine"},
+            {"$ref": "#/$defs/library"},
+        ],
+        "$defs": {
+            "routine": routine,
+            "library": library,
+            "exercise": exercise,
+            "step": {
+                "if": {"type": "object", "required": ["exercise"]},
+                "then": {"$ref": "#/$defs/exercise_step"},
+                "else": {"$ref": "#/$defs/rest_step"},
+            },
+            "exercise_step": exercise_step,
+            "rest_step": rest_step,
+            "cue": cue,
+            "question": question,
+        },
+    }
