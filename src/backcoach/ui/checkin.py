@@ -1,0 +1,329 @@
+"""Check-ins: pain and the safety questions before a session; pain, hurts and notes after.
+
+Keyboard: digits / Up / Down on the pain scale, Y / N on a question, Enter to go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcoach.core.durations import format_duration
+from backcoach.core.plan import Plan, build_plan, describe_total
+from backcoach.core.routine import Question, Routine
+from backcoach.ui.widgets.page import Page, bind, bind_enter
+from backcoach.ui.widgets.pain_scale import PainScale
+
+
+@dataclass
+class BeforeResult:
+    pain_before: int
+    answers: list[tuple[str, str]] = field(default_factory=list)
+    """(question, "yes" | "no"), as asked."""
+    flare: bool = False
+
+
+@dataclass(frozen=True)
+class AfterResult:
+    pain_after: int | None
+    hurt: tuple[int, ...] = ()
+    notes: str = ""
+
+
+class PainPage(Page):
+    """ "How much pain right now?" with the scale and Continue."""
+
+    continue_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, heading: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading.setText(heading)
+        self.scale = PainScale()
+        self.column.addWidget(self.scale)
+        self.hint = self.text_label(
+            self.tr("Type a number 0–9, or use Up and Down (10 is 9, then Up)."), 1.0
+        )
+        self.hint.setEnabled(False)
+        self.column.addWidget(self.hint)
+        self.warning = self.text_label("", 1.1)
+        self.column.addWidget(self.warning)
+        self.column.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.continue_button = self.big_button(self.tr("Continue (Enter)"), self.tr("Continue"))
+        row.addWidget(self.continue_button)
+        self.column.addLayout(row)
+        self.continue_button.clicked.connect(self._continue)
+        self.continue_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        bind_enter(self, self._continue)
+        bind(self, Qt.Key.Key_Escape, self.back_requested.emit)
+        self.setFocusProxy(self.scale)
+
+    def _continue(self) -> None:
+        if self.scale.value() is None:
+            self.warning.setText(self.tr("Choose a number from 0 to 10 first."))
+            self.scale.setFocus()
+            return
+        self.warning.setText("")
+        self.continue_requested.emit()
+
+
+class QuestionPage(Page):
+    answered = Signal(bool)
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counter = self.text_label("", 1.0)
+        self.counter.setEnabled(False)
+        self.column.insertWidget(0, self.counter)
+        self.column.addStretch(1)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        self.yes = self.big_button(self.tr("Yes (Y)"), self.tr("Yes"), 1.6)
+        self.no = self.big_button(self.tr("No (N)"), self.tr("No"), 1.6)
+        row.addStretch(1)
+        row.addWidget(self.yes)
+        row.addWidget(self.no)
+        row.addStretch(1)
+        self.column.addLayout(row)
+        self.column.addStretch(2)
+        self.yes.clicked.connect(lambda: self.answered.emit(True))
+        self.no.clicked.connect(lambda: self.answered.emit(False))
+        bind(self, Qt.Key.Key_Y, lambda: self.answered.emit(True))
+        bind(self, Qt.Key.Key_N, lambda: self.answered.emit(False))
+        bind(self, Qt.Key.Key_Escape, self.back_requested.emit)
+
+    def ask(self, question: Question, number: int, count: int) -> None:
+        self.heading.setText(question.ask)
+        self.heading.setAccessibleName(question.ask)
+        self.counter.setText(self.tr("Safety question {0} of {1}").format(number, count))
+
+
+class MessagePage(Page):
+    """A heading, a calm message and one primary button (Enter)."""
+
+    primary = Signal()
+    back_requested = Signal()
+
+    def __init__(self, button: str, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body = self.text_label("", 1.4)
+        self.column.addWidget(self.body)
+        self.column.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.button = self.big_button(button, accessible)
+        row.addWidget(self.button)
+        self.column.addLayout(row)
+        self.button.clicked.connect(self.primary.emit)
+        bind_enter(self, self.primary.emit)
+        bind(self, Qt.Key.Key_Escape, self.back_requested.emit)
+        self.setFocusProxy(self.button)
+
+    def show_message(self, heading: str, body: str) -> None:
+        self.heading.setText(heading)
+        self.body.setText(body)
+        self.body.setAccessibleName(body)
+
+
+class CheckInBefore(QStackedWidget):
+    """Pain now, then each safety question; then either the advice (stop) or Start."""
+
+    start_requested = Signal(object, object)  # BeforeResult, Plan
+    cancelled = Signal()
+    stopped = Signal(str)  # advice shown; nothing starts
+
+    def __init__(self, routine: Routine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.routine = routine
+        self.result: BeforeResult | None = None
+        self.plan: Plan | None = None
+        self._q = 0
+        self.pain_page = PainPage(self.tr("Before you start: how much pain do you have right now?"))
+        self.question_page = QuestionPage()
+        self.advice_page = MessagePage(self.tr("Back to the library (Enter)"), self.tr("Back"))
+        self.ready_page = MessagePage(self.tr("Start (Enter)"), self.tr("Start"))
+        for page in (self.pain_page, self.question_page, self.advice_page, self.ready_page):
+            self.addWidget(page)
+        self.pain_page.continue_requested.connect(self._pain_done)
+        self.question_page.answered.connect(self._answered)
+        self.advice_page.primary.connect(self.cancelled.emit)
+        self.advice_page.back_requested.connect(self.cancelled.emit)
+        self.ready_page.primary.connect(self._start)
+        for page in (self.pain_page, self.question_page, self.ready_page):
+            page.back_requested.connect(self.cancelled.emit)
+
+    def begin(self) -> None:
+        self._show(self.pain_page)
+        self.pain_page.scale.setFocus()
+
+    def _show(self, page: QWidget) -> None:
+        self.setCurrentWidget(page)
+        page.setFocus()
+
+    def _pain_done(self) -> None:
+        pain = self.pain_page.scale.value()
+        assert pain is not None
+        self.result = BeforeResult(pain_before=pain)
+        self._q = 0
+        self._next_question()
+
+    def _next_question(self) -> None:
+        questions = self.routine.before_you_start
+        if self._q < len(questions):
+            self.question_page.ask(questions[self._q], self._q + 1, len(questions))
+            self._show(self.question_page)
+        else:
+            self._ready()
+
+    def _answered(self, yes: bool) -> None:
+        assert self.result is not None
+        question = self.routine.before_you_start[self._q]
+        self.result.answers.append((question.ask, "yes" if yes else "no"))
+        self._q += 1
+        if yes and question.if_yes == "stop":
+            self.advice_page.show_message(
+                self.tr("Let's not exercise today"),
+                question.advice or self.tr("Please check with your care team before exercising."),
+            )
+            self._show(self.advice_page)
+            self.stopped.emit(question.advice or "")
+            return
+        if yes and question.if_yes == "flare":
+            self.result.flare = True
+        self._next_question()
+
+    def _ready(self) -> None:
+        assert self.result is not None
+        routine = self.routine
+        flare = self.result.flare and routine.flare is not None
+        self.plan = build_plan(routine, flare=flare)
+        total = describe_total(self.plan)
+        lines = [self.tr("{0}: about {1}.").format(routine.title, total)]
+        if self.result.flare and routine.flare is not None:
+            normal = build_plan(routine)
+            lines.insert(
+                0,
+                self.tr(
+                    "It's a flare day, so today runs the gentler flare version "
+                    "({0} instead of {1})."
+                ).format(total, format_duration(normal.total_seconds)),
+            )
+        elif self.result.flare:
+            lines.insert(
+                0,
+                self.tr(
+                    "It's a flare day. This routine has no flare version, so it runs as "
+                    "usual: go gently, and stop whenever you need to."
+                ),
+            )
+        lines.append(self.tr("Space pauses, Right skips, Left goes back, Esc stops."))
+        self.ready_page.show_message(self.tr("Ready when you are"), "\n\n".join(lines))
+        self._show(self.ready_page)
+
+    def _start(self) -> None:
+        assert self.result is not None and self.plan is not None
+        self.start_requested.emit(self.result, self.plan)
+
+    # for the test autopilot
+    def autopilot(self) -> None:
+        """Answer pain 0 and "no" to every question, then start (test hook only)."""
+        self.pain_page.scale.set_value(0)
+        self.pain_page._continue()
+        while self.currentWidget() is self.question_page:
+            self._answered(False)
+        if self.currentWidget() is self.ready_page:
+            self._start()
+
+
+class CheckInAfter(Page):
+    """Pain now, which steps hurt, notes; Save (Enter)."""
+
+    saved = Signal(object)  # AfterResult
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading.setText(self.tr("How do you feel now?"))
+        self.intro = self.text_label("", 1.1)
+        self.column.insertWidget(1, self.intro)
+        pain_label = self.text_label(
+            self.tr("Pain right now (0 = none, 10 = worst imaginable):"), 1.1
+        )
+        self.scale = PainScale()
+        pain_label.setBuddy(self.scale)
+        self.column.addWidget(pain_label)
+        self.column.addWidget(self.scale)
+
+        hurt_label = self.text_label(self.tr("Did any step hurt? Tick it (Space):"), 1.1)
+        self.hurt = QListWidget()
+        self.hurt.setAccessibleName(self.tr("Steps that hurt"))
+        self.hurt.setAccessibleDescription(self.tr("Space ticks or unticks the selected step"))
+        hurt_label.setBuddy(self.hurt)
+        self.column.addWidget(hurt_label)
+        self.column.addWidget(self.hurt, 1)
+
+        notes_label = self.text_label(self.tr("Notes (optional):"), 1.1)
+        self.notes = QLineEdit()
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setPlaceholderText(self.tr("Anything to remember or tell your therapist"))
+        notes_label.setBuddy(self.notes)
+        self.column.addWidget(notes_label)
+        self.column.addWidget(self.notes)
+        self.warning = QLabel()
+        self.column.addWidget(self.warning)
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save = self.big_button(self.tr("Save (Enter)"), self.tr("Save"))
+        row.addWidget(self.save)
+        self.column.addLayout(row)
+        self.save.clicked.connect(self._save)
+        bind_enter(self, self._save)
+        self.setFocusProxy(self.scale)
+
+    def set_steps(self, steps: Sequence[tuple[int, str]], stopped: bool) -> None:
+        """(step index, name) of the steps that ran, for the "hurt" list."""
+        self.intro.setText(
+            self.tr("You stopped early, and that's fine. A quick check-in helps your therapist.")
+            if stopped
+            else self.tr("Well done. A quick check-in helps you and your therapist.")
+        )
+        self.hurt.clear()
+        for index, name in steps:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            self.hurt.addItem(item)
+        if self.hurt.count():
+            self.hurt.setCurrentRow(0)
+
+    def _save(self) -> None:
+        if self.scale.value() is None:
+            self.warning.setText(self.tr("Choose your pain from 0 to 10 first."))
+            self.scale.setFocus()
+            return
+        hurt = tuple(
+            int(self.hurt.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.hurt.count())
+            if self.hurt.item(i).checkState() == Qt.CheckState.Checked
+        )
+        self.saved.emit(AfterResult(self.scale.value(), hurt, self.notes.text().strip()))
+
+
+def make_column() -> QVBoxLayout:
+    return QVBoxLayout()

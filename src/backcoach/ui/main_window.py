@@ -1,0 +1,342 @@
+"""The main window: a stack of pages (library, routine, session) under a notice bar.
+
+Other parts plug in through `add_page` / `show_page` / `notify`, and the
+menus import the history page and settings dialog lazily.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcoach.core.routine import Routine
+from backcoach.core.session import Clock
+from backcoach.ui.context import AppContext
+from backcoach.ui.library_page import LibraryPage
+from backcoach.ui.routine_page import RoutinePage
+from backcoach.ui.session_flow import CueFactory, SessionFlow, default_cue_player
+
+if TYPE_CHECKING:
+    from backcoach.core.library import LibraryEntry
+
+
+class NoticeBar(QFrame):
+    """A calm, dismissible message across the top of the window (not a pop-up)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(self.backgroundRole().AlternateBase)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 8, 8)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QPushButton(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Dismiss the message"))
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.close_button.clicked.connect(self.clear)
+        self.messages: list[str] = []
+        self.hide()
+
+    def add(self, text: str) -> None:
+        if text in self.messages:
+            return
+        self.messages.append(text)
+        self.label.setText("\n".join(self.messages))
+        self.label.setAccessibleName(self.tr("Message"))
+        self.label.setAccessibleDescription(self.label.text())
+        self.show()
+
+    def clear(self) -> None:
+        self.messages.clear()
+        self.label.clear()
+        self.hide()
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        start: str | None = None,
+        review: Path | None = None,
+        clock: Clock = time.monotonic,
+        autopilot: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.clock = clock
+        self.autopilot = autopilot
+        self.entries: list[LibraryEntry] = []
+        self.flow: SessionFlow | None = None
+        self.history_page: QWidget | None = None
+        self.cue_factory: CueFactory | None = default_cue_player
+        """Makes each session's cue player; tests set None for silence."""
+        self.confirm_close: Callable[[], bool] = self._ask_close
+        """Asked when the window closes mid-session; tests replace it."""
+        self.setWindowTitle(self.tr("backcoach"))
+        self.resize(1100, 760)
+        self.setMinimumSize(800, 600)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.notice = NoticeBar()
+        layout.addWidget(self.notice)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.library_page = LibraryPage()
+        self.routine_page = RoutinePage()
+        self.add_page(self.library_page)
+        self.add_page(self.routine_page)
+        self.library_page.routine_chosen.connect(self.open_entry)
+        self.library_page.reload_requested.connect(self.reload_library)
+        self.routine_page.back_requested.connect(self.show_library)
+        self.routine_page.start_requested.connect(self.start_routine)
+
+        self._build_menus()
+        self._startup_notices()
+        self.reload_library()
+        if review is not None:
+            self.open_review(review)
+        elif start:
+            self.start_by_name(start)
+
+    # --- pages (other parts use these) -------------------------------------------
+    def add_page(self, page: QWidget) -> None:
+        if self.stack.indexOf(page) < 0:
+            self.stack.addWidget(page)
+
+    def show_page(self, page: QWidget) -> None:
+        self.add_page(page)
+        self.stack.setCurrentWidget(page)
+
+    def notify(self, text: str) -> None:
+        """Show a calm message in the notice bar (kept until dismissed)."""
+        self.notice.add(text)
+
+    # --- menus ---------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.reload_action = QAction(self.tr("&Reload routines"), self)
+        self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.reload_action.triggered.connect(self.reload_library)
+        file_menu.addAction(self.reload_action)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view = bar.addMenu(self.tr("&View"))
+        self.library_action = QAction(self.tr("&Library"), self)
+        self.library_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.library_action.triggered.connect(self.show_library)
+        view.addAction(self.library_action)
+        self.history_action = QAction(self.tr("&History"), self)
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.triggered.connect(self.open_history_page)
+        view.addAction(self.history_action)
+
+    def _nav_allowed(self) -> bool:
+        if self.flow is not None and self.flow.in_session():
+            self.notify(self.tr("Finish or stop the session first (Esc stops it)."))
+            return False
+        return True
+
+    def open_history_page(self) -> None:
+        if not self._nav_allowed():
+            return
+        if self.history_page is None:
+            try:
+                from backcoach.ui.history_page import HistoryPage
+            except ImportError:
+                QMessageBox.information(
+                    self,
+                    self.tr("History"),
+                    self.tr("The history page is not available in this build."),
+                )
+                return
+            self.history_page = HistoryPage(self.ctx, self)
+        self.show_page(self.history_page)
+
+    def open_settings(self) -> None:
+        try:
+            from backcoach.ui.settings_dialog import SettingsDialog
+        except ImportError:
+            QMessageBox.information(
+                self,
+                self.tr("Settings"),
+                self.tr("The settings dialog is not available in this build."),
+            )
+            return
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.open()
+
+    def open_review(self, path: Path) -> None:
+        """Review mode: a patient's history shown read-only (the history page does the work)."""
+        self.ctx.read_only = True
+        self.setWindowTitle(self.tr("backcoach — reviewing {0}").format(path.name))
+        self.open_history_page()
+
+    # --- library -----------------------------------------------------------------------
+    def reload_library(self) -> None:
+        from backcoach.core.library import scan_folders
+
+        dirs = self.ctx.paths.routine_dirs(self.ctx.settings.routine_folders)
+        self.entries = scan_folders(list(dirs))
+        self.library_page.set_entries(self.entries)
+
+    def show_library(self) -> None:
+        if not self._nav_allowed():
+            return
+        self._drop_flow()
+        self.show_page(self.library_page)
+        self.library_page.focus_list()
+
+    def open_entry(self, entry: LibraryEntry) -> None:
+        self.routine_page.set_entry(entry)
+        self.show_page(self.routine_page)
+        self.routine_page.focus_start()
+
+    def start_by_name(self, name: str) -> bool:
+        """--start: an id (file stem) or a path; a wrong name says so and shows the library."""
+        from backcoach.core.library import find_routine, load_routine
+
+        found = find_routine(self.entries, name)
+        problems: list[str] = []
+        if found is not None and found.routine is not None:
+            self.start_routine(found.routine)
+            return True
+        if found is not None:
+            problems = [str(p) for p in found.problems]
+        elif Path(name).expanduser().is_file():
+            try:
+                routine = load_routine(Path(name).expanduser())
+            except Exception as exc:  # RoutineError: every problem, with FILE:LINE:COL
+                problems = [str(p) for p in getattr(exc, "problems", [exc])]
+            else:
+                self.start_routine(routine)
+                return True
+        if problems:
+            self.notify(
+                self.tr("“{0}” can't be started:\n{1}").format(name, "\n".join(problems[:5]))
+            )
+        else:
+            self.notify(
+                self.tr("No routine called “{0}” was found. Choose one from the list.").format(name)
+            )
+        self.show_library()
+        return False
+
+    # --- sessions --------------------------------------------------------------------
+    def start_routine(self, routine: Routine) -> None:
+        self._drop_flow()
+        flow = SessionFlow(
+            self.ctx,
+            routine,
+            clock=self.clock,
+            autopilot=self.autopilot,
+            cue_factory=self.cue_factory,
+        )
+        flow.finished.connect(self._flow_finished)
+        flow.message.connect(self.notify)
+        self.flow = flow
+        self.show_page(flow)
+        flow.begin()
+
+    def _flow_finished(self) -> None:
+        self.show_library()
+
+    def _drop_flow(self) -> None:
+        if self.flow is not None:
+            flow, self.flow = self.flow, None
+            flow.shutdown()
+            self.stack.removeWidget(flow)
+            flow.deleteLater()
+
+    # --- start-up ----------------------------------------------------------------------
+    def _startup_notices(self) -> None:
+        ctx = self.ctx
+        if ctx.settings_store.problem:
+            self.notify(ctx.settings_store.problem)
+        if ctx.history is None:
+            if ctx.history_problem:
+                self.notify(
+                    self.tr("Sessions can't be saved this time: {0}").format(ctx.history_problem)
+                )
+            return
+        notice = getattr(ctx.history, "notice", None)
+        if notice:
+            self.notify(notice)
+        for sid in getattr(ctx.history, "recovered", []) or []:
+            self.notify(self._recovered_text(sid))
+
+    def _recovered_text(self, session_id: int) -> str:
+        record = None
+        try:
+            record = self.ctx.history.session(session_id)  # type: ignore[union-attr]
+        except Exception:
+            record = None
+        if record is None:
+            return self.tr("Your last session was interrupted; what you did is saved.")
+        done = sum(1 for s in record.steps if s.status in ("done", "partial"))
+        return self.tr(
+            "Your last session ({0}) was interrupted; the {1} step(s) you did are saved."
+        ).format(record.routine_title, done)
+
+    # --- closing ---------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.flow is not None and self.flow.in_session():
+            if not self.confirm_close():
+                event.ignore()
+                return
+            self.flow.stop_session(reason="interrupted")
+        if self.flow is not None:
+            self.flow.shutdown()
+        event.accept()
+
+    def _ask_close(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Stop the session?"),
+            self.tr("A session is running. Stop it and close? What you did so far is saved."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def heading_font(widget: QWidget, factor: float) -> QFont:
+    f = QFont(widget.font())
+    f.setPointSizeF(f.pointSizeF() * factor)
+    f.setBold(True)
+    return f

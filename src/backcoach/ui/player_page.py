@@ -1,0 +1,490 @@
+"""The player: what to do now, how long is left, which side, and what comes next.
+
+It only shows what the engine says (remaining, elapsed, progress); it never
+keeps time itself. Keys (anywhere on the page): Space pause/resume, Right skip,
+Left back, Enter done (self-paced reps), Esc stop (asks why; Enter confirms).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QSlider,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcoach.core.durations import format_clock
+from backcoach.core.plan import Segment
+from backcoach.core.session import CueDue
+from backcoach.ui.context import AppContext
+from backcoach.ui.engine_adapter import EngineAdapter
+from backcoach.ui.widgets.countdown import Countdown
+from backcoach.ui.widgets.exercise_images import ExerciseImages
+from backcoach.ui.widgets.page import bind, bind_enter, scaled_font
+from backcoach.ui.widgets.side_badge import SideBadge
+
+STOP_REASONS: tuple[tuple[str, str, Qt.Key], ...] = (
+    ("pain", "&Pain", Qt.Key.Key_P),
+    ("tired", "&Tired", Qt.Key.Key_T),
+    ("interrupted", "&Interrupted", Qt.Key.Key_I),
+    ("other", "&Other reason", Qt.Key.Key_O),
+)
+
+
+class StopPanel(QFrame):
+    """Asks "Stop the session?" and why, in place of the controls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.question = QLabel(self.tr("Stop the session? What you did so far is saved. Why stop?"))
+        self.question.setFont(scaled_font(self, 1.3, bold=True))
+        self.question.setWordWrap(True)
+        layout.addWidget(self.question)
+        row = QHBoxLayout()
+        self.group = QButtonGroup(self)
+        self.reasons: dict[str, QRadioButton] = {}
+        for i, (key, text, _) in enumerate(STOP_REASONS):
+            b = QRadioButton(self.tr(text))
+            b.setFont(scaled_font(self, 1.2))
+            b.setAccessibleName(self.tr(text).replace("&", ""))
+            self.group.addButton(b, i)
+            self.reasons[key] = b
+            row.addWidget(b)
+        row.addStretch(1)
+        self.confirm = QPushButton(self.tr("Stop (Enter)"))
+        self.confirm.setAccessibleName(self.tr("Stop the session"))
+        self.cancel = QPushButton(self.tr("Keep going (Esc)"))
+        self.cancel.setAccessibleName(self.tr("Keep going"))
+        for button in (self.cancel, self.confirm):
+            button.setFont(scaled_font(self, 1.2, bold=True))
+            button.setMinimumHeight(int(button.fontMetrics().height() * 2))
+            row.addWidget(button)
+        layout.addLayout(row)
+
+    def reason(self) -> str | None:
+        for key, b in self.reasons.items():
+            if b.isChecked():
+                return key
+        return None
+
+    def reset(self) -> None:
+        self.group.setExclusive(False)
+        for b in self.reasons.values():
+            b.setChecked(False)
+        self.group.setExclusive(True)
+
+
+class PlayerPage(QWidget):
+    stop_confirmed = Signal(object)  # reason: str | None
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.adapter: EngineAdapter | None = None
+        self.segment: Segment | None = None
+        self.confirming = False
+        self._resume_after_cancel = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Session player"))
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(28, 16, 28, 16)
+        root.setSpacing(10)
+
+        self.preview = QLabel()
+        self.preview.setFont(scaled_font(self, 1.2, bold=True))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setAutoFillBackground(True)
+        self.preview.setBackgroundRole(self.preview.backgroundRole().Highlight)
+        self.preview.setForegroundRole(self.preview.foregroundRole().HighlightedText)
+        self.preview.hide()
+        root.addWidget(self.preview)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        root.addWidget(self.problem)
+
+        self.title = QLabel()
+        self.title.setFont(scaled_font(self, 2.4, bold=True))
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName(self.tr("Exercise"))
+        root.addWidget(self.title)
+
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        self.images = ExerciseImages(reduced_motion=ctx.settings.reduced_motion)
+        body.addWidget(self.images, 5)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        self.side = SideBadge()
+        right.addWidget(self.side, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.countdown = Countdown(self)
+        right.addWidget(self.countdown, 1)
+        self.state_label = QLabel()
+        self.state_label.setFont(scaled_font(self, 1.4, bold=True))
+        self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.state_label.setWordWrap(True)
+        right.addWidget(self.state_label)
+        self.step_bar = QProgressBar()
+        self.step_bar.setRange(0, 1000)
+        self.step_bar.setTextVisible(False)
+        self.step_bar.setAccessibleName(self.tr("Progress of this step"))
+        self.step_bar.setMinimumHeight(self.fontMetrics().height())
+        right.addWidget(self.step_bar)
+        self.counts = QLabel()
+        self.counts.setFont(scaled_font(self, 1.6, bold=True))
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.counts.setWordWrap(True)
+        right.addWidget(self.counts)
+        body.addLayout(right, 4)
+        root.addLayout(body, 1)
+
+        self.cue_text = QLabel()
+        self.cue_text.setFont(scaled_font(self, 1.4, bold=True))
+        self.cue_text.setWordWrap(True)
+        self.cue_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        root.addWidget(self.cue_text)
+        self.how = QLabel()
+        self.how.setFont(scaled_font(self, 1.15))
+        self.how.setWordWrap(True)
+        self.how.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        root.addWidget(self.how)
+        self.careful = QLabel()
+        self.careful.setFont(scaled_font(self, 1.15))
+        self.careful.setWordWrap(True)
+        root.addWidget(self.careful)
+        self.next = QLabel()
+        self.next.setFont(scaled_font(self, 1.3))
+        self.next.setWordWrap(True)
+        root.addWidget(self.next)
+
+        session_row = QHBoxLayout()
+        self.session_bar = QProgressBar()
+        self.session_bar.setRange(0, 1000)
+        self.session_bar.setAccessibleName(self.tr("Progress of the session"))
+        self.session_bar.setFont(scaled_font(self, 1.1))
+        self.session_bar.setMinimumHeight(int(self.fontMetrics().height() * 1.6))
+        session_row.addWidget(self.session_bar)
+        root.addLayout(session_row)
+
+        self.bottom = QStackedWidget()
+        self.bottom.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        controls = QWidget()
+        row = QHBoxLayout(controls)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        self.back_button = self._button(self.tr("◀ Back (Left)"), self.tr("Back"))
+        self.pause_button = self._button(self.tr("Pause (Space)"), self.tr("Pause"))
+        self.skip_button = self._button(self.tr("Skip ▶ (Right)"), self.tr("Skip"))
+        self.done_button = self._button(self.tr("Done (Enter)"), self.tr("Done"))
+        self.stop_button = self._button(self.tr("Stop (Esc)"), self.tr("Stop"))
+        for b in (self.back_button, self.pause_button, self.skip_button, self.done_button):
+            row.addWidget(b)
+        row.addWidget(self.stop_button)
+        row.addStretch(1)
+        self.voice = QCheckBox(self.tr("&Voice"))
+        self.voice.setAccessibleName(self.tr("Voice"))
+        self.voice.setChecked(ctx.settings.voice_enabled)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(round(ctx.settings.volume * 100))
+        self.volume.setAccessibleName(self.tr("Volume"))
+        self.volume.setToolTip(self.tr("Volume"))
+        self.volume.setMaximumWidth(160)
+        self.volume.setMinimumWidth(90)
+        vol_label = QLabel(self.tr("Vol&ume"))
+        vol_label.setBuddy(self.volume)
+        row.addWidget(self.voice)
+        row.addWidget(vol_label)
+        row.addWidget(self.volume)
+        self.stop_panel = StopPanel()
+        self.bottom.addWidget(controls)
+        self.bottom.addWidget(self.stop_panel)
+        root.addWidget(self.bottom)
+
+        self.back_button.clicked.connect(self.go_back)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.skip_button.clicked.connect(self.skip)
+        self.done_button.clicked.connect(self.done)
+        self.stop_button.clicked.connect(self.ask_stop)
+        self.stop_panel.confirm.clicked.connect(self.confirm_stop)
+        self.stop_panel.cancel.clicked.connect(self.cancel_stop)
+        self.voice.toggled.connect(self._voice_changed)
+        self.volume.valueChanged.connect(self._volume_changed)
+        ctx.settings_changed.connect(self._settings_changed)
+
+        bind(self, Qt.Key.Key_Space, self.toggle_pause)
+        bind(self, Qt.Key.Key_Right, self.skip)
+        bind(self, Qt.Key.Key_Left, self.go_back)
+        bind_enter(self, self._enter)
+        bind(self, Qt.Key.Key_Escape, self._escape)
+        for key, _, k in STOP_REASONS:
+            bind(self, k, partial(self._choose_reason, key))
+
+    def _button(self, text: str, accessible: str) -> QPushButton:
+        b = QPushButton(text)
+        b.setAccessibleName(accessible)
+        b.setToolTip(text)
+        b.setFont(scaled_font(self, 1.15, bold=True))
+        b.setMinimumHeight(int(b.fontMetrics().height() * 2))
+        b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        return b
+
+    # --- wiring --------------------------------------------------------------------
+    def attach(self, adapter: EngineAdapter) -> None:
+        self.adapter = adapter
+        adapter.segment_started.connect(self._segment_started)
+        adapter.ticked.connect(self.refresh)
+        adapter.paused.connect(self._paused)
+        adapter.resumed.connect(self._resumed)
+        adapter.cue_due.connect(self._cue)
+        adapter.finished.connect(self._finished)
+        speed = adapter.speed
+        if speed != 1:
+            n = f"{speed:g}"
+            self.preview.setText(
+                self.tr("Preview ×{0}: runs {0} times faster, kept out of statistics").format(n)
+            )
+            self.preview.show()
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    # --- commands ---------------------------------------------------------------------
+    def toggle_pause(self) -> None:
+        if self.adapter and not self.confirming:
+            self.adapter.toggle_pause()
+
+    def skip(self) -> None:
+        if self.adapter and not self.confirming:
+            self.adapter.skip()
+
+    def go_back(self) -> None:
+        if self.adapter and not self.confirming:
+            self.adapter.back()
+
+    def done(self) -> None:
+        if self.adapter and not self.confirming and self._self_paced():
+            self.adapter.done()
+
+    def _self_paced(self) -> bool:
+        return self.segment is not None and self.segment.duration is None
+
+    def _enter(self) -> None:
+        if self.confirming:
+            self.confirm_stop()
+        else:
+            self.done()
+
+    def _escape(self) -> None:
+        if self.confirming:
+            self.cancel_stop()
+        else:
+            self.ask_stop()
+
+    def ask_stop(self) -> None:
+        if self.adapter is None or self.adapter.state == "finished" or self.confirming:
+            return
+        self._resume_after_cancel = self.adapter.state == "running"
+        self.adapter.pause()
+        self.confirming = True
+        self.stop_panel.reset()
+        self.bottom.setCurrentWidget(self.stop_panel)
+        self.setFocus()
+
+    def cancel_stop(self) -> None:
+        if not self.confirming:
+            return
+        self.confirming = False
+        self.bottom.setCurrentIndex(0)
+        if self.adapter and self._resume_after_cancel:
+            self.adapter.resume()
+        self.setFocus()
+
+    def confirm_stop(self) -> None:
+        if not self.confirming:
+            return
+        self.confirming = False
+        self.bottom.setCurrentIndex(0)
+        self.stop_confirmed.emit(self.stop_panel.reason())
+
+    def _choose_reason(self, key: str) -> None:
+        if self.confirming:
+            self.stop_panel.reasons[key].setChecked(True)
+
+    # --- settings ---------------------------------------------------------------------
+    def _voice_changed(self, on: bool) -> None:
+        if on != self.ctx.settings.voice_enabled:
+            self.ctx.update_settings(self.ctx.settings.replace(voice_enabled=on))
+
+    def _volume_changed(self, value: int) -> None:
+        volume = value / 100
+        if abs(volume - self.ctx.settings.volume) > 1e-6:
+            self.ctx.update_settings(self.ctx.settings.replace(volume=volume))
+
+    def _settings_changed(self, settings: object) -> None:
+        s = self.ctx.settings
+        self.voice.blockSignals(True)
+        self.voice.setChecked(s.voice_enabled)
+        self.voice.blockSignals(False)
+        self.volume.blockSignals(True)
+        self.volume.setValue(round(s.volume * 100))
+        self.volume.blockSignals(False)
+        self.images.set_reduced_motion(s.reduced_motion)
+
+    # --- engine events -----------------------------------------------------------------
+    def _segment_started(self, seg: Segment, nxt: Segment | None) -> None:
+        self.segment = seg
+        self.cue_text.clear()
+        ex = seg.exercise
+        kind = seg.kind
+        if kind in ("hold", "reps", "timed"):
+            self.title.setText(ex.name if ex else seg.label)
+            self.state_label.setText(self._work_text(seg))
+        elif kind == "switch":
+            self.title.setText(self.tr("Switch sides"))
+            self.state_label.setText(self.tr("Get into position"))
+        elif kind == "relax":
+            self.title.setText(self.tr("Relax"))
+            self.state_label.setText(self.tr("Breathe easy"))
+        elif kind == "get-ready":
+            self.title.setText(self.tr("Get ready"))
+            self.state_label.setText("")
+        else:
+            self.title.setText(seg.say or self.tr("Rest"))
+            self.state_label.setText(self.tr("Rest"))
+        shown = ex or (nxt.exercise if nxt is not None else None)
+        self.images.set_images(shown.images if shown else ())
+        self.images.set_animate(seg.is_work)
+        self.side.set_side(seg.side if (seg.is_work or kind in ("switch", "relax")) else None)
+        counts = []
+        if seg.sets and seg.sets > 1:
+            counts.append(self.tr("Set {0} of {1}").format(seg.set, seg.sets))
+        if kind == "hold" and seg.reps and seg.reps > 1 and seg.rep:
+            counts.append(self.tr("Rep {0} of {1}").format(seg.rep, seg.reps))
+        if kind == "reps" and seg.reps:
+            counts.append(self.tr("{0} reps").format(seg.reps))
+        self.counts.setText("   ·   ".join(counts))
+        if ex and (seg.is_work or kind == "get-ready"):
+            self.how.setText(ex.how.strip())
+            self.careful.setText(
+                self.tr("Careful: {0}").format(ex.careful.strip()) if ex.careful else ""
+            )
+        elif shown and not seg.is_work:
+            self.how.setText(shown.how.strip())
+            self.careful.setText(
+                self.tr("Careful: {0}").format(shown.careful.strip()) if shown.careful else ""
+            )
+        else:
+            self.how.clear()
+            self.careful.clear()
+        self.how.setVisible(bool(self.how.text()))
+        self.careful.setVisible(bool(self.careful.text()))
+        self.next.setText(self._next_text(nxt))
+        self.done_button.setVisible(seg.duration is None)
+        self.step_bar.setVisible(seg.duration is not None)
+        self.title.setAccessibleDescription(seg.label)
+        self.refresh()
+
+    def _work_text(self, seg: Segment) -> str:
+        if seg.kind == "hold":
+            return self.tr("Hold")
+        if seg.kind == "reps" and seg.duration is None:
+            return self.tr("At your own pace — press Enter when done")
+        if seg.kind == "reps":
+            return self.tr("Follow the count")
+        return self.tr("Keep going")
+
+    def _next_text(self, nxt: Segment | None) -> str:
+        if nxt is None:
+            return self.tr("Next: finish")
+        if nxt.exercise is not None and nxt.kind in ("hold", "reps", "timed"):
+            name = nxt.exercise.name
+            if nxt.side:
+                side = self.tr("left side") if nxt.side == "left" else self.tr("right side")
+                name = f"{name} ({side})"
+            return self.tr("Next: {0}").format(name)
+        names = {
+            "relax": self.tr("Relax"),
+            "switch": self.tr("Switch sides"),
+            "rest": self.tr("Rest"),
+        }
+        return self.tr("Next: {0}").format(names.get(nxt.kind, nxt.label))
+
+    def _cue(self, cue: CueDue) -> None:
+        text = cue.show or (cue.say if not cue.automatic else None)
+        if text:
+            self.cue_text.setText(text)
+
+    def _paused(self, reason: str) -> None:
+        self.pause_button.setText(self.tr("Resume (Space)"))
+        self.pause_button.setAccessibleName(self.tr("Resume"))
+        self.images.set_animate(False)
+        if not self.confirming:
+            self.state_label.setText(
+                self.tr("Paused: the computer was asleep. Press Space to go on.")
+                if reason == "clock-jump"
+                else self.tr("Paused. Press Space to go on.")
+            )
+
+    def _resumed(self) -> None:
+        self.pause_button.setText(self.tr("Pause (Space)"))
+        self.pause_button.setAccessibleName(self.tr("Pause"))
+        if self.segment is not None:
+            self.images.set_animate(self.segment.is_work)
+            self._segment_started_state()
+
+    def _segment_started_state(self) -> None:
+        seg = self.segment
+        if seg is None:
+            return
+        if seg.is_work:
+            self.state_label.setText(self._work_text(seg))
+        elif seg.kind == "relax":
+            self.state_label.setText(self.tr("Breathe easy"))
+        elif seg.kind == "rest":
+            self.state_label.setText(self.tr("Rest"))
+        else:
+            self.state_label.setText("")
+
+    def _finished(self, status: str) -> None:
+        self.images.set_animate(False)
+
+    def refresh(self) -> None:
+        a = self.adapter
+        if a is None or a.current is None:
+            return
+        seg = a.current
+        remaining = a.remaining
+        if seg.duration is None:
+            self.countdown.setText(str(seg.reps or ""))
+        else:
+            self.countdown.show_seconds(remaining)
+            value = 0 if not seg.duration else round(1000 * min(1.0, a.elapsed / seg.duration))
+            if value != self.step_bar.value():
+                self.step_bar.setValue(value)
+        total = a.plan.total_seconds
+        progress = a.session_progress
+        value = round(1000 * progress)
+        text = self.tr("{0} of {1}").format(format_clock(progress * total), format_clock(total))
+        if value != self.session_bar.value():
+            self.session_bar.setValue(value)
+        if text != self.session_bar.format():
+            self.session_bar.setFormat(text)

@@ -1,0 +1,199 @@
+"""The routine page: what a routine asks of you, step by step, and Start."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backcoach.core.durations import format_duration
+from backcoach.core.plan import build_plan, describe_total
+from backcoach.core.routine import ExerciseStep, Routine, Step
+
+if TYPE_CHECKING:
+    from backcoach.core.library import LibraryEntry
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RoutinePage", text)
+
+
+def describe_step(step: Step) -> str:
+    """ "Hold 30s × 2, each side" / "10 reps, one every 4s, 2 sets" / "Rest"."""
+    if not isinstance(step, ExerciseStep):
+        return tr("Rest") + (f": {step.say}" if step.say else "")
+    parts: list[str] = []
+    if step.hold is not None:
+        parts.append(tr("hold {0}").format(format_duration(step.hold)))
+        if step.reps > 1:
+            parts[-1] += f" × {step.reps}"
+    elif step.duration is not None:
+        parts.append(format_duration(step.duration))
+    elif step.rep_time is not None:
+        parts.append(
+            tr("{0} reps, one every {1}").format(step.reps, format_duration(step.rep_time))
+        )
+    else:
+        parts.append(tr("{0} reps at your own pace").format(step.reps))
+    if step.sets > 1:
+        parts.append(tr("{0} sets").format(step.sets))
+    side = {"each": tr("each side"), "left": tr("left side"), "right": tr("right side")}
+    if step.sides in side:
+        parts.append(side[step.sides])
+    return ", ".join(parts)
+
+
+def step_times(routine: Routine) -> dict[int, float | None]:
+    """Planned seconds per step index (None if any part is self-paced)."""
+    out: dict[int, float | None] = {}
+    for seg in build_plan(routine).segments:
+        if seg.step_index is None:
+            continue
+        prev = out.get(seg.step_index, 0.0)
+        out[seg.step_index] = None if prev is None or seg.duration is None else prev + seg.duration
+    return out
+
+
+def big_font(widget: QWidget, factor: float, bold: bool = True) -> QFont:
+    f = QFont(widget.font())
+    f.setPointSizeF(f.pointSizeF() * factor)
+    f.setBold(bold)
+    return f
+
+
+class RoutinePage(QWidget):
+    """Shows one library entry; a broken file shows its errors and no Start."""
+
+    start_requested = Signal(object)  # Routine
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry: LibraryEntry | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.setSpacing(12)
+
+        self.title = QLabel()
+        self.title.setFont(big_font(self, 2.0))
+        self.title.setWordWrap(True)
+        self.meta = QLabel()
+        self.meta.setWordWrap(True)
+        self.meta.setFont(big_font(self, 1.1, bold=False))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.summary)
+
+        self.steps = QTreeWidget()
+        self.steps.setAccessibleName(tr("Steps"))
+        self.steps.setColumnCount(3)
+        self.steps.setHeaderLabels([tr("#"), tr("Step"), tr("Time")])
+        self.steps.setRootIsDecorated(False)
+        self.steps.setAlternatingRowColors(True)
+        self.steps.setWordWrap(True)
+        self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.steps.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.steps, 1)
+
+        self.total = QLabel()
+        self.total.setFont(big_font(self, 1.3))
+        layout.addWidget(self.total)
+
+        buttons = QHBoxLayout()
+        self.back = QPushButton(tr("Back to the library (Esc)"))
+        self.back.setAccessibleName(tr("Back to the library"))
+        self.start = QPushButton(tr("Start (Enter)"))
+        self.start.setAccessibleName(tr("Start"))
+        self.start.setAccessibleDescription(tr("Begin with the check-in, then the session"))
+        self.start.setFont(big_font(self, 1.3))
+        self.start.setMinimumHeight(self.start.sizeHint().height() + 16)
+        self.start.setDefault(True)
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start)
+        layout.addLayout(buttons)
+
+        self.back.clicked.connect(self.back_requested)
+        self.start.clicked.connect(self._start)
+        for key, slot in (
+            (Qt.Key.Key_Return, self._start),
+            (Qt.Key.Key_Enter, self._start),
+            (Qt.Key.Key_Escape, self.back_requested.emit),
+        ):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+
+    def set_entry(self, entry: LibraryEntry) -> None:
+        self.entry = entry
+        self.steps.clear()
+        routine = entry.routine
+        problems = [str(p) for p in entry.problems]
+        if routine is None or problems:
+            self.title.setText(routine.title if routine is not None else entry.path.name)
+            self.meta.setText(str(entry.path))
+            self.summary.setText(
+                tr("This file has errors, so it can't be run. Ask whoever wrote it to fix:")
+            )
+            self.steps.setHeaderLabels([tr("#"), tr("Error"), ""])
+            for i, p in enumerate(problems, 1):
+                QTreeWidgetItem(self.steps, [str(i), p, ""])
+            self.total.setText("")
+            self.start.setEnabled(False)
+            self.start.hide()
+            return
+        self.start.show()
+        self.start.setEnabled(True)
+        self.steps.setHeaderLabels([tr("#"), tr("Step"), tr("Time")])
+        self.title.setText(routine.title)
+        facts = []
+        if routine.kind == "posture-break":
+            facts.append(tr("Posture break"))
+        if routine.level:
+            facts.append(tr("Level: {0}").format(tr(routine.level)))
+        if routine.author:
+            facts.append(tr("By {0}").format(routine.author))
+        if routine.prescribed:
+            per = tr("a day") if routine.prescribed.per == "day" else tr("a week")
+            facts.append(tr("Prescribed: {0} times {1}").format(routine.prescribed.count, per))
+        if routine.tags:
+            facts.append(", ".join(routine.tags))
+        self.meta.setText("   ·   ".join(facts))
+        self.summary.setText(routine.summary)
+        self.summary.setVisible(bool(routine.summary))
+        times = step_times(routine)
+        for i, step in enumerate(routine.steps):
+            name = step.exercise.name if isinstance(step, ExerciseStep) else tr("Rest")
+            desc = describe_step(step)
+            text = f"{name} — {desc}" if isinstance(step, ExerciseStep) else desc
+            t = times.get(i, 0.0)
+            QTreeWidgetItem(
+                self.steps,
+                [str(i + 1), text, tr("self-paced") if t is None else format_duration(t)],
+            )
+        self.total.setText(tr("Total: {0}").format(describe_total(build_plan(routine))))
+
+    def focus_start(self) -> None:
+        self.start.setFocus()
+
+    def _start(self) -> None:
+        if self.entry is not None and self.entry.routine is not None and self.start.isEnabled():
+            self.start_requested.emit(self.entry.routine)

@@ -1,0 +1,273 @@
+"""One routine, start to end: check-in before -> player -> check-in after -> summary.
+
+A plain QWidget so both the main window and the posture-break window can host it.
+It drives the history store by the log rules: the session is recorded when the
+player starts, checkpointed at every segment end, and finished after the
+check-in (or at once if the window closes first). Without a store it still
+runs, and says once why nothing is saved.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from backcoach.core.plan import Plan
+from backcoach.core.routine import ExerciseStep, Routine
+from backcoach.core.session import Clock, SegmentEnded, StepResult
+from backcoach.ui.checkin import AfterResult, BeforeResult, CheckInAfter, CheckInBefore
+from backcoach.ui.context import AppContext
+from backcoach.ui.engine_adapter import EngineAdapter
+from backcoach.ui.player_page import PlayerPage
+from backcoach.ui.summary_page import SummaryPage
+
+CueFactory = Callable[[AppContext, QObject], Any]
+
+
+def default_cue_player(ctx: AppContext, parent: QObject) -> Any:
+    """The real cue player (sound + speech), or None if this build has none."""
+    try:
+        from backcoach.ui.cues import CuePlayer
+    except ImportError:
+        return None
+    return CuePlayer(ctx.settings, ctx.paths.assets, parent)
+
+
+def planned_steps(plan: Plan) -> list[tuple[int, str | None, float]]:
+    """(step index, exercise id, planned seconds) per step of the plan, for the log."""
+    seconds: dict[int, float] = {}
+    for seg in plan.segments:
+        if seg.step_index is not None:
+            seconds[seg.step_index] = seconds.get(seg.step_index, 0.0) + (seg.duration or 0.0)
+    out = []
+    for i, step in enumerate(plan.steps):
+        ex = step.exercise.id if isinstance(step, ExerciseStep) else None
+        out.append((i, ex, seconds.get(i, 0.0)))
+    return out
+
+
+def now_local() -> datetime:
+    return datetime.now().astimezone()
+
+
+class SessionFlow(QStackedWidget):
+    finished = Signal()  # the person is done with this flow (summary closed, or cancelled)
+    message = Signal(str)  # something to tell the person calmly (e.g. can't save)
+    session_started = Signal(int)  # history id (0 when not saved)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        routine: Routine,
+        *,
+        clock: Clock = time.monotonic,
+        autopilot: bool = False,
+        cue_factory: CueFactory | None = default_cue_player,
+        kind: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.routine = routine
+        self.clock = clock
+        self.autopilot = autopilot
+        self.kind = kind or routine.kind
+        self.store = ctx.history
+        self.session_id: int | None = None
+        self.adapter: EngineAdapter | None = None
+        self.before: BeforeResult | None = None
+        self.plan: Plan | None = None
+        self.status: str | None = None
+        self.stop_reason: str | None = None
+        self.ended_at: datetime | None = None
+        self.results: list[StepResult] = []
+        self.recorded = False
+        self._closing = False
+        self._save_problem_said = False
+
+        self.checkin = CheckInBefore(routine)
+        self.player = PlayerPage(ctx)
+        self.after = CheckInAfter()
+        self.summary = SummaryPage()
+        for page in (self.checkin, self.player, self.after, self.summary):
+            self.addWidget(page)
+        self.checkin.cancelled.connect(self.finished.emit)
+        self.checkin.start_requested.connect(self._start)
+        self.player.stop_confirmed.connect(self._stop_confirmed)
+        self.after.saved.connect(self._after_saved)
+        self.summary.done.connect(self.finished.emit)
+
+        self.cues = cue_factory(ctx, self) if cue_factory is not None else None
+        if self.cues is not None:
+            if hasattr(self.cues, "problem"):
+                self.cues.problem.connect(self._cue_problem)
+            if hasattr(self.cues, "set_settings"):
+                ctx.settings_changed.connect(self.cues.set_settings)
+
+    # --- public ------------------------------------------------------------------
+    def begin(self) -> None:
+        self.setCurrentWidget(self.checkin)
+        self.checkin.begin()
+        if self.autopilot:
+            QTimer.singleShot(0, self.checkin.autopilot)
+
+    def in_session(self) -> bool:
+        """True while the player runs (running or paused)."""
+        return self.adapter is not None and self.adapter.state in ("running", "paused")
+
+    def stop_session(self, reason: str | None = None) -> None:
+        """Stop now and record it at once as `stopped` (the window is closing)."""
+        self._closing = True
+        if self.adapter is not None and self.in_session():
+            self.stop_reason = reason
+            self.adapter.stop()
+        self._record_finish(None, (), "")
+
+    def shutdown(self) -> None:
+        """Stop timers and sound; record an unfinished session as stopped."""
+        if self.in_session():
+            self.stop_session("interrupted")
+        elif self.session_id is not None and not self.recorded:
+            self._record_finish(None, (), "")
+        if self.adapter is not None:
+            self.adapter.stop()
+        if self.cues is not None and hasattr(self.cues, "stop"):
+            self.cues.stop()
+
+    # --- check-in -> player ---------------------------------------------------------
+    def _start(self, before: BeforeResult, plan: Plan) -> None:
+        self.before = before
+        self.plan = plan
+        adapter = EngineAdapter(plan, clock=self.clock, speed=self.ctx.speed, parent=self)
+        self.adapter = adapter
+        self.player.attach(adapter)
+        adapter.segment_ended.connect(self._segment_ended)
+        adapter.finished.connect(self._finished)
+        if self.cues is not None:
+            adapter.cue_due.connect(self.cues.play)
+        self._open_log(before, plan)
+        self.setCurrentWidget(self.player)
+        self.player.setFocus()
+        adapter.start()
+
+    def _open_log(self, before: BeforeResult, plan: Plan) -> None:
+        if self.store is None:
+            self._cannot_save(self.ctx.history_problem or self.tr("no history store"))
+            return
+        try:
+            self.session_id = self.store.start_session(
+                routine_id=self.routine.id,
+                title=self.routine.title,
+                sha256=self.routine.sha256,
+                started_at=now_local(),
+                speed=self.ctx.speed,
+                flare=plan.flare,
+                pain_before=before.pain_before,
+                answers=before.answers,
+                steps=planned_steps(plan),
+                kind=self.kind,
+            )
+            self.session_started.emit(self.session_id)
+        except Exception as exc:  # HistoryUnavailable, or a disk error
+            self._store_failed(exc)
+
+    def _cannot_save(self, why: str) -> None:
+        if self._save_problem_said:
+            return
+        self._save_problem_said = True
+        text = self.tr("This session can't be saved: {0}").format(why)
+        self.player.show_problem(text)
+        self.message.emit(text)
+
+    def _store_failed(self, exc: Exception) -> None:
+        self.store = None
+        self.session_id = None
+        self._cannot_save(getattr(exc, "message", None) or str(exc))
+
+    def _cue_problem(self, text: str) -> None:
+        self.message.emit(text)
+
+    # --- engine events ---------------------------------------------------------------
+    def _segment_ended(self, ev: SegmentEnded) -> None:
+        if self.store is None or self.session_id is None or self.adapter is None:
+            return
+        try:
+            self.store.checkpoint(self.session_id, self.adapter.step_results())
+        except Exception as exc:
+            self._store_failed(exc)
+
+    def _stop_confirmed(self, reason: str | None) -> None:
+        self.stop_reason = reason
+        if self.adapter is not None:
+            self.adapter.stop()
+
+    def _finished(self, status: str) -> None:
+        assert self.adapter is not None and self.plan is not None
+        self.status = status
+        self.ended_at = now_local()
+        self.results = self.adapter.step_results()
+        if self.cues is not None and hasattr(self.cues, "stop") and status == "stopped":
+            self.cues.stop()
+        if self._closing or self.recorded:
+            return  # closing the window: already recorded, no check-in
+        ran = [
+            (r.index, step.exercise.name)
+            for r in self.results
+            if r.status in ("done", "partial")
+            and isinstance(step := self.plan.steps[r.index], ExerciseStep)
+        ]
+        self.after.set_steps(ran, stopped=status == "stopped")
+        self.setCurrentWidget(self.after)
+        self.after.scale.setFocus()
+        if self.autopilot:
+            QTimer.singleShot(0, lambda: self._after_saved(AfterResult(0)))
+
+    # --- after ---------------------------------------------------------------------------
+    def _after_saved(self, after: AfterResult) -> None:
+        saved = self._record_finish(after.pain_after, after.hurt, after.notes)
+        if saved:
+            note = self.tr("Saved in your history.")
+        elif self.ctx.history is None or self.store is None:
+            note = self.tr("Not saved: the history is not available.")
+        else:
+            note = ""
+        self.summary.show_summary(
+            status=self.status or "stopped",
+            results=self.results,
+            pain_before=self.before.pain_before if self.before else None,
+            pain_after=after.pain_after,
+            saved_note=note,
+            speed=self.ctx.speed,
+        )
+        self.setCurrentWidget(self.summary)
+        self.summary.setFocus()
+
+    def _record_finish(self, pain_after: int | None, hurt: tuple[int, ...], notes: str) -> bool:
+        if self.recorded:
+            return True
+        self.recorded = True
+        if self.store is None or self.session_id is None:
+            return False
+        status = self.status if self.status in ("completed", "stopped") else "stopped"
+        results = self.adapter.step_results() if self.adapter is not None else self.results
+        try:
+            self.store.finish(
+                self.session_id,
+                status=status,
+                ended_at=self.ended_at or now_local(),
+                pain_after=pain_after,
+                hurt=hurt,
+                notes=notes,
+                stop_reason=self.stop_reason if status == "stopped" else None,
+                steps=results,
+            )
+        except Exception as exc:
+            self._store_failed(exc)
+            return False
+        self.ctx.history_changed.emit()
+        return True

@@ -1,0 +1,1 @@
+"""Reusable widgets for the session pages: pain scale, countdown, side badge, images."""
