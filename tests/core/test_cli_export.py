@@ -269,3 +269,19 @@ def test_import_into_unusable_folder(
     blocker.write_text("x")
     code, _, err = run(capsys, "import", str(export), "--data-dir", str(blocker / "sub"))
     assert code == 1 and "Cannot create the data folder" in err
+
+
+def test_import_into_corrupt_history_moves_it_aside_and_says_where(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    make_log(data_dir)
+    export = tmp_path / "e.json"
+    run(capsys, "export", "-o", str(export), "--data-dir", str(data_dir))
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "history.sqlite3").write_bytes(b"\x00garbage" * 100)
+    code, out, err = run(capsys, "import", str(export), "--data-dir", str(other))
+    assert code == 0 and "3 sessions added" in out
+    (aside,) = [p for p in other.iterdir() if ".corrupt-" in p.name]
+    assert aside.read_bytes() == b"\x00garbage" * 100
+    assert str(aside) in err

@@ -404,3 +404,29 @@ def test_in_memory_store_is_separate(data_dir: Path) -> None:
         start(review)
         assert review.count() == 1
     assert list(data_dir.iterdir()) == []
+
+
+def test_a_later_migration_applies_in_one_transaction(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """How a version 2 will be added: appended statements, applied once, all or nothing."""
+    from backcoach.core import history_schema
+
+    path = data_dir / "history.sqlite3"
+    with open_history(path) as store:
+        sid = start(store)
+    v1 = history_schema.MIGRATIONS
+    broken = (*v1, ("ALTER TABLE sessions ADD COLUMN mood TEXT", "SELECT * FROM no_such_table"))
+    monkeypatch.setattr(history_schema, "MIGRATIONS", broken)
+    conn = sqlite3.connect(path, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError):
+        history_schema.migrate(conn, target=2)
+    assert user_version(conn) == 1
+    assert "mood" not in [r[1] for r in conn.execute("PRAGMA table_info(sessions)")]
+    good = (*v1, ("ALTER TABLE sessions ADD COLUMN mood TEXT",))
+    monkeypatch.setattr(history_schema, "MIGRATIONS", good)
+    assert history_schema.migrate(conn, target=2) == 1
+    assert user_version(conn) == 2
+    assert conn.execute("SELECT id FROM sessions").fetchall() == [(sid,)]
+    assert history_schema.migrate(conn, target=2) == 2  # nothing left to do
+    conn.close()
