@@ -317,10 +317,10 @@ class _Reader:
         return ok
 
     def mapping(self, node: Node, path: str, what: str) -> Items | None:
+        if not self.tag_ok(node, path):
+            return None
         if not isinstance(node, MappingNode):
             self.error(node, path, f"expected {what}, got {_show(node)}")
-            return None
-        if not self.tag_ok(node, path):
             return None
         return self._flatten(node, path, ())
 
@@ -398,10 +398,10 @@ class _Reader:
                     stack += [knode, vnode]
 
     def sequence(self, node: Node, path: str, example: str) -> list[Node] | None:
+        if not self.tag_ok(node, path):
+            return None
         if not isinstance(node, SequenceNode):
             self.error(node, path, f"expected a list like {example}, got {_show(node)}")
-            return None
-        if not self.tag_ok(node, path):
             return None
         self.budget.spend(node, 1 + len(node.value))
         return list(node.value)
@@ -409,10 +409,10 @@ class _Reader:
     # -- scalars -----------------------------------------------------------
 
     def scalar(self, node: Node, path: str, what: str) -> ScalarNode | None:
+        if not self.tag_ok(node, path):
+            return None
         if not isinstance(node, ScalarNode):
             self.error(node, path, f"expected {what}, got {_show(node)}")
-            return None
-        if not self.tag_ok(node, path):
             return None
         return node
 
@@ -421,7 +421,7 @@ class _Reader:
         if scalar is None:
             return None
         if scalar.tag == NULL and scalar.value in ("", "~"):
-            self.error(node, path, f"expected {what}, got nothing; write it or remove the key")
+            self.error(node, path, f"expected {what}, got nothing")
             return None
         value = str(scalar.value).strip()
         if not value:
@@ -457,8 +457,7 @@ class _Reader:
             return parse_duration(raw)
         except DurationError as exc:
             message = str(exc)
-            if raw is None:
-                message = message.rsplit(", got", 1)[0] + f", got {_show(node)}"
+            message = message.rsplit(", got", 1)[0] + f", got {_show(node)}"
             if pause and "more than 0" in message:
                 message = message.replace("more than 0 seconds", "0 (none) or more")
             self.error(node, path, message)
@@ -943,7 +942,8 @@ class _Reader:
                 path,
                 "rep_time paces reps; a duration step runs for its duration (remove rep_time)",
             )
-        if not (has("hold") or has("duration") or has("reps")):
+        typo = any(k not in STEP_KEYS for k in items)  # e.g. hold_time: reported above
+        if not (has("hold") or has("duration") or has("reps")) and not typo:
             if has("rep_time"):
                 self.error(key_node("rep_time"), path, "rep_time needs reps: how many movements")
             else:

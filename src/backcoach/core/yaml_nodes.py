@@ -158,6 +158,8 @@ def _syntax_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
     elif problem == "found undefined alias":
         problem = "an alias (*name) refers to an anchor (&name) that is not defined above it"
     message = f"YAML syntax error: {problem}"
+    if "document" in problem:
+        return Problem(display, line, col, message)
     context_mark = exc.context_mark
     if exc.context and exc.problem and context_mark is not None and context_mark.line + 1 != line:
         message += f" ({exc.context} at line {context_mark.line + 1})"
