@@ -11,6 +11,7 @@ skipped.
 from __future__ import annotations
 
 import json
+import math
 import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -165,6 +166,41 @@ def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "an object"
     return type(value).__name__
+
+
+def _seconds(value: Any) -> float | None:
+    if type(value) is float or type(value) is int:
+        seconds = float(value)
+        if seconds >= 0.0 and math.isfinite(seconds):
+            return seconds
+    return None
+
+
+def _well_formed_step(item: Any, seen: set[int]) -> StepRecord | None:
+    """The common case, checked in one go (imports of years of steps stay fast).
+
+    None means "look closer": the detailed checks then name what is wrong.
+    """
+    if type(item) is not dict:
+        return None
+    index = item.get("index")
+    status = item.get("status")
+    exercise = item.get("exercise")
+    hurt = item.get("hurt", False)
+    planned = _seconds(item.get("planned_seconds"))
+    done = _seconds(item.get("done_seconds"))
+    if (
+        type(index) is int
+        and index >= 0
+        and index not in seen
+        and status in STEP_STATUSES
+        and (exercise is None or type(exercise) is str)
+        and type(hurt) is bool
+        and planned is not None
+        and done is not None
+    ):
+        return StepRecord(index, exercise, status, planned, done, hurt)
+    return None
 
 
 class _Checker:
@@ -337,6 +373,11 @@ class _Checker:
         out: list[StepRecord] = []
         seen: set[int] = set()
         for i, item in enumerate(value):
+            fast = _well_formed_step(item, seen)
+            if fast is not None:
+                seen.add(fast.index)
+                out.append(fast)
+                continue
             w = f"{where}[{i}]"
             obj = self.obj(w, item, ("index", "status", "planned_seconds", "done_seconds"))
             if obj is None:
