@@ -266,6 +266,10 @@ class BreakScheduler:
             return "off-hours"
         return "waiting"
 
+    def now(self) -> datetime:
+        """The scheduler's wall clock (the fake one in tests)."""
+        return self._now()
+
     @property
     def can_postpone(self) -> bool:
         return self.postpones_in_a_row < MAX_POSTPONES
