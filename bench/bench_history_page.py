@@ -70,7 +70,7 @@ def _session(
     else:
         status, reason = "completed", None
     before = max(0, min(10, round(base_pain + rng.gauss(0, 1.0) + (1.5 if flare else 0))))
-    relief = rng.choice((0, 1, 1, 2, 2, 3))
+    relief = rng.choice((0, 1, 1, 2, 2, 3) if base_pain < 6 else (-2, -1, -1, 0, 1))
     after: int | None = max(0, before - relief) if status != "stopped" else None
     if reason == "pain":
         after = min(10, before + 1)
@@ -119,8 +119,8 @@ def make_history(
     for offset in range(days - 1, -1, -1):
         day = end - timedelta(days=offset)
         base = 5.2 - 1.5 * (1 - offset / max(days, 1))
-        if worse_at_end and offset < 10:
-            base += 2.2
+        if worse_at_end and offset < 14:
+            base += 3.0
         hours = (8, 19) if per_day >= 2 else (8,)
         for n, hour in enumerate(hours[:per_day]):
             if rng.random() < 0.12:

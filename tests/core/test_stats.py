@@ -293,3 +293,11 @@ def test_breaks_per_day() -> None:
 def test_flare_days() -> None:
     rows = [rec(d(-1), flare=True), rec(d(-1), hour=18, flare=True), rec(d(0), speed=2, flare=True)]
     assert stats.flare_days(rows) == [d(-1)]
+
+
+def test_period_adherence() -> None:
+    rows = [rec(d(-i)) for i in range(10)] + [rec(d(-3), status="stopped", after=None)]
+    (a,) = stats.period_adherence(rows, DAILY, d(-6), d(0))
+    assert (a.done, a.expected, a.stopped) == (7, 7, 1)
+    (w,) = stats.period_adherence([rec(d(-i), rid="core") for i in (0, 3)], WEEKLY, d(-13), d(0))
+    assert (w.done, w.expected) == (2, 2)  # first done 3 days ago: 4 days x 3/7

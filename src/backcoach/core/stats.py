@@ -91,6 +91,8 @@ class SessionLike(Protocol):
     def stop_reason(self) -> str | None: ...
     @property
     def kind(self) -> str: ...
+    @property
+    def notes(self) -> str: ...
 
 
 class BreakLike(Protocol):
@@ -261,6 +263,60 @@ def adherence(
                 weeks4_done=sum(1 for s in last4 if s.status == "completed"),
                 weeks4_target=weeks4_target,
                 stopped=sum(1 for s in last4 if s.status != "completed"),
+            )
+        )
+    out.sort(key=lambda a: a.title.lower())
+    return out
+
+
+@dataclass(frozen=True)
+class PeriodAdherence:
+    """Completed sessions of one routine in a chosen period, against its target."""
+
+    routine_id: str
+    title: str
+    target: str
+    done: int
+    expected: int | None
+    """Target over the days of the period from the routine's first session on."""
+    stopped: int
+
+
+def period_adherence(
+    sessions: Iterable[SessionLike], targets: Mapping[str, TargetLike], since: date, until: date
+) -> list[PeriodAdherence]:
+    """Per routine: sessions done from `since` to `until` against its target for those days.
+
+    The expected count starts at the routine's first counted session (ever, or in
+    the period when only the period is given): N x days for ``N/day``, N x days / 7
+    (rounded) for ``N/week``.
+    """
+    rows = counted(sessions)
+    first: dict[str, date] = {}
+    for s in rows:
+        first.setdefault(s.routine_id, local_day(s))
+    by: dict[str, list[SessionLike]] = defaultdict(list)
+    for s in rows:
+        if since <= local_day(s) <= until:
+            by[s.routine_id].append(s)
+    out = []
+    for rid, items in by.items():
+        target = targets.get(rid)
+        expected: int | None = None
+        if target is not None:
+            days = (until - max(since, first[rid])).days + 1
+            expected = (
+                target.count * days if target.per == "day" else round(target.count * days / 7)
+            )
+            expected = max(expected, 1)
+        out.append(
+            PeriodAdherence(
+                routine_id=rid,
+                title=items[-1].routine_title or rid,
+                target=f"{target.count}/{target.per}" if target is not None else "",
+                done=sum(1 for s in items if s.status == "completed"),
+                expected=expected,
+                stopped=sum(1 for s in items if s.status != "completed"),
             )
         )
     out.sort(key=lambda a: a.title.lower())

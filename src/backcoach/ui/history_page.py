@@ -109,6 +109,13 @@ def _table(name: str, model: Any) -> QTableView:
     return view
 
 
+def _fit_height(view: QTableView, rows: int) -> None:
+    """Make a short table exactly as tall as its rows (no empty box under them)."""
+    height = view.horizontalHeader().sizeHint().height() + view.frameWidth() * 2
+    height += view.verticalHeader().defaultSectionSize() * min(rows, 8)
+    view.setFixedHeight(height + 2)
+
+
 class HistoryPage(QWidget):
     """The history page. `store` overrides `ctx.history` (review mode passes its own)."""
 
@@ -257,9 +264,20 @@ class HistoryPage(QWidget):
         self.sessions_model = SessionsModel(self)
         self.sessions_view = _table(self.tr("Sessions"), self.sessions_model)
         hh = self.sessions_view.horizontalHeader()
-        em = self.fontMetrics().horizontalAdvance("M")
-        for col, width in enumerate((10, 14, 11, 6, 8, 4, 8)):
-            self.sessions_view.setColumnWidth(col, int(em * width))
+        fm = self.sessions_view.fontMetrics()
+        samples = (
+            "2026-11-22 08:35",
+            "Morning lower-back routine",
+            self.tr("Preview (4×), completed"),
+            self.tr("{0} h {1:02d} min").format(1, 5),
+            "10 → 10",
+            self.tr("Flare"),
+            self.tr("Interrupted"),
+        )
+        headers = self.sessions_model.headers()
+        for col, sample in enumerate(samples):
+            width = max(fm.horizontalAdvance(sample), fm.horizontalAdvance(headers[col]))
+            self.sessions_view.setColumnWidth(col, width + fm.height())
         hh.setStretchLastSection(True)
         self.sessions_summary = QLabel()
         self.sessions_summary.setWordWrap(True)
@@ -292,9 +310,10 @@ class HistoryPage(QWidget):
         self.adherence_help.setWordWrap(True)
         page = QWidget()
         v = QVBoxLayout(page)
-        v.addWidget(self.adherence_view, 1)
+        v.addWidget(self.adherence_view)
         v.addWidget(self.adherence_help)
         v.addWidget(self.calendar)
+        v.addStretch(1)
         self.tabs.addTab(page, self.tr("&Adherence"))
 
         # Pain
@@ -324,7 +343,8 @@ class HistoryPage(QWidget):
         page = QWidget()
         v = QVBoxLayout(page)
         v.addWidget(help_label)
-        v.addWidget(self.effect_view, 1)
+        v.addWidget(self.effect_view)
+        v.addStretch(1)
         self.tabs.addTab(page, self.tr("&Does it help?"))
 
         # Breaks
@@ -491,6 +511,7 @@ class HistoryPage(QWidget):
                 for a in adh
             ]
         )
+        _fit_height(self.adherence_view, max(len(adh), 1))
         self._update_calendar()
 
         self._points = stats.pain_series(rows)
@@ -516,6 +537,7 @@ class HistoryPage(QWidget):
                 for e in eff
             ]
         )
+        _fit_height(self.effect_view, max(len(eff), 1))
 
         since, until = self.period()
         # Breaks are read per period: years of them (5 a working day) are slow to load.

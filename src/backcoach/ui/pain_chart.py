@@ -45,12 +45,14 @@ def _ms(at: datetime) -> float:
 
 
 def series_colors(palette: QPalette) -> tuple[QColor, QColor]:
-    """(before, after) colours: the theme's link and highlight colours, told apart by dash too."""
-    before = palette.color(QPalette.ColorRole.Link)
-    after = palette.color(QPalette.ColorRole.Highlight)
-    if before == after:
-        before = palette.color(QPalette.ColorRole.Text)
-    return before, after
+    """(before, after) colours from the theme: a muted grey for before, the accent for after.
+
+    The two also differ in marker shape (circle / square) and line width.
+    """
+    return (
+        palette.color(QPalette.ColorRole.PlaceholderText),
+        palette.color(QPalette.ColorRole.Highlight),
+    )
 
 
 class PainChart(QWidget):
