@@ -1,0 +1,216 @@
+"""One window per data folder: a second start hands its request to the first and exits.
+
+The first instance holds a QLockFile in the data folder and listens on a
+QLocalServer whose name comes from the user and the data folder (so test runs
+with their own temporary data folders never meet). A later start fails to take
+the lock, connects, sends one JSON line (`{"start": ..., "speed": ...}`) and
+waits briefly for "ok". A lock left by a crashed process names a dead pid:
+QLockFile treats it as stale and the next start takes it over.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
+
+LOCK_NAME = "instance.lock"
+REPLY = b"ok\n"
+MAX_MESSAGE = 64 * 1024
+
+
+def server_name(data_dir: Path) -> str:
+    """A local-socket name unique to this user and data folder."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (containers)
+        user = "user"
+    try:
+        folder = str(data_dir.resolve())
+    except OSError:
+        folder = str(data_dir.absolute())
+    digest = hashlib.sha256(f"{user}\0{folder}".encode()).hexdigest()[:16]
+    safe_user = "".join(c for c in user if c.isalnum())[:16] or "user"
+    return f"backcoach-{safe_user}-{digest}"
+
+
+class SingleInstance(QObject):
+    """`claim()` makes this the running instance; otherwise `send()` to the one that is."""
+
+    message_received = Signal(dict)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.name = server_name(data_dir)
+        self.lock = QLockFile(str(data_dir / LOCK_NAME))
+        # Only a dead owner makes the lock stale, never its age: a session can run for hours.
+        self.lock.setStaleLockTime(0)
+        self.server: QLocalServer | None = None
+
+    # --- the first instance ------------------------------------------------------
+    def claim(self) -> bool:
+        """Take the lock and listen; False when another live instance holds it."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return True  # no data folder to lock: run on; the window will say what is wrong
+        if not self.lock.tryLock(0):
+            # Only a live holder stops us; a permission error must not block the app.
+            return self.lock.error() != QLockFile.LockError.LockFailedError
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            # We hold the lock, so a socket left under this name is a crashed run's.
+            QLocalServer.removeServer(self.name)
+            server.listen(self.name)
+        server.newConnection.connect(self._accept)
+        self.server = server
+        return True
+
+    @property
+    def is_primary(self) -> bool:
+        return self.lock.isLocked()
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        if self.lock.isLocked():
+            self.lock.unlock()
+
+    def _accept(self) -> None:
+        assert self.server is not None
+        while self.server.hasPendingConnections():
+            sock = self.server.nextPendingConnection()
+            # Only C++-side connections: Python closures holding sockets crash at teardown.
+            sock.disconnected.connect(sock.deleteLater)
+            sock.readyRead.connect(self._ready)
+            if sock.bytesAvailable():
+                self._read(sock)
+
+    def _ready(self) -> None:
+        sock = self.sender()
+        if isinstance(sock, QLocalSocket):
+            self._read(sock)
+
+    def _read(self, sock: QLocalSocket) -> None:
+        held = sock.property("pending")
+        data = (bytes(held) if held else b"") + bytes(sock.readAll().data())
+        if b"\n" not in data:
+            if len(data) > MAX_MESSAGE:
+                sock.abort()
+            else:
+                sock.setProperty("pending", data)
+            return
+        line = data.split(b"\n", 1)[0]
+        sock.setProperty("pending", None)
+        try:
+            message = json.loads(line.decode("utf-8"))
+        except ValueError:
+            message = None
+        if isinstance(message, dict):
+            sock.write(REPLY)
+            sock.flush()
+        sock.disconnectFromServer()
+        if isinstance(message, dict):
+            self.message_received.emit(message)
+
+    # --- a later start -------------------------------------------------------------
+    def send(self, message: dict[str, Any], *, timeout_ms: int = 3000) -> bool:
+        """Hand `message` to the running instance; True once it said "ok".
+
+        `timeout_ms=0` only writes it (for a sender in the receiver's own thread).
+        """
+        sock = QLocalSocket()
+        sock.connectToServer(self.name)
+        if not sock.waitForConnected(max(timeout_ms, 1000)):
+            return False
+        payload = json.dumps(message).encode("utf-8") + b"\n"
+        sock.write(payload)
+        if not sock.waitForBytesWritten(max(timeout_ms, 1000)):
+            return False
+        if timeout_ms == 0:
+            return True
+        reply = b""
+        while REPLY not in reply and sock.waitForReadyRead(timeout_ms):
+            reply += bytes(sock.readAll().data())
+        sock.disconnectFromServer()
+        return REPLY in reply
+
+
+def message_from_args(args: object) -> dict[str, Any]:
+    """What a second start passes on: the routine to start and the preview speed."""
+    start = getattr(args, "start", None)
+    if start and Path(str(start)).expanduser().exists():
+        start = str(Path(str(start)).expanduser().resolve())  # the first may run elsewhere
+    speed = getattr(args, "speed", None)
+    return {"start": start, "speed": float(speed) if speed else 1.0}
+
+
+class Receiver(Protocol):
+    """What `deliver` needs from the main window."""
+
+    ctx: Any
+    flow: Any
+
+    def notify(self, text: str) -> None: ...
+
+    def start_by_name(self, name: str) -> bool: ...
+
+
+def bring_forward(window: QWidget) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def deliver(window: Receiver, message: dict[str, Any]) -> None:
+    """Act on a second start's message: come forward and open the routine's check-in.
+
+    A preview speed applies to that one session only; the window's own speed comes
+    back when that session's flow is gone. A running session is never replaced.
+    """
+    if isinstance(window, QWidget):
+        bring_forward(window)
+    start = message.get("start")
+    if not isinstance(start, str) or not start:
+        return
+    flow = getattr(window, "flow", None)
+    if flow is not None and flow.in_session():
+        window.notify(
+            window_tr("Finish or stop this session first, then start “{0}”.").format(start)
+        )
+        return
+    speed = message.get("speed")
+    ctx = window.ctx
+    previous = ctx.speed
+    if isinstance(speed, int | float) and speed > 0:
+        ctx.speed = float(speed)
+    started = window.start_by_name(start)
+    new_flow = getattr(window, "flow", None)
+    if not started or new_flow is None or ctx.speed == previous:
+        ctx.speed = previous
+        return
+    restore: Callable[..., None] = lambda *_: setattr(ctx, "speed", previous)  # noqa: E731
+    new_flow.destroyed.connect(restore)
+
+
+def window_tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("SingleInstance", text)
+
+
+def connect_window(instance: SingleInstance, window: Receiver) -> None:
+    """Route messages from later starts to `window`."""
+    instance.message_received.connect(lambda message: deliver(window, message))
