@@ -62,6 +62,7 @@ from backcoach.core.yaml_nodes import (
     TooBig,
     parse_bytes,
     read_file,
+    scalar_tag,
 )
 
 FORMAT_VERSION = 1
@@ -259,11 +260,12 @@ def _show(node: Node) -> str:
     if isinstance(node, SequenceNode):
         return "a list"
     value = str(node.value)
-    if node.tag == NULL and value in ("", "~", "null", "Null", "NULL"):
+    tag = scalar_tag(node)
+    if tag == NULL:
         return "nothing"
     if len(value) > 40:
         value = value[:37] + "..."
-    return repr(value) if node.tag == STR else value
+    return repr(value) if tag == STR else value
 
 
 class _Reader:
@@ -329,7 +331,7 @@ class _Reader:
         out: Items = {}
         merges: list[Node] = []
         for knode, vnode in node.value:
-            if knode.tag == MERGE:
+            if knode.value == "<<" and scalar_tag(knode) == MERGE:
                 merges.append(vnode)
                 continue
             key = self.key(knode, path)
@@ -366,7 +368,7 @@ class _Reader:
             return None
         if not self.tag_ok(node, path):
             return None
-        if node.tag == NULL and node.value in ("", "~"):
+        if node.value in ("", "~") and scalar_tag(node) == NULL:
             self.error(node, path, "a key is missing before ':'")
             return None
         return str(node.value)
@@ -420,7 +422,7 @@ class _Reader:
         scalar = self.scalar(node, path, what)
         if scalar is None:
             return None
-        if scalar.tag == NULL and scalar.value in ("", "~"):
+        if scalar.value in ("", "~") and scalar_tag(scalar) == NULL:
             self.error(node, path, f"expected {what}, got nothing")
             return None
         value = str(scalar.value).strip()
@@ -435,7 +437,7 @@ class _Reader:
         if scalar is None:
             return None
         value = str(scalar.value)
-        if scalar.tag == INT and _WHOLE.match(value) and int(value) >= minimum:
+        if _WHOLE.match(value) and scalar_tag(scalar) == INT and int(value) >= minimum:
             return int(value)
         self.error(node, path, f"expected {what}, got {_show(node)}")
         return None
@@ -447,9 +449,10 @@ class _Reader:
             return None
         value = str(scalar.value)
         raw: object = value
-        if scalar.tag in (INT, FLOAT) and _NUMBER.match(value):
+        tag = scalar_tag(scalar) if scalar.tag != STR else STR
+        if tag in (INT, FLOAT) and _NUMBER.match(value):
             raw = float(value)
-        elif scalar.tag in (BOOL, NULL, INT, FLOAT):
+        elif tag in (BOOL, NULL, INT, FLOAT):
             raw = None
         if pause and raw == 0.0:
             return 0.0
@@ -548,7 +551,7 @@ class _Reader:
             return True
         node = top["backcoach"][1]
         value = str(node.value) if isinstance(node, ScalarNode) else ""
-        if isinstance(node, ScalarNode) and node.tag == INT and _WHOLE.match(value):
+        if isinstance(node, ScalarNode) and scalar_tag(node) == INT and _WHOLE.match(value):
             number = int(value)
             if number == FORMAT_VERSION:
                 return True
@@ -788,7 +791,7 @@ class _Reader:
             value = str(snode.value) if isinstance(snode, ScalarNode) else ""
             ok = (
                 isinstance(snode, ScalarNode)
-                and snode.tag in (INT, FLOAT)
+                and scalar_tag(snode) in (INT, FLOAT)
                 and _NUMBER.match(value) is not None
                 and 0 < float(value) <= 1
             )
@@ -1058,7 +1061,7 @@ class _Reader:
             before_end = every = None
             if "at" in items:
                 anode = items["at"][1]
-                if isinstance(anode, ScalarNode) and anode.tag == STR and anode.value == "half":
+                if isinstance(anode, ScalarNode) and anode.value == "half":
                     at_half = True
                 else:
                     at = self.duration(anode, f"{cpath}.at")

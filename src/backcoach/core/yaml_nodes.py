@@ -17,11 +17,12 @@ Limits, so that no file can crash or stall the app:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from yaml.nodes import Node
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from backcoach.core.problems import Problem
 
@@ -30,13 +31,92 @@ MAX_DEPTH = 100
 MAX_VISITS = 200_000
 _DEPTH_BOUND_FAST = 2_000
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (TAG + t for t in ("str", "int", "float", "bool", "null"))
 MAP, SEQ, MERGE = TAG + "map", TAG + "seq", TAG + "merge"
-SCALAR_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TAG + "timestamp", TAG + "value"})
+PLAIN = "tag:backcoach.invalid,2025:plain"
+"""An unquoted scalar: its YAML 1.1 type is worked out only where it matters (`scalar_tag`)."""
+SCALAR_TAGS = frozenset({PLAIN, STR, INT, FLOAT, BOOL, NULL, TAG + "timestamp", TAG + "value"})
 """Plain scalars; their text is used as written (a title of `yes` is the text 'yes')."""
+
+
+class _LazyResolver:
+    """Tags plain scalars PLAIN instead of running YAML's implicit resolvers on every one.
+
+    Most values are read as text or durations from their raw value, so the
+    regex-per-scalar resolution yaml.SafeLoader does is wasted work; the walker
+    calls `scalar_tag` for the few values whose YAML type matters.
+    """
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return PLAIN if implicit[0] else STR
+        return SEQ if kind is SequenceNode else MAP
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml._yaml import CParser
+
+    class _Loader(CParser, _LazyResolver):
+        """libyaml's C parser and composer; nothing is ever constructed."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+
+else:  # pragma: no cover - PyYAML without libyaml
+
+    class _Loader(  # type: ignore[no-redef]
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        _LazyResolver,
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+
+
+def _compose(text: str) -> Node | None:
+    loader = _Loader(text)
+    try:
+        node: Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if event is not None:
+                yield event
+    finally:
+        loader.dispose()
+
+
+def scalar_tag(node: Node) -> str:
+    """The YAML 1.1 tag of a node (what yaml.SafeLoader would resolve a plain scalar to)."""
+    tag: str = node.tag
+    if tag != PLAIN:
+        return tag
+    value = node.value
+    table = yaml.resolver.Resolver.yaml_implicit_resolvers
+    for resolved, regexp in table.get(value[:1] if value else "", []):
+        if regexp.match(value):
+            return str(resolved)
+    return STR
 
 
 class TooBig(Exception):
@@ -121,7 +201,7 @@ def parse_bytes(data: bytes, display: str) -> Parsed:
                     )
                 )
                 return parsed
-        parsed.root = yaml.compose(text, Loader=_Loader)
+        parsed.root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         parsed.problems.append(_syntax_problem(display, exc))
     except yaml.reader.ReaderError as exc:
@@ -181,7 +261,7 @@ def _depth_bound(text: str) -> int:
 def _too_deep(text: str) -> tuple[int, int] | None:
     """Exact depth check over the event stream (no recursion); the position past MAX_DEPTH."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in _events(text):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             mark = event.start_mark
