@@ -131,7 +131,7 @@ class BreakWindow(QWidget):
         self.postpone_button.clicked.connect(self.postpone_requested)
         self.skip_button.clicked.connect(self.skip_requested)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.prompt, self.close)
-        self.resize(560, 320)
+        self.resize(560, 220)
 
     # --- what the controller calls -------------------------------------------------
 
@@ -141,9 +141,7 @@ class BreakWindow(QWidget):
         self.routine = routine
         if routine is not None:
             self.detail.setText(
-                self.tr(
-                    "Up next: {0}. It takes a few minutes and starts with a short check-in."
-                ).format(routine.title)
+                self.tr("Up next: {0}. It takes a few minutes.").format(routine.title)
             )
         else:
             self.detail.setText(

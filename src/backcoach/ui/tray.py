@@ -57,12 +57,13 @@ def _tr(text: str) -> str:
 
 def find_break_routines(ctx: AppContext) -> dict[str, Routine]:
     """Every valid `kind: posture-break` routine in the library folders, by id."""
-    from backcoach.core.library import scan_folders
-
     found: dict[str, Routine] = {}
     try:
+        from backcoach.core.library import scan_folders
+
         entries = scan_folders(ctx.paths.routine_dirs(ctx.settings.routine_folders))
-    except OSError:
+    except Exception as exc:  # a broken library must not stop the reminder: simple breaks
+        print(f"backcoach: posture-break routines could not be read ({exc})", file=sys.stderr)
         return found
     for entry in entries:
         routine = entry.routine
@@ -111,6 +112,16 @@ def describe_status(status: Status, today: date | None = None) -> str:
     if minutes <= 1:
         return _tr("Next break in 1 minute")
     return _tr("Next break in {0} minutes").format(minutes)
+
+
+def describe_support(support: IdleSupport | None) -> str:
+    """What counts as time away here, in the user's words (for this window and Settings)."""
+    if support is None:
+        return ""
+    if support.idle is None and support.locked is None:
+        return _tr("Idle detection is not available on this desktop: only sleep resets the timer.")
+    names = [n for n in (support.idle_name, support.lock_name) if n]
+    return _tr("Time away resets the timer (detected with {0}).").format(", ".join(names))
 
 
 def open_main_window(ctx: AppContext) -> None:
@@ -174,6 +185,7 @@ class StatusWindow(QWidget):
         layout.addLayout(top)
         layout.addLayout(grid)
         self.setWindowFlag(Qt.WindowType.WindowMinimizeButtonHint, True)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing only minimises it: it is the only way back to the reminder (Quit quits)."""
@@ -278,11 +290,8 @@ class TrayController(QObject):
                 "Closing it only minimises it."
             )
         ]
-        if self.support is not None and self.support.idle is None and self.support.locked is None:
-            lines.append(
-                _tr("Idle detection is not available on this desktop: only sleep resets the timer.")
-            )
-        return "\n".join(lines)
+        lines.append(describe_support(self.support))
+        return "\n".join(line for line in lines if line)
 
     # --- the clock ----------------------------------------------------------------------
 

@@ -56,8 +56,8 @@ def draw_icon(size: int, label: str, fraction: float, palette: QPalette, *, aler
     p = QPainter(pixmap)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    ring = max(2.0, size * 0.14)
-    margin = ring / 2 + size * 0.02
+    ring = max(2.0, size * 0.11)
+    margin = ring / 2 + (0.5 if size <= 24 else size * 0.02)
     rect = QRectF(margin, margin, size - 2 * margin, size - 2 * margin)
 
     accent = palette.color(QPalette.ColorRole.Highlight)
@@ -81,11 +81,11 @@ def draw_icon(size: int, label: str, fraction: float, palette: QPalette, *, aler
     font = QFont()
     font.setBold(True)
     inner = size - 2 * ring - 2 * margin
-    factor = 0.95 if len(label) <= 1 else 0.78
+    factor = 0.95 if len(label) <= 1 else 0.86
     font.setPixelSize(max(6, round(inner * factor)))
     p.setFont(font)
     # Shrink until it fits the inner circle's width.
-    while p.fontMetrics().horizontalAdvance(label) > inner * 1.08 and font.pixelSize() > 6:
+    while p.fontMetrics().horizontalAdvance(label) > inner * 1.12 and font.pixelSize() > 6:
         font.setPixelSize(font.pixelSize() - 1)
         p.setFont(font)
     p.setPen(palette.color(QPalette.ColorRole.HighlightedText) if alert else text)
