@@ -17,7 +17,7 @@ DATA_DIR_ENV = "BACKCOACH_DATA_DIR"
 def project_root() -> Path:
     """The folder holding `routines/` and `assets/` (the source tree, or the installed data)."""
     here = Path(__file__).resolve()
-    for candidate in (here.parents[3], here.parents[1] / "data"):
+    for candidate in (here.parents[3], Path(sys.prefix) / "share" / APP_NAME):
         if (candidate / "routines").is_dir():
             return candidate
     return here.parents[3]
