@@ -29,7 +29,9 @@ from backcoach.core.routine import Routine
 from backcoach.core.session import Clock
 from backcoach.ui.context import AppContext
 from backcoach.ui.library_page import LibraryPage
+from backcoach.ui.routine_import import install_importer
 from backcoach.ui.routine_page import RoutinePage
+from backcoach.ui.routine_watcher import watch_library
 from backcoach.ui.session_flow import CueFactory, SessionFlow, default_cue_player
 
 if TYPE_CHECKING:
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         review: Path | None = None,
         clock: Clock = time.monotonic,
         autopilot: bool = False,
+        cue_factory: CueFactory | None = default_cue_player,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,8 +93,8 @@ class MainWindow(QMainWindow):
         self.entries: list[LibraryEntry] = []
         self.flow: SessionFlow | None = None
         self.history_page: QWidget | None = None
-        self.cue_factory: CueFactory | None = default_cue_player
-        """Makes each session's cue player; tests set None for silence."""
+        self.cue_factory = cue_factory
+        """Makes each session's cue player; tests pass None for silence."""
         self.confirm_close: Callable[[], bool] = self._ask_close
         """Asked when the window closes mid-session; tests replace it."""
         self.setWindowTitle(self.tr("backcoach"))
@@ -120,6 +123,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._startup_notices()
         self.reload_library()
+        self.routine_watcher = watch_library(self, self)  # live reload of routine folders
+        self.importer = install_importer(self)  # drops and File → Import routine…
         if review is not None:
             self.open_review(review)
         elif start:
@@ -146,6 +151,10 @@ class MainWindow(QMainWindow):
         self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.reload_action.triggered.connect(self.reload_library)
         file_menu.addAction(self.reload_action)
+        self.import_action = QAction(self.tr("&Import routine…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(lambda: self.importer.choose())
+        file_menu.addAction(self.import_action)
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)

@@ -35,14 +35,14 @@ def default_cue_player(ctx: AppContext, parent: QObject) -> Any:
         from backcoach.ui.cues import CuePlayer
     except ImportError:
         return None
-    return CuePlayer(ctx.settings, ctx.paths.assets, parent)
+    return CuePlayer(ctx.settings, ctx.paths.assets / "sounds", parent=parent)
 
 
 def planned_steps(plan: Plan) -> list[tuple[int, str | None, float]]:
-    """(step index, exercise id, planned seconds) per step of the plan, for the log."""
+    """(step index, exercise id, planned work seconds) per step of the plan, for the log."""
     seconds: dict[int, float] = {}
     for seg in plan.segments:
-        if seg.step_index is not None:
+        if seg.step_index is not None and seg.is_work:
             seconds[seg.step_index] = seconds.get(seg.step_index, 0.0) + (seg.duration or 0.0)
     out = []
     for i, step in enumerate(plan.steps):

@@ -1,0 +1,153 @@
+"""Shared helpers for the window tests: a tiny routine folder, a window, keyboard-only driving."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from backcoach.core.fakeclock import FakeClock
+from backcoach.ui.app import build_context
+from backcoach.ui.context import AppContext
+from backcoach.ui.main_window import MainWindow
+
+TINY = """\
+backcoach: 1
+title: Tiny test routine
+summary: Two short stretches and some bridges.
+author: T. Tester, PT
+level: gentle
+tags: [hips, testing]
+prescribed: 1/day
+before_you_start:
+  - ask: Do you have a fever?
+    if_yes: stop
+    advice: Contact your care team before exercising today.
+  - ask: Is today a flare day?
+    if_yes: flare
+  - ask: Did you sleep badly?
+    if_yes: note
+flare:
+  scale: 0.5
+  skip: [bridges]
+exercises:
+  knee:
+    name: Knee to chest
+    how: Lie on your back and hug one knee.
+    careful: Keep the other foot flat.
+  bridge:
+    name: Glute bridge
+  bug:
+    name: Dead bug
+steps:
+  - exercise: knee
+    hold: 10s
+    reps: 2
+    sides: each
+    relax: 3s
+    switch: 4s
+    rest: 5s
+  - exercise: bridge
+    id: bridges
+    reps: 5
+    rep_time: 2s
+  - exercise: bug
+    reps: 4
+"""
+
+OTHER = """\
+backcoach: 1
+title: Desk stretch
+kind: posture-break
+tags: [desk]
+summary: A short break at the desk.
+exercises:
+  roll:
+    name: Shoulder rolls
+steps:
+  - exercise: roll
+    duration: 20s
+"""
+
+BROKEN = """\
+backcoach: 1
+title: Broken routine
+steps:
+  - exercise: nowhere
+    hold_time: 10s
+"""
+
+
+def write_routines(folder: Path, *, broken: bool = False) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "tiny.yaml").write_text(TINY, encoding="utf-8")
+    (folder / "desk.yaml").write_text(OTHER, encoding="utf-8")
+    if broken:
+        (folder / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    return folder
+
+
+def make_ctx(data_dir: Path, routines: Path, *, speed: float = 1.0) -> AppContext:
+    args = argparse.Namespace(data_dir=data_dir, routines=[routines], speed=speed)
+    ctx = build_context(args, env={})
+    # Only the test folder: the bundled routines would make these tests depend on them.
+    ctx.paths = dataclasses.replace(ctx.paths, bundled_routines=routines)
+    return ctx
+
+
+def open_window(
+    qtbot: QtBot, ctx: AppContext, clock: FakeClock, *, start: str | None = None
+) -> MainWindow:
+    window = MainWindow(ctx, start=start, clock=clock, cue_factory=None)
+    window.confirm_close = lambda: True  # never a modal question at teardown
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return window
+
+
+def press(qtbot: QtBot, window: QWidget, key: Qt.Key | str) -> None:
+    """A key press on whatever has focus, as a person would."""
+    target = QApplication.focusWidget() or window
+    if isinstance(key, str):
+        qtbot.keyClicks(target, key)
+    else:
+        qtbot.keyClick(target, key)
+
+
+def run_until(
+    window: MainWindow,
+    clock: FakeClock,
+    done: Callable[[], bool],
+    *,
+    step: float = 0.5,
+    limit: float = 600.0,
+    on_tick: Callable[[], None] | None = None,
+) -> None:
+    """Advance the fake clock and tick the engine until `done()` (or fail at `limit`)."""
+    spent = 0.0
+    while not done():
+        assert spent < limit, "the session did not get there in time"
+        clock.advance(step)
+        spent += step
+        flow = window.flow
+        assert flow is not None and flow.adapter is not None
+        flow.adapter.tick()
+        if on_tick is not None:
+            on_tick()
+
+
+def test_tiny_routine_folder_loads(tmp_path: Path) -> None:
+    from backcoach.core.library import scan_folders
+
+    entries = scan_folders([write_routines(tmp_path / "r", broken=True)])
+    by_name = {e.path.name: e for e in entries}
+    assert by_name["tiny.yaml"].routine is not None, by_name["tiny.yaml"].problems
+    assert by_name["broken.yaml"].problems
