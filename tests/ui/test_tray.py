@@ -72,7 +72,9 @@ def ctx(tmp_path: Path, data_dir: Path) -> Iterator[AppContext]:
     history = open_history(paths.db_path)
     store = SettingsStore(paths.settings_path)
     yield AppContext(paths, store, Settings(), history)
-    history.close() if hasattr(history, "close") else None
+    close = getattr(history, "close", None)
+    if callable(close):
+        close()
 
 
 def routine(rid: str) -> Routine:
@@ -344,3 +346,38 @@ def test_icon_labels_and_pixels(qtbot: QtBot) -> None:
     icon = make_icon(status("waiting", 600), 2700, palette)
     assert not icon.pixmap(22, 22).isNull()
     assert describe_status(status("waiting", 600)) == "Next break in 10 minutes"
+
+
+def test_settings_change_reconfigures_and_writes_the_login_item(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    t = FakeTime()
+    scheduler = BreakScheduler(BreakConfig(), clock=t.clock, now=t.now)
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    c = TrayController(ctx, scheduler, routines={}, open_main=lambda: None, autostart_env=env)
+    assert c.window is not None
+    qtbot.addWidget(c.window)
+    qtbot.addWidget(c.break_window)
+    c.start()
+    ctx.update_settings(ctx.settings.replace(break_interval_minutes=20, start_at_login=True))
+    assert scheduler.next_due_in() == 20 * 60
+    entry = tmp_path / "cfg" / "autostart" / "backcoach-tray.desktop"
+    assert "--tray" in entry.read_text(encoding="utf-8")
+    ctx.update_settings(ctx.settings.replace(start_at_login=False))
+    assert not entry.exists()
+    c.shutdown()
+
+
+def test_a_failed_log_write_is_shown_not_raised(rig: Rig, qtbot: QtBot, ctx: AppContext) -> None:
+    class Broken:
+        def log_break(self, **_: object) -> int:
+            raise OSError("disk full")
+
+    ctx.history = Broken()  # type: ignore[assignment]
+    due(rig)
+    qtbot.mouseClick(rig.controller.break_window.skip_button, Qt.MouseButton.LeftButton)
+    assert rig.scheduler.state == "waiting"
+    w = rig.controller.window
+    assert w is not None
+    assert "could not be saved" in w.note_label.text()
+    assert "disk full" in w.note_label.text()
