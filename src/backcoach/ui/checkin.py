@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from backcoach.core.durations import format_duration
 from backcoach.core.plan import Plan, build_plan, describe_total
 from backcoach.core.routine import Question, Routine
-from backcoach.ui.widgets.page import Page, bind, bind_enter
+from backcoach.ui.widgets.page import Page, bind, bind_enter, scaled_font
 from backcoach.ui.widgets.pain_scale import PainScale
 
 
@@ -56,7 +56,6 @@ class PainPage(Page):
         self.hint = self.text_label(
             self.tr("Type a number 0–9, or use Up and Down (10 is 9, then Up)."), 1.0
         )
-        self.hint.setEnabled(False)
         self.column.addWidget(self.hint)
         self.warning = self.text_label("", 1.1)
         self.column.addWidget(self.warning)
@@ -88,7 +87,6 @@ class QuestionPage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counter = self.text_label("", 1.0)
-        self.counter.setEnabled(False)
         self.column.insertWidget(0, self.counter)
         self.column.addStretch(1)
         row = QHBoxLayout()
@@ -270,6 +268,8 @@ class CheckInAfter(Page):
 
         hurt_label = self.text_label(self.tr("Did any step hurt? Tick it (Space):"), 1.1)
         self.hurt = QListWidget()
+        self.hurt.setFont(scaled_font(self, 1.2))
+        self.hurt.setSpacing(2)
         self.hurt.setAccessibleName(self.tr("Steps that hurt"))
         self.hurt.setAccessibleDescription(self.tr("Space ticks or unticks the selected step"))
         hurt_label.setBuddy(self.hurt)

@@ -219,7 +219,6 @@ class LibraryPage(QWidget):
         self.hint = QLabel(
             self.tr("Enter: open the routine  ·  Type to search  ·  F5: reload the folders")
         )
-        self.hint.setEnabled(False)
         layout.addWidget(self.hint)
 
         self.empty = QLabel()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from backcoach.core.durations import format_clock
 from backcoach.core.plan import Segment
 from backcoach.core.session import CueDue
+from backcoach.ui.a11y import attach_countdown_announcer
 from backcoach.ui.context import AppContext
 from backcoach.ui.engine_adapter import EngineAdapter
 from backcoach.ui.widgets.countdown import Countdown
@@ -249,6 +250,7 @@ class PlayerPage(QWidget):
     # --- wiring --------------------------------------------------------------------
     def attach(self, adapter: EngineAdapter) -> None:
         self.adapter = adapter
+        self.announcer = attach_countdown_announcer(self.countdown, adapter)  # screen readers
         adapter.segment_started.connect(self._segment_started)
         adapter.ticked.connect(self.refresh)
         adapter.paused.connect(self._paused)

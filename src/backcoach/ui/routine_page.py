@@ -66,6 +66,17 @@ def step_times(routine: Routine) -> dict[int, float | None]:
     return out
 
 
+def prescribed_text(count: int, per: str) -> str:
+    """ "Prescribed: once a day" / "twice a week" / "3 times a week"."""
+    if per == "day":
+        how = {1: tr("once a day"), 2: tr("twice a day")}.get(count)
+        how = how or tr("{0} times a day").format(count)
+    else:
+        how = {1: tr("once a week"), 2: tr("twice a week")}.get(count)
+        how = how or tr("{0} times a week").format(count)
+    return tr("Prescribed: {0}").format(how)
+
+
 def big_font(widget: QWidget, factor: float, bold: bool = True) -> QFont:
     f = QFont(widget.font())
     f.setPointSizeF(f.pointSizeF() * factor)
@@ -101,10 +112,12 @@ class RoutinePage(QWidget):
         self.steps = QTreeWidget()
         self.steps.setAccessibleName(tr("Steps"))
         self.steps.setColumnCount(3)
-        self.steps.setHeaderLabels([tr("#"), tr("Step"), tr("Time")])
+        self.steps.setHeaderLabels([tr("#"), tr("Step"), tr("Takes")])
         self.steps.setRootIsDecorated(False)
         self.steps.setAlternatingRowColors(True)
         self.steps.setWordWrap(True)
+        self.steps.setFont(big_font(self, 1.15, bold=False))
+        self.steps.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
         self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.steps.header()
         header.setStretchLastSection(False)
@@ -119,6 +132,8 @@ class RoutinePage(QWidget):
 
         buttons = QHBoxLayout()
         self.back = QPushButton(tr("Back to the library (Esc)"))
+        self.back.setFont(big_font(self, 1.1, bold=False))
+        self.back.setMinimumHeight(self.back.sizeHint().height() + 10)
         self.back.setAccessibleName(tr("Back to the library"))
         self.start = QPushButton(tr("Start (Enter)"))
         self.start.setAccessibleName(tr("Start"))
@@ -162,7 +177,7 @@ class RoutinePage(QWidget):
             return
         self.start.show()
         self.start.setEnabled(True)
-        self.steps.setHeaderLabels([tr("#"), tr("Step"), tr("Time")])
+        self.steps.setHeaderLabels([tr("#"), tr("Step"), tr("Takes")])
         self.title.setText(routine.title)
         facts = []
         if routine.kind == "posture-break":
@@ -172,8 +187,7 @@ class RoutinePage(QWidget):
         if routine.author:
             facts.append(tr("By {0}").format(routine.author))
         if routine.prescribed:
-            per = tr("a day") if routine.prescribed.per == "day" else tr("a week")
-            facts.append(tr("Prescribed: {0} times {1}").format(routine.prescribed.count, per))
+            facts.append(prescribed_text(routine.prescribed.count, routine.prescribed.per))
         if routine.tags:
             facts.append(", ".join(routine.tags))
         self.meta.setText("   ·   ".join(facts))

@@ -37,6 +37,7 @@ class SummaryPage(Page):
             grid.addWidget(label, r, 0)
             grid.addWidget(value, r, 1)
             self.values[key] = (label, value)
+        grid.setColumnStretch(2, 1)
         self.column.addLayout(grid)
         self.saved = self.text_label("", 1.1)
         self.column.addWidget(self.saved)

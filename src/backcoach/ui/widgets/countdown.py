@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from backcoach.core.durations import format_clock
 
-COUNTDOWN_SCALE = 7.0
+COUNTDOWN_SCALE = 8.5
 """Countdown size as a multiple of the base font (so text-size settings scale it)."""
 
 

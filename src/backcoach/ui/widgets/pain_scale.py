@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -14,8 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# The chosen number must stand out at a glance: filled with the palette's highlight.
+CHECKED_STYLE = (
+    "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+    " border: 2px solid palette(text); }"
+)
 
-class PainScale(QWidget):
+
+class PainScale(QFrame):
     """value is None until chosen. Digits 0–9 set it; Up/+ and Down/− move by one."""
 
     value_changed = Signal(int)
@@ -28,8 +35,11 @@ class PainScale(QWidget):
             self.tr("0 is no pain, 10 the worst imaginable. Type a digit, or use Up and Down.")
         )
         self._value: int | None = None
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setLineWidth(2)
+        self.setStyleSheet(CHECKED_STYLE)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setContentsMargins(6, 6, 6, 6)
         outer.setSpacing(6)
         row = QHBoxLayout()
         row.setSpacing(6)
@@ -55,7 +65,12 @@ class PainScale(QWidget):
         ends = QHBoxLayout()
         low = QLabel(self.tr("0 = no pain"))
         high = QLabel(self.tr("10 = worst imaginable"))
+        self.readout = QLabel()
+        self.readout.setFont(big)
+        self.readout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         ends.addWidget(low)
+        ends.addStretch(1)
+        ends.addWidget(self.readout)
         ends.addStretch(1)
         ends.addWidget(high)
         outer.addLayout(ends)
@@ -69,8 +84,17 @@ class PainScale(QWidget):
         self.buttons[value].setChecked(True)
         if value != self._value:
             self._value = value
+            self.readout.setText(self.tr("Your answer: {0}").format(value))
             self.setAccessibleDescription(self.tr("Pain {0} of 10").format(value))
             self.value_changed.emit(value)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.setFrameShape(QFrame.Shape.Box)  # visible focus
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        super().focusOutEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
