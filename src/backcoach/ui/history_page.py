@@ -258,6 +258,7 @@ class HistoryPage(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("History sections"))
+        self.tabs.tabBar().setAccessibleName(self.tr("History sections"))
         lay.addWidget(self.tabs, 1)
 
         # Sessions
