@@ -20,13 +20,14 @@ done
 .venv/bin/backcoach --data-dir "$TMP/data" &
 APID=$!
 for _ in 1 2 3 4 5 6 7 8 9 10; do
-    xdotool search --name backcoach >/dev/null 2>&1 && break
+    xdotool search --onlyvisible --name backcoach >/dev/null 2>&1 && break
     sleep 0.5
 done
 sleep 1
-xdotool key Return
-sleep 0.5
-import -window root "$TMP/xdotool-routine.png"
+WID=$(xdotool search --onlyvisible --name backcoach | head -n 1)
+xdotool windowfocus --sync "$WID" key Return
+sleep 1
+import -window root "$TMP/x.png"
 kill $APID
-convert "$TMP/xdotool-routine.png" -strip -colors 256 PNG8:"$OUT/xdotool-routine.png"
+convert "$TMP/x.png" -strip -crop 1100x760+0+0 -colors 256 PNG8:"$OUT/xdotool-routine.png"
 ls -la "$OUT"

@@ -40,8 +40,9 @@ def test_lists_routines_and_broken_file_with_errors(
     page = window.routine_page
     assert window.stack.currentWidget() is page
     assert not page.start.isVisible()
-    errors = [page.steps.topLevelItem(i).text(1) for i in range(page.steps.topLevelItemCount())]
-    assert any("hold_time" in e for e in errors)
+    assert page.errors.isVisible() and not page.steps.isVisible()
+    assert "broken.yaml:5:5:" in page.errors.toPlainText()
+    assert "hold_time" in page.errors.toPlainText()
     press(qtbot, window, Qt.Key.Key_Return)  # Enter does nothing here
     assert window.flow is None
     press(qtbot, window, Qt.Key.Key_Escape)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backcoach.core.durations import format_duration
 from backcoach.core.plan import Plan, build_plan, describe_total
 from backcoach.core.routine import Question, Routine
 from backcoach.ui.widgets.page import Page, bind, bind_enter, scaled_font
@@ -40,6 +39,15 @@ class AfterResult:
     pain_after: int | None
     hurt: tuple[int, ...] = ()
     notes: str = ""
+
+
+def about(plan: Plan) -> str:
+    """ "about 14 minutes" (plus "and reps at your own pace")."""
+    minutes = max(1, round(plan.total_seconds / 60))
+    text = QCoreApplication.translate("CheckIn", "about {0} minute(s)").format(minutes)
+    if plan.self_paced:
+        text += QCoreApplication.translate("CheckIn", ", plus reps at your own pace")
+    return text
 
 
 class PainPage(Page):
@@ -211,7 +219,7 @@ class CheckInBefore(QStackedWidget):
         flare = self.result.flare and routine.flare is not None
         self.plan = build_plan(routine, flare=flare)
         total = describe_total(self.plan)
-        lines = [self.tr("{0}: about {1}.").format(routine.title, total)]
+        lines = [self.tr("{0}: {1}.").format(routine.title, about(self.plan))]
         if self.result.flare and routine.flare is not None:
             normal = build_plan(routine)
             lines.insert(
@@ -219,7 +227,7 @@ class CheckInBefore(QStackedWidget):
                 self.tr(
                     "It's a flare day, so today runs the gentler flare version "
                     "({0} instead of {1})."
-                ).format(total, format_duration(normal.total_seconds)),
+                ).format(total, describe_total(normal)),
             )
         elif self.result.flare:
             lines.insert(

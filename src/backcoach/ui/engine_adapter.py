@@ -101,8 +101,7 @@ class EngineAdapter(QObject):
         if self.engine.state == "finished":
             self._timer.stop()
             return
-        self._emit(self.engine.tick())
-        self.ticked.emit()
+        self._emit(self.engine.tick())  # emits ticked
 
     def pause(self) -> None:
         if self.engine.state == "running":

@@ -48,9 +48,20 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("LibraryPage", text)
 
 
+def short_problem(problem: object) -> str:
+    """FILE:LINE:COL: message with just the file's name (the page shows where it is)."""
+    file = getattr(problem, "file", None)
+    if isinstance(file, str):
+        name = file.replace("\\", "/").rsplit("/", 1)[-1]
+        return f"{name}:{getattr(problem, 'line', 0)}:{getattr(problem, 'col', 0)}: " + str(
+            getattr(problem, "message", "")
+        )
+    return str(problem)
+
+
 def card_for(entry: LibraryEntry) -> Card | None:
     """The row for an entry; None for a clean exercise library (not a routine)."""
-    problems = tuple(str(p) for p in entry.problems)
+    problems = tuple(short_problem(p) for p in entry.problems)
     routine = entry.routine
     if routine is not None and not problems:
         plan = build_plan(routine)
@@ -84,7 +95,13 @@ def card_for(entry: LibraryEntry) -> Card | None:
     more = len(problems) - len(shown)
     body = shown + ((tr("…and {0} more").format(more),) if more > 0 else ())
     note = tr("This file has {0} error(s). Fix them and press F5 to reload.").format(len(problems))
-    return Card(title, note, body, broken=True, search_text=(name + " " + title).lower())
+    return Card(
+        title,
+        note + " " + tr("Folder: {0}").format(entry.path.parent),
+        body,
+        broken=True,
+        search_text=(name + " " + title).lower(),
+    )
 
 
 class CardDelegate(QStyledItemDelegate):

@@ -305,8 +305,9 @@ class PlayerPage(QWidget):
         if self.adapter is None or self.adapter.state == "finished" or self.confirming:
             return
         self._resume_after_cancel = self.adapter.state == "running"
-        self.adapter.pause()
         self.confirming = True
+        self.adapter.pause()
+        self.state_label.setText(self.tr("Paused"))
         self.stop_panel.reset()
         self.bottom.setCurrentWidget(self.stop_panel)
         self.setFocus()

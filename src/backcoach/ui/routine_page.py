@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from backcoach.core.durations import format_duration
 from backcoach.core.plan import build_plan, describe_total
 from backcoach.core.routine import ExerciseStep, Routine, Step
+from backcoach.ui.library_page import short_problem
 
 if TYPE_CHECKING:
     from backcoach.core.library import LibraryEntry
@@ -114,10 +116,12 @@ class RoutinePage(QWidget):
         self.steps.setColumnCount(3)
         self.steps.setHeaderLabels([tr("#"), tr("Step"), tr("Takes")])
         self.steps.setRootIsDecorated(False)
+        self.steps.setHeaderHidden(True)  # number, step, time: plain enough without
         self.steps.setAlternatingRowColors(True)
         self.steps.setWordWrap(True)
+        self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.steps.setUniformRowHeights(False)
         self.steps.setFont(big_font(self, 1.15, bold=False))
-        self.steps.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
         self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.steps.header()
         header.setStretchLastSection(False)
@@ -125,6 +129,11 @@ class RoutinePage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.steps, 1)
+        self.errors = QTextBrowser()
+        self.errors.setAccessibleName(tr("Errors in this file"))
+        self.errors.setFont(big_font(self, 1.15, bold=False))
+        self.errors.hide()
+        layout.addWidget(self.errors, 1)
 
         self.total = QLabel()
         self.total.setFont(big_font(self, 1.3))
@@ -161,14 +170,16 @@ class RoutinePage(QWidget):
         self.entry = entry
         self.steps.clear()
         routine = entry.routine
-        problems = [str(p) for p in entry.problems]
+        problems = [short_problem(p) for p in entry.problems]
         if routine is None or problems:
             self.title.setText(routine.title if routine is not None else entry.path.name)
             self.meta.setText(str(entry.path))
             self.summary.setText(
                 tr("This file has errors, so it can't be run. Ask whoever wrote it to fix:")
             )
-            self.steps.setHeaderLabels([tr("#"), tr("Error"), ""])
+            self.steps.hide()
+            self.errors.show()
+            self.errors.setPlainText("\n\n".join(problems))
             for i, p in enumerate(problems, 1):
                 QTreeWidgetItem(self.steps, [str(i), p, ""])
             self.total.setText("")
@@ -177,6 +188,8 @@ class RoutinePage(QWidget):
             return
         self.start.show()
         self.start.setEnabled(True)
+        self.errors.hide()
+        self.steps.show()
         self.steps.setHeaderLabels([tr("#"), tr("Step"), tr("Takes")])
         self.title.setText(routine.title)
         facts = []
