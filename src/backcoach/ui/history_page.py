@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -106,14 +108,24 @@ def _table(name: str, model: Any) -> QTableView:
     vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vh.setDefaultSectionSize(int(view.fontMetrics().height() * 1.6))
     view.setWordWrap(False)
+    # A padded item view (the app's focus-ring style sheet) draws its header
+    # clipped (QHeaderView is an item view too): no padding, no header border here.
+    view.setStyleSheet("QTableView { padding: 0px; } QHeaderView { border: none; padding: 0px; }")
     return view
 
 
 def _fit_height(view: QTableView, rows: int) -> None:
-    """Make a short table exactly as tall as its rows (no empty box under them)."""
-    height = view.horizontalHeader().sizeHint().height() + view.frameWidth() * 2
-    height += view.verticalHeader().defaultSectionSize() * min(rows, 8)
-    view.setFixedHeight(height + 2)
+    """Make a short table as tall as its rows (no empty box under them, no scroll bar).
+
+    `AdjustToContents` lets the view's size hint follow the rows and header as
+    the style and font actually draw them.
+    """
+    view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    view.setVerticalScrollBarPolicy(
+        Qt.ScrollBarPolicy.ScrollBarAsNeeded if rows > 12 else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    )
+    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+    view.updateGeometry()
 
 
 class HistoryPage(QWidget):
@@ -412,6 +424,10 @@ class HistoryPage(QWidget):
         self._titles = {}
         for s in self._all:
             self._titles[s.routine_id] = s.routine_title or s.routine_id
+        fm = self.sessions_view.fontMetrics()
+        longest = max((fm.horizontalAdvance(t) for t in self._titles.values()), default=0)
+        if longest:
+            self.sessions_view.setColumnWidth(1, min(longest + fm.height(), fm.height() * 20))
         current = self.routine_combo.currentData()
         self.routine_combo.blockSignals(True)
         self.routine_combo.clear()

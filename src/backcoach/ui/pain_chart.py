@@ -83,6 +83,9 @@ class PainChart(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setStyleSheet(
+            "QTableView { padding: 0px; } QHeaderView { border: none; padding: 0px; }"
+        )  # see history_page._table
 
         self.empty = QLabel(self.tr("No pain ratings in this period."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
