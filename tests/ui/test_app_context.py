@@ -109,3 +109,36 @@ def test_preview_speed_shows_banner_and_is_logged(
     assert ctx.history is not None
     [rec] = ctx.history.sessions(include_running=True)
     assert rec.speed == 50.0 and rec.is_preview
+
+
+def test_review_opens_an_export_read_only(qtbot: QtBot, tmp_path: Path, data_dir: Path) -> None:
+    import json
+    from datetime import datetime
+
+    from backcoach.core.export import export_json
+    from backcoach.core.history import HistoryStore
+    from backcoach.ui.main_window import MainWindow
+
+    src = HistoryStore.in_memory()
+    now = datetime.now(UTC)
+    sid = src.start_session(
+        routine_id="tiny",
+        title="Tiny test routine",
+        sha256="",
+        started_at=now,
+        speed=1.0,
+        flare=False,
+        pain_before=4,
+        answers=[],
+        steps=[(0, "knee", 40.0)],
+    )
+    src.finish(sid, status="completed", ended_at=now, pain_after=2)
+    export = tmp_path / "patient.json"
+    export.write_text(json.dumps(export_json(src.sessions(), exported_at=now)), encoding="utf-8")
+    ctx = make_ctx(data_dir, write_routines(tmp_path / "r"))
+    window = MainWindow(ctx, review=export, cue_factory=None)
+    qtbot.addWidget(window)
+    assert window.review_page is not None
+    assert window.stack.currentWidget() is window.review_page
+    assert "patient.json" in window.windowTitle()
+    assert ctx.history is not None and ctx.history.count() == 0  # the live log is untouched

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.entries: list[LibraryEntry] = []
         self.flow: SessionFlow | None = None
         self.history_page: QWidget | None = None
+        self.review_page: QWidget | None = None
         self.cue_factory = cue_factory
         """Makes each session's cue player; tests pass None for silence."""
         self.confirm_close: Callable[[], bool] = self._ask_close
@@ -155,6 +156,9 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(lambda: self.importer.choose())
         file_menu.addAction(self.import_action)
+        self.review_action = QAction(self.tr("&Open history…"), self)
+        self.review_action.triggered.connect(self.choose_review)
+        file_menu.addAction(self.review_action)
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
@@ -211,10 +215,34 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_review(self, path: Path) -> None:
-        """Review mode: a patient's history shown read-only (the history page does the work)."""
-        self.ctx.read_only = True
+        """Review mode: a patient's history export shown read-only (never the live log).
+
+        The live history page stays as it was (View → History goes back to it).
+        """
         self.setWindowTitle(self.tr("backcoach — reviewing {0}").format(path.name))
-        self.open_history_page()
+        try:
+            from backcoach.ui.history_page import open_review
+        except ImportError:
+            self.notify(self.tr("Reviewing a history is not available in this build."))
+            return
+        page = open_review(path, self, self.ctx, warn=self.notify)
+        if page is None:
+            return
+        if self.review_page is not None:
+            self.stack.removeWidget(self.review_page)
+            self.review_page.deleteLater()
+        self.review_page = page
+        self.show_page(page)
+
+    def choose_review(self) -> None:
+        """File → Open history…: pick someone's JSON export and review it read-only."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open someone's history"), "", self.tr("backcoach history (*.json)")
+        )
+        if name and self._nav_allowed():
+            self.open_review(Path(name))
 
     # --- library -----------------------------------------------------------------------
     def reload_library(self) -> None:
