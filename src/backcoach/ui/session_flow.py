@@ -182,7 +182,10 @@ class SessionFlow(QStackedWidget):
         self._save_problem_said = True
         text = self.tr("This session can't be saved: {0}").format(why)
         self.player.show_problem(text)
-        self.message.emit(text)
+        if self.ctx.history is not None:
+            # The store failed during this run (a store missing from the start was
+            # already reported by the window, once, when the app opened).
+            self.message.emit(text)
 
     def _store_failed(self, exc: Exception) -> None:
         self.store = None
