@@ -14,7 +14,6 @@ from backcoach.ui.routine_import import (
     ImportCheck,
     free_name,
     import_files,
-    install_importer,
     libraries_first,
 )
 from tests.ui.test_flow_kit import BROKEN, OTHER, TINY, make_ctx, open_window, write_routines
@@ -146,7 +145,7 @@ def test_drop_on_the_window_imports_and_reloads(
     routines = write_routines(tmp_path / "routines")
     ctx = make_ctx(data_dir, routines)
     window = open_window(qtbot, ctx, FakeClock())
-    importer = install_importer(window)
+    importer = window.importer
     results: list[tuple[str, str, bool]] = []
     importer.show_result = lambda s, d, p: results.append((s, d, p))
     new = tmp_path / "drop" / "desk-two.yaml"
@@ -164,7 +163,7 @@ def test_drop_on_the_window_imports_and_reloads(
 def test_drop_of_other_files_is_not_taken(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:
     ctx = make_ctx(data_dir, write_routines(tmp_path / "routines"))
     window = open_window(qtbot, ctx, FakeClock())
-    install_importer(window)
+    assert window.acceptDrops()
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"x")
     enter, _drop, _mime = _drop_events([photo])

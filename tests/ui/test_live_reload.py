@@ -8,7 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
-from backcoach.ui.routine_watcher import RoutineWatcher, paths_to_watch, watch_library
+from backcoach.ui.routine_watcher import RoutineWatcher, paths_to_watch
 from tests.ui.test_flow_kit import TINY, make_ctx, open_window, write_routines
 
 
@@ -63,7 +63,7 @@ def test_library_shows_an_edit_and_its_errors(qtbot: QtBot, data_dir: Path, tmp_
     routines = write_routines(tmp_path / "routines")
     ctx = make_ctx(data_dir, routines)
     window = open_window(qtbot, ctx, FakeClock())
-    watcher = watch_library(window, window)
+    watcher = window.routine_watcher  # the window watches its folders itself
     assert "Tiny test routine" in window.library_page.visible_titles()
     (routines / "tiny.yaml").write_text(TINY.replace("Tiny test routine", "Renamed routine"))
     qtbot.waitUntil(lambda: "Renamed routine" in window.library_page.visible_titles(), timeout=3000)

@@ -84,9 +84,22 @@ def app_icon(paths: AppPaths) -> QIcon:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from backcoach.ui.single_instance import SingleInstance, connect_window, message_from_args
+    from backcoach.ui.theme import install_appearance
+    from backcoach.ui.translations import install_translators
+
     app = make_application()
+    install_translators(app)
+    instance: SingleInstance | None = None
+    if not getattr(args, "tray", False) and not getattr(args, "review", None):
+        # Before the history is opened: a second start must not touch the first's session.
+        instance = SingleInstance(data_dir_from(args, os.environ), app)
+        if not instance.claim() and instance.send(message_from_args(args)):
+            return 0  # the running window came forward and took the request
     ctx = build_context(args)
     app.setWindowIcon(app_icon(ctx.paths))
+    appearance = install_appearance(app, ctx.settings)
+    ctx.settings_changed.connect(appearance.apply)
 
     if getattr(args, "tray", False):
         try:
@@ -113,5 +126,7 @@ def run_app(args: argparse.Namespace) -> int:
         review=Path(review) if review else None,
         autopilot=os.environ.get(AUTOPILOT_ENV) == "1",
     )
+    if instance is not None:
+        connect_window(instance, window)
     window.show()
     return app.exec()

@@ -36,6 +36,7 @@ from backcoach.ui.speech import (
     choose_engine,
     load_tts,
 )
+from backcoach.ui.translations import cue_text
 
 __all__ = ["CuePlayer", "CueStatus", "CueTiming", "available_voices"]
 
@@ -165,8 +166,9 @@ class CuePlayer(QObject):
             if self._sound is not None:
                 self._sound.play(cue.sound)
             self.sounded.emit(cue.sound)
-        if cue.say and self._settings.voice_enabled and self._voice_state == "ready":
-            self._enqueue(_Utterance(cue.say, cue.priority, self._clock()))
+        say = cue_text(cue)  # automatic cues: the template translated, then filled in
+        if say and self._settings.voice_enabled and self._voice_state == "ready":
+            self._enqueue(_Utterance(say, cue.priority, self._clock()))
 
     def stop(self) -> None:
         """Clear the queue and stop speaking and sounding now (session stopped or paused)."""

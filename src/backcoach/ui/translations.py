@@ -1,0 +1,58 @@
+"""Loading translations: backcoach's own catalogue and Qt's, for the system's language.
+
+The language follows the system (LANGUAGE, LC_ALL, LC_MESSAGES, LANG on Linux,
+as QLocale.system() reads them), so `LANGUAGE=es backcoach` runs in Spanish.
+Routine files stay in the language the therapist wrote them in. The automatic
+spoken cues are English templates from core/announce.py, translated here in
+the "announce" context and filled in afterwards.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from backcoach.i18n import CATALOGUE, translations_dir
+
+ANNOUNCE_CONTEXT = "announce"
+
+
+def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Install backcoach's and Qt's translators for `locale` (default: the system's).
+
+    Returns the installed translators (parented to `app`); English needs none.
+    """
+    locale = locale or QLocale.system()
+    installed: list[QTranslator] = []
+    sources = (
+        (CATALOGUE, str(translations_dir())),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    )
+    for name, folder in sources:
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder) and app.installTranslator(translator):
+            installed.append(translator)
+        else:
+            translator.deleteLater()
+    return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+
+
+def cue_text(cue: Any) -> str | None:
+    """What to say for a CueDue: an automatic cue's template translated, then filled in."""
+    template = getattr(cue, "template", None)
+    say: str | None = getattr(cue, "say", None)
+    if not template or not say:
+        return say
+    args = tuple(getattr(cue, "args", ()) or ())
+    translated = QCoreApplication.translate(ANNOUNCE_CONTEXT, template)
+    try:
+        return translated.format(*args)
+    except (IndexError, KeyError, ValueError):  # a broken translation: say the English
+        return say
