@@ -13,6 +13,7 @@ $(PY):
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e .
+	$(PY) -m backcoach.i18n build
 	touch $@
 
 $(TSTAMP): pyproject.toml | $(PY)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
@@ -188,7 +188,9 @@ def deliver(window: Receiver, message: dict[str, Any]) -> None:
     flow = getattr(window, "flow", None)
     if flow is not None and flow.in_session():
         window.notify(
-            window_tr("Finish or stop this session first, then start “{0}”.").format(start)
+            QCoreApplication.translate(
+                "SingleInstance", "Finish or stop this session first, then start “{0}”."
+            ).format(start)
         )
         return
     speed = message.get("speed")
@@ -203,12 +205,6 @@ def deliver(window: Receiver, message: dict[str, Any]) -> None:
         return
     restore: Callable[..., None] = lambda *_: setattr(ctx, "speed", previous)  # noqa: E731
     new_flow.destroyed.connect(restore)
-
-
-def window_tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("SingleInstance", text)
 
 
 def connect_window(instance: SingleInstance, window: Receiver) -> None:

@@ -18,6 +18,23 @@ from backcoach.i18n import CATALOGUE, translations_dir
 ANNOUNCE_CONTEXT = "announce"
 
 
+class CatalogueTranslator(QTranslator):
+    """backcoach's catalogue, which also looks in the empty context.
+
+    Module-level helpers such as `tr(text)` (calling QCoreApplication.translate
+    with a fixed context) are extracted by pyside6-lupdate without a context, so a
+    message not found under its own context is looked up there too.
+    """
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        found = super().translate(context, source, disambiguation, n)
+        if not found and context:
+            found = super().translate("", source, disambiguation, n)
+        return found or ""
+
+
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
     """Install backcoach's and Qt's translators for `locale` (default: the system's).
 
@@ -30,7 +47,7 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
     )
     for name, folder in sources:
-        translator = QTranslator(app)
+        translator = CatalogueTranslator(app) if name == CATALOGUE else QTranslator(app)
         if translator.load(locale, name, "_", folder) and app.installTranslator(translator):
             installed.append(translator)
         else:
