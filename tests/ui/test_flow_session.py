@@ -243,3 +243,23 @@ def test_closing_mid_session_records_stopped(qtbot: QtBot, setup) -> None:  # ty
     [rec] = ctx.history.sessions()
     assert rec.status == "stopped"
     assert rec.pain_before == 2 and rec.pain_after is None
+
+
+def test_posture_break_runs_without_check_ins(qtbot: QtBot, setup) -> None:  # type: ignore[no-untyped-def]
+    """A break with no safety questions goes straight to the player and then the summary."""
+    data_dir, routines = setup
+    ctx = make_ctx(data_dir, routines)
+    clock = FakeClock(1000.0)
+    window = open_window(qtbot, ctx, clock)
+    lib = window.library_page
+    while lib.current_entry() is None or lib.current_entry().path.name != "desk.yaml":  # type: ignore[union-attr]
+        press(qtbot, window, Qt.Key.Key_Down)
+    press(qtbot, window, Qt.Key.Key_Return)
+    press(qtbot, window, Qt.Key.Key_Return)  # Start
+    flow = window.flow
+    assert flow is not None and flow.currentWidget() is flow.player
+    run_until(window, clock, lambda: flow.currentWidget() is flow.summary)
+    assert ctx.history is not None
+    (session,) = ctx.history.sessions()
+    assert session.status == "completed" and session.kind == "posture-break"
+    assert session.pain_before is None and session.pain_after is None

@@ -157,9 +157,12 @@ def _write_pdf(
             file=sys.stderr,
         )
         return 1
-    if args.since is not None or args.until is not None:
-        span = f"{args.since or '…'} – {args.until or '…'}"
-        title = f"Session history, {span}"
+    if args.since is not None and args.until is not None:
+        title = f"Session history, {args.since} – {args.until}"
+    elif args.since is not None:
+        title = f"Session history from {args.since}"
+    elif args.until is not None:
+        title = f"Session history up to {args.until}"
     else:
         title = "Session history"
     try:

@@ -28,7 +28,8 @@ from backcoach.ui.widgets.pain_scale import PainScale
 
 @dataclass
 class BeforeResult:
-    pain_before: int
+    pain_before: int | None
+    """None when the check-in was skipped (a quick posture break)."""
     answers: list[tuple[str, str]] = field(default_factory=list)
     """(question, "yes" | "no"), as asked."""
     flare: bool = False

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from backcoach.core.plan import Plan
+from backcoach.core.plan import Plan, build_plan
 from backcoach.core.routine import ExerciseStep, Routine
 from backcoach.core.session import Clock, SegmentEnded, StepResult
 from backcoach.ui.checkin import AfterResult, BeforeResult, CheckInAfter, CheckInBefore
@@ -77,6 +77,10 @@ class SessionFlow(QStackedWidget):
         self.clock = clock
         self.autopilot = autopilot
         self.kind = kind or routine.kind
+        self.quick = self.kind == "posture-break" and not routine.before_you_start
+        """A posture break with no safety questions skips both pain check-ins: it is
+        two minutes away from the desk several times a day, and asking for ratings
+        each time would turn the break into a chore (and nag people into skipping)."""
         self.store = ctx.history
         self.session_id: int | None = None
         self.adapter: EngineAdapter | None = None
@@ -111,6 +115,9 @@ class SessionFlow(QStackedWidget):
 
     # --- public ------------------------------------------------------------------
     def begin(self) -> None:
+        if self.quick:
+            self._start(BeforeResult(None), build_plan(self.routine))
+            return
         self.setCurrentWidget(self.checkin)
         self.checkin.begin()
         if self.autopilot:
@@ -218,6 +225,9 @@ class SessionFlow(QStackedWidget):
             self.cues.stop()
         if self._closing or self.recorded:
             return  # closing the window: already recorded, no check-in
+        if self.quick:
+            self._after_saved(AfterResult(None))
+            return
         ran = [
             (r.index, step.exercise.name)
             for r in self.results
