@@ -361,3 +361,15 @@ def test_page_without_history_says_why(qtbot: QtBot, data_dir: Path) -> None:
     qtbot.addWidget(p)
     assert "disk full" in p.problem.text()
     assert p.sessions_model.rowCount() == 0
+
+
+def test_calm_note_speaks_to_the_patient_or_about_them_in_review() -> None:
+    from backcoach.core import stats
+    from backcoach.ui.history_model import calm_note_text
+
+    trend = stats.PainTrend(recent_mean=7.0, recent_n=5, earlier_mean=4.5, earlier_n=6)
+    own = calm_note_text([trend])
+    review = calm_note_text([trend], reviewing=True)
+    assert "from 4.5 to 7.0" in own and "from 4.5 to 7.0" in review
+    assert "your care team" in own
+    assert "with the patient" in review and "your" not in review.lower()

@@ -64,16 +64,20 @@
         <translation>{0} h {1:02d} min</translation>
     </message>
     <message>
-        <source>Pain after the session was higher than before in {0} of your last {1} sessions ({2}).</source>
-        <translation>El dolor después de la sesión fue mayor que antes en {0} de tus últimas {1} sesiones ({2}).</translation>
+        <source>Pain after the session was higher than before in {0} of the last {1} sessions ({2}).</source>
+        <translation>El dolor después de la sesión fue mayor que antes en {0} de las últimas {1} sesiones ({2}).</translation>
     </message>
     <message>
-        <source>Your average pain before sessions went from {0:.1f} to {1:.1f} over the last two weeks.</source>
-        <translation>Tu dolor medio antes de las sesiones pasó de {0:.1f} a {1:.1f} en las dos últimas semanas.</translation>
+        <source>Average pain before sessions went from {0:.1f} to {1:.1f} over the last two weeks.</source>
+        <translation>El dolor medio antes de las sesiones pasó de {0:.1f} a {1:.1f} en las dos últimas semanas.</translation>
     </message>
     <message>
         <source>{0} sessions were stopped because of pain in the last {1} days.</source>
         <translation>{0} sesiones se detuvieron por dolor en los últimos {1} días.</translation>
+    </message>
+    <message>
+        <source>Not an emergency, but worth discussing with the patient.</source>
+        <translation>No es una urgencia, pero conviene comentarlo con el paciente.</translation>
     </message>
     <message>
         <source>This is not an emergency, but it is worth telling your care team (your doctor or physical therapist), with these numbers.</source>

@@ -87,27 +87,35 @@ def describe_trigger(t: stats.Trigger) -> str:
     if isinstance(t, stats.WorseAfter):
         pairs = ", ".join(f"{b}→{a}" for _, b, a in t.sessions)
         return tr(
-            "Pain after the session was higher than before in {0} of your last {1} sessions ({2})."
+            "Pain after the session was higher than before in {0} of the last {1} sessions ({2})."
         ).format(t.worse, t.of, pairs)
     if isinstance(t, stats.PainTrend):
         return tr(
-            "Your average pain before sessions went from {0:.1f} to {1:.1f} over the last two weeks."
+            "Average pain before sessions went from {0:.1f} to {1:.1f} over the last two weeks."
         ).format(t.earlier_mean, t.recent_mean)
     return tr("{0} sessions were stopped because of pain in the last {1} days.").format(
         t.count, t.days
     )
 
 
-def calm_note_text(triggers: Sequence[stats.Trigger]) -> str:
+def calm_note_text(triggers: Sequence[stats.Trigger], *, reviewing: bool = False) -> str:
+    """The calm note: the figures, then a suggestion addressed to whoever is reading.
+
+    A therapist reviewing someone's export is not the patient, so the suggestion
+    then speaks about the patient instead of to them.
+    """
     if not triggers:
         return ""
     lines = [describe_trigger(t) for t in triggers]
-    lines.append(
-        tr(
-            "This is not an emergency, but it is worth telling your care team "
-            "(your doctor or physical therapist), with these numbers."
+    if reviewing:
+        lines.append(tr("Not an emergency, but worth discussing with the patient."))
+    else:
+        lines.append(
+            tr(
+                "This is not an emergency, but it is worth telling your care team "
+                "(your doctor or physical therapist), with these numbers."
+            )
         )
-    )
     return "\n".join(lines)
 
 

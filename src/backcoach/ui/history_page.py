@@ -579,7 +579,7 @@ class HistoryPage(QWidget):
         )
 
         triggers = stats.calm_note_triggers(self._all, today)
-        self.calm_note.setText(calm_note_text(triggers))
+        self.calm_note.setText(calm_note_text(triggers, reviewing=self.review_source is not None))
         self.calm_note.setVisible(bool(triggers))
         self.calm_note.setAccessibleDescription(self.calm_note.text())
 
