@@ -5,7 +5,7 @@ PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.installed
 TSTAMP  = $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck pytest bench install-desktop translations clean
+.PHONY: run test lint typecheck pytest bench install-desktop translations screenshots clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ test: lint typecheck pytest
 
 bench: $(TSTAMP)
 	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+
+translations: $(TSTAMP)
+	$(PY) -m backcoach.i18n update
+	$(PY) -m backcoach.i18n build
+
+screenshots: $(TSTAMP)
+	sh tools/screenshots.sh
 
 install-desktop: $(STAMP)
 	$(PY) -m backcoach.desktop install

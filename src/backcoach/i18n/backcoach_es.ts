@@ -508,8 +508,8 @@
 <context>
     <name>CheckIn</name>
     <message>
-        <source>about {0} minute(s)</source>
-        <translation>unos {0} minuto(s)</translation>
+        <source>about {0} min</source>
+        <translation>unos {0} min</translation>
     </message>
     <message>
         <source>, plus reps at your own pace</source>

@@ -45,7 +45,7 @@ class AfterResult:
 def about(plan: Plan) -> str:
     """ "about 14 minutes" (plus "and reps at your own pace")."""
     minutes = max(1, round(plan.total_seconds / 60))
-    text = QCoreApplication.translate("CheckIn", "about {0} minute(s)").format(minutes)
+    text = QCoreApplication.translate("CheckIn", "about {0} min").format(minutes)
     if plan.self_paced:
         text += QCoreApplication.translate("CheckIn", ", plus reps at your own pace")
     return text

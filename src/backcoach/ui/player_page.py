@@ -376,7 +376,10 @@ class PlayerPage(QWidget):
             self.title.setText(seg.say or self.tr("Rest"))
             self.state_label.setText(self.tr("Rest"))
         shown = ex or (nxt.exercise if nxt is not None else None)
-        self.images.set_images(shown.images if shown else ())
+        pictures = shown.images if shown else ()
+        self.images.set_images(pictures)
+        # No photo: give the room to the countdown rather than show an empty box.
+        self.images.setVisible(bool(pictures))
         self.images.set_animate(seg.is_work)
         self.side.set_side(seg.side if (seg.is_work or kind in ("switch", "relax")) else None)
         counts = []
