@@ -266,21 +266,37 @@ def test_duplicate_top_level_key(tmp_path: Path) -> None:
     ]
 
 
-def test_pauses_may_be_zero_and_defaults_apply(tmp_path: Path) -> None:
+def test_defaults_apply_to_exercise_steps(tmp_path: Path) -> None:
     text = (
         "backcoach: 1\ntitle: T\nexercises:\n  a: {name: A}\n"
-        "defaults: {rest: 20s, relax: 0, switch: 2s, rep_time: 3s}\n"
+        "defaults: {rest: 20s, relax: 1s, switch: 2s, rep_time: 3s}\n"
         "steps:\n  - {exercise: a, hold: 10s, reps: 2, sides: each}\n"
-        "  - {exercise: a, reps: 4, rest: 0}\n  - {exercise: a, duration: 1m}\n"
+        "  - {exercise: a, reps: 4, rest: 7s}\n  - {exercise: a, duration: 1m}\n"
     )
     result = _load(tmp_path, text)
     assert result.problems == []
     assert result.routine is not None
     hold, reps, timed = result.routine.steps
-    assert isinstance(hold, ExerciseStep) and (hold.relax, hold.switch, hold.rest) == (0, 2, 20)
+    assert isinstance(hold, ExerciseStep) and (hold.relax, hold.switch, hold.rest) == (1, 2, 20)
     assert hold.rep_time is None
-    assert isinstance(reps, ExerciseStep) and reps.rep_time == 3 and reps.rest == 0
+    assert isinstance(reps, ExerciseStep) and reps.rep_time == 3 and reps.rest == 7
     assert isinstance(timed, ExerciseStep) and timed.rep_time is None
+
+
+@pytest.mark.parametrize("where", ["defaults: {relax: 0}\n", ""])
+def test_a_zero_pause_is_refused_like_any_duration(tmp_path: Path, where: str) -> None:
+    """The format: every duration is more than 0 — rest, relax and switch included."""
+    step = (
+        "  - {exercise: a, hold: 10s, reps: 2, rest: 0}\n"
+        if not where
+        else ("  - {exercise: a, hold: 10s, reps: 2}\n")
+    )
+    text = f"backcoach: 1\ntitle: T\nexercises:\n  a: {{name: A}}\n{where}steps:\n{step}"
+    result = _load(tmp_path, text)
+    assert result.routine is None
+    (problem,) = result.problems
+    assert "a duration must be more than 0 seconds, got 0" in problem.message
+    assert problem.message.startswith("defaults.relax:" if where else "steps[0].rest:")
 
 
 def test_scan_folders_never_raises_and_finds_routines(tmp_path: Path) -> None:

@@ -73,10 +73,10 @@ CASES = [
         "defaults.relax and switch",
     ),
     (
-        "steps:\n  - {exercise: a, hold: 10s, reps: 3, relax: 0}\n",
+        "steps:\n  - {exercise: a, hold: 10s, reps: 3, relax: 1s}\n",
         False,
-        5 + 30,
-        "relax 0: holds back to back",
+        5 + 30 + 2,
+        "a short relax between holds",
     ),
     (
         "steps:\n  - {exercise: a, hold: 30s, rest: 10s}\n  - {rest: 1m}\n  - {exercise: b, hold: 30s}\n",

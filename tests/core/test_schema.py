@@ -76,7 +76,7 @@ VALID = [
     "backcoach: 1\ntitle: T\nsteps:\n  - rest: 1m\n",
     "backcoach: 1\nexercises:\n  a: {name: A, images: [a.png, b/c.JPG]}\n",
     "backcoach: 1\ntitle: T\nkind: posture-break\nprescribed: 3/week\n"
-    "defaults: {rest: 0, relax: 2s, switch: 1m 30s, rep_time: 2.5}\n"
+    "defaults: {rest: 5s, relax: 2s, switch: 1m 30s, rep_time: 2.5}\n"
     "flare: {scale: 1, skip: [x]}\n"
     "exercises:\n  a: {name: A}\n"
     "steps:\n  - {exercise: a, id: x, hold: 30s, reps: 2, relax: 3s, sides: each, switch: 2s,"

@@ -443,7 +443,11 @@ class _Reader:
         return None
 
     def duration(self, node: Node, path: str, *, pause: bool = False) -> float | None:
-        """Seconds; `pause` values (rest, relax, switch) may also be 0 for none."""
+        """Seconds, more than 0 and at most 2h (the format's rule for every duration).
+
+        `pause` marks rest, relax and switch: 0 is refused there too, with a hint,
+        because the format has no "0 = no pause".
+        """
         scalar = self.scalar(node, path, "a duration like 30s or 1m30s")
         if scalar is None:
             return None
@@ -454,15 +458,13 @@ class _Reader:
             raw = float(value)
         elif tag in (BOOL, NULL, INT, FLOAT):
             raw = None
-        if pause and raw == 0.0:
-            return 0.0
         try:
             return parse_duration(raw)
         except DurationError as exc:
             message = str(exc)
             message = message.rsplit(", got", 1)[0] + f", got {_show(node)}"
             if pause and "more than 0" in message:
-                message = message.replace("more than 0 seconds", "0 (none) or more")
+                message += " (every pause is more than 0; leave the key out for the default)"
             self.error(node, path, message)
             return None
 

@@ -19,9 +19,9 @@ Schema = dict[str, Any]
 
 
 def _duration(description: str, *, pause: bool = False) -> Schema:
+    # `pause` (rest, relax, switch) follows the same rule: the format says every
+    # duration is more than 0, so there is no "0 = no pause".
     number: Schema = {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_SECONDS}
-    if pause:
-        number = {"type": "number", "minimum": 0, "maximum": MAX_SECONDS}
     return {
         "description": description,
         "oneOf": [
@@ -30,9 +30,7 @@ def _duration(description: str, *, pause: bool = False) -> Schema:
                 "type": "string",
                 "pattern": DURATION_PATTERN,
                 "not": {"pattern": r"^\s*0+(\.0+)?\s*$"},
-            }
-            if not pause
-            else {"type": "string", "pattern": DURATION_PATTERN},
+            },
         ],
     }
 
