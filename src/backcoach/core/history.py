@@ -244,6 +244,26 @@ _SESSION_COLUMNS = (
 )
 
 
+def _session_fields(r: Sequence[Any]) -> dict[str, Any]:
+    """The fields a `_SESSION_COLUMNS` row gives both SessionRecord and SessionSummary."""
+    return {
+        "id": r[0],
+        "uuid": r[1],
+        "routine_id": r[2],
+        "routine_title": r[3],
+        "started_at": datetime.fromisoformat(r[5]),
+        "ended_at": _dt(r[6]),
+        "status": r[7],
+        "speed": r[8],
+        "flare": bool(r[9]),
+        "pain_before": r[10],
+        "pain_after": r[11],
+        "stop_reason": r[12],
+        "notes": r[13],
+        "kind": r[14],
+    }
+
+
 def _dt(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
@@ -465,20 +485,7 @@ class HistoryStore:
         )
         return [
             SessionSummary(
-                id=r[0],
-                uuid=r[1],
-                routine_id=r[2],
-                routine_title=r[3],
-                started_at=datetime.fromisoformat(r[5]),
-                ended_at=_dt(r[6]),
-                status=r[7],
-                speed=r[8],
-                flare=bool(r[9]),
-                pain_before=r[10],
-                pain_after=r[11],
-                stop_reason=r[12],
-                notes=r[13],
-                kind=r[14],
+                **_session_fields(r),
                 done_seconds=r[15],
                 steps_total=r[16],
                 steps_done=r[17],
@@ -515,21 +522,8 @@ class HistoryStore:
             steps.setdefault(sid, []).append(StepRecord(idx, ex, status, planned, done, bool(hurt)))
         return [
             SessionRecord(
-                id=r[0],
-                uuid=r[1],
-                routine_id=r[2],
-                routine_title=r[3],
+                **_session_fields(r),
                 routine_sha256=r[4],
-                started_at=datetime.fromisoformat(r[5]),
-                ended_at=_dt(r[6]),
-                status=r[7],
-                speed=r[8],
-                flare=bool(r[9]),
-                pain_before=r[10],
-                pain_after=r[11],
-                stop_reason=r[12],
-                notes=r[13],
-                kind=r[14],
                 answers=tuple(answers.get(r[0], ())),
                 steps=tuple(steps.get(r[0], ())),
             )
