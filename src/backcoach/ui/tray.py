@@ -46,6 +46,7 @@ from backcoach.core.routine import Routine
 from backcoach.core.settings import Settings
 from backcoach.ui.break_window import BreakWindow, FlowFactory, make_session_flow
 from backcoach.ui.context import AppContext
+from backcoach.ui.settings_follow import SettingsFollower
 from backcoach.ui.tray_icon import icon_key, make_icon, minutes_left
 
 HOUR = 3600.0
@@ -499,6 +500,7 @@ def run_tray(ctx: AppContext, app: QApplication) -> int:
         ctx, build_scheduler(ctx, routines, support), routines=routines, support=support
     )
     controller.quit_requested.connect(app.quit)
+    _follower = SettingsFollower(ctx, controller)  # changes saved by the main window
     if controller.tray is None:
         print(
             _tr("backcoach: no system tray here; showing a small window instead."),
