@@ -142,3 +142,15 @@ def test_keyboard_reaches_every_tab_and_control(qtbot: QtBot, data_dir: Path) ->
                 w, QAbstractButton | QComboBox | QAbstractSpinBox
             ):
                 assert w.focusPolicy() & w.focusPolicy().TabFocus, w
+
+
+def test_posture_break_tab_says_how_time_away_is_detected(qtbot: QtBot, data_dir: Path) -> None:
+    ctx = build_context(argparse.Namespace(data_dir=data_dir, routines=[], speed=1.0), env={})
+    note = "Idle detection is not available on this desktop: only sleep resets the timer."
+    dialog = SettingsDialog(ctx, voices=no_voices, breaks=[], idle_note=note)
+    qtbot.addWidget(dialog)
+    assert dialog.idle_support.text() == note
+    assert dialog.idle_support.accessibleName()
+    # without a note given, it asks this desktop, and always says something
+    real = make(qtbot, data_dir)
+    assert real.idle_support.text().strip()

@@ -1888,6 +1888,10 @@
         <translation>Estar &amp;fuera cuenta como pausa tras:</translation>
     </message>
     <message>
+        <source>How time away is detected here</source>
+        <translation>Cómo se detecta aquí el tiempo fuera</translation>
+    </message>
+    <message>
         <source>Start the reminder when I &amp;log in</source>
         <translation>Iniciar el recordatorio al &amp;entrar en la sesión</translation>
     </message>

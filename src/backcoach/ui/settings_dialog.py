@@ -111,9 +111,11 @@ class SettingsDialog(QDialog):
         *,
         voices: VoiceLister | None = None,
         breaks: list[tuple[str, str]] | None = None,
+        idle_note: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._idle_note = idle_note
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
         self.setModal(True)
@@ -316,10 +318,23 @@ class SettingsDialog(QDialog):
             self.tr("Being away from the computer this long counts as a break taken"),
         )
         form.addRow(self._label(self.tr("Away &counts as a break after:"), self.idle), self.idle)
+        self.idle_support = QLabel(self._idle_support_text())
+        self.idle_support.setWordWrap(True)
+        self._named(self.idle_support, self.tr("How time away is detected here"))
+        form.addRow(self.idle_support)
         self.start_at_login = QCheckBox(self.tr("Start the reminder when I &log in"))
         self._named(self.start_at_login, self.tr("Start the reminder at log-in"))
         form.addRow(self.start_at_login)
         return page
+
+    def _idle_support_text(self) -> str:
+        """What this desktop offers to notice time away (idle, screen lock), in plain words."""
+        if self._idle_note is not None:
+            return self._idle_note
+        from backcoach.core.idle import detect
+        from backcoach.ui.tray import describe_support
+
+        return describe_support(detect())
 
     def _data_tab(self) -> QWidget:
         page = QWidget()

@@ -16,7 +16,14 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 from backcoach.core.settings import Settings
 
@@ -266,6 +273,44 @@ def apply_text_scale(app: QApplication, percent: int) -> None:
             widget.setFont(f)
 
 
+class ScalingStyle(QProxyStyle):
+    """Fusion, with check boxes, radio buttons, sliders and scroll bars grown with the text.
+
+    A 200% text size with 13-pixel check boxes is hard to see and hard to hit;
+    these metrics follow the ratio of the app font to its base size.
+    """
+
+    SCALED = frozenset(
+        {
+            QStyle.PixelMetric.PM_IndicatorWidth,
+            QStyle.PixelMetric.PM_IndicatorHeight,
+            QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+            QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+            QStyle.PixelMetric.PM_ScrollBarExtent,
+            QStyle.PixelMetric.PM_SliderThickness,
+            QStyle.PixelMetric.PM_SliderLength,
+            QStyle.PixelMetric.PM_SliderControlThickness,
+        }
+    )
+
+    def __init__(self, base: QStyle, base_point_size: float) -> None:
+        super().__init__(base)
+        self.base_point_size = base_point_size
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if metric in self.SCALED and self.base_point_size > 0:
+            ratio = QApplication.font().pointSizeF() / self.base_point_size
+            if ratio > 1.0:
+                value = round(value * ratio)
+        return value
+
+
 def apply_reduced_motion(app: QApplication, reduced: bool) -> None:
     """No animated menus, combo boxes or tool tips when reduced motion is on."""
     for effect in (
@@ -282,9 +327,10 @@ def apply_reduced_motion(app: QApplication, reduced: bool) -> None:
 def apply_theme(app: QApplication, theme: str) -> str:
     """Set the palette and focus stylesheet for `theme`; returns the palette theme used."""
     resolved = resolve_theme(theme, app)
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None and app.style().name().lower() != "fusion":
-        app.setStyle(fusion)
+    if not isinstance(app.style(), ScalingStyle):
+        fusion = QStyleFactory.create("Fusion")
+        if fusion is not None:
+            app.setStyle(ScalingStyle(fusion, base_point_size(app)))
     app.setPalette(make_palette(resolved))
     # palette(...) in a stylesheet is resolved when it is set: set it again each time.
     app.setStyleSheet(focus_stylesheet(resolved))
