@@ -29,14 +29,13 @@ States:
 
 from __future__ import annotations
 
-import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from datetime import time as dtime
 from typing import Literal
 
+from backcoach.core.clocks import awake_clock
 from backcoach.core.records import BreakStatus
 from backcoach.core.settings import Settings
 
@@ -57,21 +56,6 @@ MAX_GAP_SECONDS = 60.0
 """A tick further than this from the last one means the machine slept."""
 TICK_SECONDS = 30.0
 """How often the tray needs a tick at most (idle and lock probes)."""
-
-
-def awake_clock() -> float:
-    """Monotonic seconds that include time suspended, where the platform has such a clock.
-
-    Linux `time.monotonic()` (CLOCK_MONOTONIC) stops while suspended, so a
-    sleep would not show as a jump; CLOCK_BOOTTIME keeps counting. On macOS
-    CLOCK_MONOTONIC includes sleep while `time.monotonic()` does not. Windows'
-    `time.monotonic()` already includes sleep.
-    """
-    if sys.platform.startswith("linux") and hasattr(time, "CLOCK_BOOTTIME"):
-        return time.clock_gettime(time.CLOCK_BOOTTIME)
-    if sys.platform == "darwin" and hasattr(time, "CLOCK_MONOTONIC"):
-        return time.clock_gettime(time.CLOCK_MONOTONIC)
-    return time.monotonic()
 
 
 def parse_hhmm(text: str, default: dtime) -> dtime:

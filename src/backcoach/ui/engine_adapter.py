@@ -1,18 +1,18 @@
 """Qt face of the core SessionEngine: a timer drives `tick()`, events become signals.
 
 The adapter never computes timing: the engine works out remaining time from its
-injected clock (time.monotonic here, a FakeClock in tests). The QTimer only
+injected clock (core.clocks.awake_clock here, which counts through suspend, a FakeClock in tests). The QTimer only
 decides how often the engine is asked, so a late or dropped tick costs nothing
 but a repaint.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from backcoach.core.clocks import awake_clock
 from backcoach.core.plan import Plan, Segment
 from backcoach.core.session import (
     Clock,
@@ -50,7 +50,7 @@ class EngineAdapter(QObject):
         self,
         plan: Plan,
         *,
-        clock: Clock = time.monotonic,
+        clock: Clock = awake_clock,
         speed: float = 1.0,
         engine_factory: EngineFactory = SessionEngine,
         parent: QObject | None = None,

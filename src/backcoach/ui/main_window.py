@@ -6,7 +6,6 @@ menus import the history page and settings dialog lazily.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcoach.core.clocks import awake_clock
 from backcoach.core.routine import Routine
 from backcoach.core.session import Clock
 from backcoach.ui.context import AppContext
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         *,
         start: str | None = None,
         review: Path | None = None,
-        clock: Clock = time.monotonic,
+        clock: Clock = awake_clock,
         autopilot: bool = False,
         cue_factory: CueFactory | None = default_cue_player,
         parent: QWidget | None = None,

@@ -9,7 +9,6 @@ runs, and says once why nothing is saved.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from backcoach.core.clocks import awake_clock
 from backcoach.core.plan import Plan, build_plan
 from backcoach.core.routine import ExerciseStep, Routine
 from backcoach.core.session import Clock, SegmentEnded, StepResult
@@ -65,7 +65,7 @@ class SessionFlow(QStackedWidget):
         ctx: AppContext,
         routine: Routine,
         *,
-        clock: Clock = time.monotonic,
+        clock: Clock = awake_clock,
         autopilot: bool = False,
         cue_factory: CueFactory | None = default_cue_player,
         kind: str | None = None,
