@@ -5,6 +5,21 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+MAX_SPEED = 1000.0
+
+
+def speed_factor(text: str) -> float:
+    """`--speed N`: a number from 1 (real time) to 1000; below 1 would slow a session down."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number like 10, got {text!r}") from None
+    if not 1.0 <= value <= MAX_SPEED:  # also refuses nan
+        raise argparse.ArgumentTypeError(
+            f"expected a number from 1 (real time) to {MAX_SPEED:g}, got {text!r}"
+        )
+    return value
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -26,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--speed",
-        type=float,
+        type=speed_factor,
         default=1.0,
         metavar="N",
         help="run sessions N times faster (a therapist's preview; kept out of statistics)",
