@@ -1467,6 +1467,10 @@
         <source>Safety question {0} of {1}</source>
         <translation>Pregunta de seguridad {0} de {1}</translation>
     </message>
+    <message>
+        <source>Safety question {0} of {1}. Press Y for yes or N for no.</source>
+        <translation>Pregunta de seguridad {0} de {1}. Pulse Y para sí o N para no.</translation>
+    </message>
 </context>
 <context>
     <name>RoutineImporter</name>

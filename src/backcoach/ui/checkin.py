@@ -118,6 +118,14 @@ class QuestionPage(Page):
         self.heading.setText(question.ask)
         self.heading.setAccessibleName(question.ask)
         self.counter.setText(self.tr("Safety question {0} of {1}").format(number, count))
+        # The page holds the focus (Y and N work anywhere on it): a screen reader
+        # reads the question as its name.
+        self.setAccessibleName(question.ask)
+        self.setAccessibleDescription(
+            self.tr("Safety question {0} of {1}. Press Y for yes or N for no.").format(
+                number, count
+            )
+        )
 
 
 class MessagePage(Page):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,7 +35,7 @@ from backcoach.ui.context import AppContext
 from backcoach.ui.engine_adapter import EngineAdapter
 from backcoach.ui.widgets.countdown import Countdown
 from backcoach.ui.widgets.exercise_images import ExerciseImages
-from backcoach.ui.widgets.page import bind, bind_enter, scaled_font
+from backcoach.ui.widgets.page import bind, bind_enter, paint_focus_ring, scaled_font
 from backcoach.ui.widgets.side_badge import SideBadge
 
 STOP_REASONS: tuple[tuple[str, str, Qt.Key], ...] = (
@@ -239,6 +240,10 @@ class PlayerPage(QWidget):
         bind(self, Qt.Key.Key_Escape, self._escape)
         for key, _, k in STOP_REASONS:
             bind(self, k, partial(self._choose_reason, key))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        paint_focus_ring(self)
 
     def _button(self, text: str, accessible: str) -> QPushButton:
         b = QPushButton(text)

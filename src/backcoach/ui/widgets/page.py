@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -15,6 +15,19 @@ def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
     f.setPointSizeF(f.pointSizeF() * factor)
     f.setBold(bold)
     return f
+
+
+def paint_focus_ring(widget: QWidget) -> None:
+    """A page that holds the focus itself (its keys work anywhere on it) shows a ring.
+
+    Call at the end of the page's paintEvent; nothing is drawn while a child has focus.
+    """
+    if widget.focusProxy() is not None or not widget.hasFocus():
+        return
+    painter = QPainter(widget)
+    painter.setPen(QPen(widget.palette().color(QPalette.ColorRole.Highlight), 3))
+    painter.drawRect(widget.rect().adjusted(1, 1, -2, -2))
+    painter.end()
 
 
 def bind(
@@ -46,6 +59,10 @@ class Page(QWidget):
         self.heading.setFont(scaled_font(self, 2.0, bold=True))
         self.heading.setWordWrap(True)
         outer.addWidget(self.heading)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        paint_focus_ring(self)
 
     def text_label(self, text: str = "", factor: float = 1.3, *, bold: bool = False) -> QLabel:
         label = QLabel(text)
