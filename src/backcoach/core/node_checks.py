@@ -1,0 +1,297 @@
+"""Reading YAML nodes as the routine format's values, every mistake kept with its node.
+
+`NodeReader` is the base of the routine checks (`exercises_check`,
+`steps_check`, `routine_check`): it collects (node, message) issues and reads
+mappings (merge keys applied, duplicates refused), lists, text, whole numbers,
+durations and choices, naming the path to each value (`steps[1].hold`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from backcoach.core.durations import DurationError, parse_duration
+from backcoach.core.exercise_catalog import ExerciseCatalog
+from backcoach.core.problems import Problem
+from backcoach.core.yaml_nodes import (
+    BOOL,
+    FLOAT,
+    INT,
+    MAP,
+    MERGE,
+    NULL,
+    SCALAR_TAGS,
+    SEQ,
+    STR,
+    Budget,
+    scalar_tag,
+)
+
+MAX_PROBLEMS = 1000
+"""Kept per file (the check command shows the first 50)."""
+
+WHOLE_RE = re.compile(r"^[0-9]+$")
+NUMBER_RE = re.compile(r"^[-+]?[0-9]+(?:\.[0-9]+)?$")
+
+Items = dict[str, tuple[Node, Node]]
+"""A mapping's keys -> (key node, value node), merge keys applied."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """ "; did you mean 'hold'?" when one of `choices` is close to `word`, else ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def join_or(items: Iterable[str]) -> str:
+    words = list(items)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def show_value(node: Node) -> str:
+    """How a value is shown after 'got': 'thirty', 2.5, true, nothing, a list."""
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    value = str(node.value)
+    tag = scalar_tag(node)
+    if tag == NULL:
+        return "nothing"
+    if len(value) > 40:
+        value = value[:37] + "..."
+    return repr(value) if tag == STR else value
+
+
+class NodeReader:
+    """Walks one file's nodes; collects (node, message) issues.
+
+    Holds what the checks share: the file's folder and the assets (images),
+    the exercise catalog, the ids this file defines and the step ids seen.
+    """
+
+    def __init__(self, path: Path, catalog: ExerciseCatalog, assets: Path) -> None:
+        self.path = path
+        self.folder = path.parent
+        self.catalog = catalog
+        self.assets = assets
+        self.issues: list[tuple[Node | None, str]] = []
+        self.budget = Budget()
+        self.own_ids: set[str] = set()
+        self.step_ids: dict[str, int] = {}
+
+    # -- reporting ---------------------------------------------------------
+
+    def error(self, node: Node | None, path: str, message: str) -> None:
+        if len(self.issues) < MAX_PROBLEMS:
+            self.issues.append((node, f"{path}: {message}" if path else message))
+
+    def problems(self, shown: str) -> list[Problem]:
+        seen: set[tuple[int, int, str]] = set()
+        out: list[Problem] = []
+        for node, message in self.issues:
+            line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+            if (line, col, message) not in seen:
+                seen.add((line, col, message))
+                out.append(Problem(shown, line, col, message))
+        out.sort(key=lambda p: (p.line, p.col))
+        return out
+
+    # -- node shapes -------------------------------------------------------
+
+    def tag_ok(self, node: Node, path: str) -> bool:
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            ok = tag in SCALAR_TAGS
+        elif isinstance(node, MappingNode):
+            ok = tag == MAP
+        else:
+            ok = tag == SEQ
+        if not ok:
+            short = tag.replace("tag:yaml.org,2002:", "!!")
+            self.error(
+                node,
+                path,
+                f"the tag '{short}' is not allowed; routine files are plain YAML "
+                "(text, numbers, lists and mappings)",
+            )
+        return ok
+
+    def mapping(self, node: Node, path: str, what: str) -> Items | None:
+        if not self.tag_ok(node, path):
+            return None
+        if not isinstance(node, MappingNode):
+            self.error(node, path, f"expected {what}, got {show_value(node)}")
+            return None
+        return self._flatten(node, path, ())
+
+    def _flatten(self, node: MappingNode, path: str, stack: tuple[int, ...]) -> Items:
+        self.budget.spend(node, 1 + 2 * len(node.value))
+        out: Items = {}
+        merges: list[Node] = []
+        for knode, vnode in node.value:
+            if knode.value == "<<" and scalar_tag(knode) == MERGE:
+                merges.append(vnode)
+                continue
+            key = self.key(knode, path)
+            if key is None:
+                continue
+            if key in out:
+                first = out[key][0].start_mark.line + 1
+                self.error(
+                    knode, path, f"duplicate key '{key}' (first on line {first}); keep only one"
+                )
+                continue
+            out[key] = (knode, vnode)
+        stack = (*stack, id(node))
+        for merge in merges:
+            sources = merge.value if isinstance(merge, SequenceNode) else [merge]
+            for source in sources:
+                if not isinstance(source, MappingNode) or source.tag != MAP:
+                    self.error(
+                        source,
+                        path,
+                        f"a merge key (<<) takes a mapping or a list of them, got {show_value(source)}",
+                    )
+                    continue
+                if id(source) in stack:
+                    self.error(source, path, "a merge key (<<) refers to the mapping it is in")
+                    continue
+                for key, pair in self._flatten(source, path, stack).items():
+                    out.setdefault(key, pair)
+        return out
+
+    def key(self, node: Node, path: str) -> str | None:
+        if not isinstance(node, ScalarNode):
+            self.error(node, path, f"a key must be a word, got {show_value(node)}")
+            return None
+        if not self.tag_ok(node, path):
+            return None
+        if node.value in ("", "~") and scalar_tag(node) == NULL:
+            self.error(node, path, "a key is missing before ':'")
+            return None
+        return str(node.value)
+
+    def unknown(self, items: Items, allowed: tuple[str, ...], path: str) -> None:
+        for key, (knode, _) in items.items():
+            if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                if not hint:
+                    hint = f"; the keys here are {', '.join(allowed)}"
+                self.error(knode, path, f"unknown key '{key}'{hint}")
+                self.forbid_tags(items[key][1], path)
+
+    def forbid_tags(self, node: Node, path: str) -> None:
+        """Report non-plain tags (!!python/...) below a node the walker does not read."""
+        stack, seen = [node], set()
+        while stack:
+            current = stack.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            self.budget.spend(current)
+            if not self.tag_ok(current, path):
+                continue
+            if isinstance(current, SequenceNode):
+                stack += current.value
+            elif isinstance(current, MappingNode):
+                for knode, vnode in current.value:
+                    stack += [knode, vnode]
+
+    def sequence(self, node: Node, path: str, example: str) -> list[Node] | None:
+        if not self.tag_ok(node, path):
+            return None
+        if not isinstance(node, SequenceNode):
+            self.error(node, path, f"expected a list like {example}, got {show_value(node)}")
+            return None
+        self.budget.spend(node, 1 + len(node.value))
+        return list(node.value)
+
+    # -- scalars -----------------------------------------------------------
+
+    def scalar(self, node: Node, path: str, what: str) -> ScalarNode | None:
+        if not self.tag_ok(node, path):
+            return None
+        if not isinstance(node, ScalarNode):
+            self.error(node, path, f"expected {what}, got {show_value(node)}")
+            return None
+        return node
+
+    def text(self, node: Node, path: str, what: str = "text") -> str | None:
+        scalar = self.scalar(node, path, what)
+        if scalar is None:
+            return None
+        if scalar.value in ("", "~") and scalar_tag(scalar) == NULL:
+            self.error(node, path, f"expected {what}, got nothing")
+            return None
+        value = str(scalar.value).strip()
+        if not value:
+            self.error(node, path, f"expected {what}, got an empty text")
+            return None
+        return value
+
+    def whole(self, node: Node, path: str, minimum: int = 1) -> int | None:
+        what = f"a whole number of at least {minimum}"
+        scalar = self.scalar(node, path, what)
+        if scalar is None:
+            return None
+        value = str(scalar.value)
+        if WHOLE_RE.match(value) and scalar_tag(scalar) == INT and int(value) >= minimum:
+            return int(value)
+        self.error(node, path, f"expected {what}, got {show_value(node)}")
+        return None
+
+    def duration(self, node: Node, path: str, *, pause: bool = False) -> float | None:
+        """Seconds, more than 0 and at most 2h (the format's rule for every duration).
+
+        `pause` marks rest, relax and switch: 0 is refused there too, with a hint,
+        because the format has no "0 = no pause".
+        """
+        scalar = self.scalar(node, path, "a duration like 30s or 1m30s")
+        if scalar is None:
+            return None
+        value = str(scalar.value)
+        raw: object = value
+        tag = scalar_tag(scalar) if scalar.tag != STR else STR
+        if tag in (INT, FLOAT) and NUMBER_RE.match(value):
+            raw = float(value)
+        elif tag in (BOOL, NULL, INT, FLOAT):
+            raw = None
+        try:
+            return parse_duration(raw)
+        except DurationError as exc:
+            message = str(exc)
+            message = message.rsplit(", got", 1)[0] + f", got {show_value(node)}"
+            if pause and "more than 0" in message:
+                message += " (every pause is more than 0; leave the key out for the default)"
+            self.error(node, path, message)
+            return None
+
+    def choice(self, node: Node, path: str, allowed: tuple[str, ...]) -> str | None:
+        value = self.text(node, path, f"one of {join_or(allowed)}")
+        if value is None:
+            return None
+        if value not in allowed:
+            hint = did_you_mean(value, allowed)
+            self.error(
+                node, path, f"expected one of {join_or(allowed)}, got {show_value(node)}{hint}"
+            )
+            return None
+        return value
+
+    def words(self, node: Node, path: str, example: str) -> tuple[str, ...] | None:
+        items = self.sequence(node, path, example)
+        if items is None:
+            return None
+        out = [self.text(item, f"{path}[{i}]") for i, item in enumerate(items)]
+        return tuple(w for w in out if w is not None)
+
+    def optional_text(self, items: Items, key: str, path: str = "") -> str | None:
+        if key not in items:
+            return None
+        return self.text(items[key][1], f"{path}.{key}" if path else key)

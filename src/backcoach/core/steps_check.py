@@ -1,0 +1,339 @@
+"""Checks for `steps:`: exercise and rest steps, their timings and cues."""
+
+from __future__ import annotations
+
+from yaml.nodes import Node, ScalarNode
+
+from backcoach.core.durations import format_duration
+from backcoach.core.node_checks import Items, NodeReader, did_you_mean
+from backcoach.core.routine import (
+    DEFAULT_RELAX,
+    DEFAULT_REST,
+    DEFAULT_SWITCH,
+    SIDES,
+    SOUNDS,
+    Cue,
+    Exercise,
+    ExerciseStep,
+    RestStep,
+    Step,
+)
+
+STEP_KEYS = (
+    "exercise",
+    "id",
+    "hold",
+    "reps",
+    "rep_time",
+    "duration",
+    "sets",
+    "sides",
+    "relax",
+    "switch",
+    "rest",
+    "say",
+    "cues",
+)
+REST_STEP_KEYS = ("rest", "say", "id")
+CUE_POSITIONS = ("at", "before_end", "every")
+CUE_ACTIONS = ("say", "show", "sound")
+CUE_KEYS = CUE_POSITIONS + CUE_ACTIONS
+
+
+class StepChecks(NodeReader):
+    """The routine's steps; `steps()` also records step ids (for flare.skip)."""
+
+    def steps(
+        self, node: Node, defaults: dict[str, tuple[float, Node]], own: dict[str, Exercise]
+    ) -> list[Step]:
+        nodes = self.sequence(node, "steps", "[{exercise: ..., hold: 30s}, {rest: 1m}]")
+        if nodes is None:
+            return []
+        if not nodes:
+            self.error(node, "steps", "a routine needs at least one step")
+            return []
+        out: list[Step] = []
+        ids = self.step_ids
+        for i, snode in enumerate(nodes):
+            path = f"steps[{i}]"
+            items = self.mapping(snode, path, "a step (a mapping with exercise: or rest:)")
+            if items is None:
+                continue
+            step: Step | None
+            if "exercise" in items:
+                step = self.exercise_step(items, snode, path, defaults, own)
+            elif "rest" in items:
+                step = self.rest_step(items, path)
+            else:
+                self.unknown(items, STEP_KEYS, path)
+                self.error(
+                    snode,
+                    path,
+                    "a step needs 'exercise:' (an exercise id) or 'rest:' (a pause, like 1m)",
+                )
+                step = None
+            if "id" in items:
+                step_id = self.text(items["id"][1], f"{path}.id", "a step id")
+                if step_id is not None and step_id in ids:
+                    self.error(
+                        items["id"][1],
+                        f"{path}.id",
+                        f"'{step_id}' is already the id of steps[{ids[step_id]}]; ids must be unique",
+                    )
+                elif step_id is not None:
+                    ids[step_id] = i
+            if step is not None:
+                out.append(step)
+        return out
+
+    def rest_step(self, items: Items, path: str) -> RestStep | None:
+        for key, (knode, _) in items.items():
+            if key in REST_STEP_KEYS:
+                continue
+            if key in STEP_KEYS:
+                self.error(
+                    knode,
+                    path,
+                    f"'{key}' belongs to an exercise step; a rest step has only rest, say and id "
+                    "(add 'exercise:' if this step is an exercise)",
+                )
+            else:
+                self.unknown({key: items[key]}, REST_STEP_KEYS, path)
+        rest = self.duration(items["rest"][1], f"{path}.rest")
+        say = self.optional_text(items, "say", path)
+        step_id = self.optional_text(items, "id", path)
+        if rest is None:
+            return None
+        return RestStep(rest=rest, say=say, id=step_id)
+
+    def exercise_step(
+        self,
+        items: Items,
+        node: Node,
+        path: str,
+        defaults: dict[str, tuple[float, Node]],
+        own: dict[str, Exercise],
+    ) -> ExerciseStep | None:
+        before = len(self.issues)
+        self.unknown(items, STEP_KEYS, path)
+        exercise = self.step_exercise(items["exercise"][1], f"{path}.exercise", own)
+
+        def dur(key: str, pause: bool = False) -> float | None:
+            return (
+                self.duration(items[key][1], f"{path}.{key}", pause=pause) if key in items else None
+            )
+
+        hold = dur("hold")
+        duration = dur("duration")
+        rep_time = dur("rep_time")
+        reps = self.whole(items["reps"][1], f"{path}.reps") if "reps" in items else 1
+        sets = self.whole(items["sets"][1], f"{path}.sets") if "sets" in items else 1
+        sides = (
+            self.choice(items["sides"][1], f"{path}.sides", SIDES) if "sides" in items else "none"
+        )
+        relax, switch, rest = dur("relax", True), dur("switch", True), dur("rest", True)
+        say = self.optional_text(items, "say", path)
+
+        def key_node(key: str) -> Node:
+            return items[key][0]
+
+        has = items.__contains__
+        if has("hold") and has("duration"):
+            self.error(key_node("duration"), path, "use either hold or duration, not both")
+        if has("duration") and has("reps"):
+            self.error(
+                key_node("reps"),
+                path,
+                "a duration step is one continuous period and takes no reps "
+                "(for repeated holds, use hold with reps)",
+            )
+        if has("rep_time") and has("hold"):
+            self.error(
+                key_node("rep_time"),
+                path,
+                "rep_time paces movements; a hold step is paced by hold and relax "
+                "(remove rep_time)",
+            )
+        if has("rep_time") and has("duration"):
+            self.error(
+                key_node("rep_time"),
+                path,
+                "rep_time paces reps; a duration step runs for its duration (remove rep_time)",
+            )
+        typo = any(k not in STEP_KEYS for k in items)  # e.g. hold_time: reported above
+        if not (has("hold") or has("duration") or has("reps")) and not typo:
+            if has("rep_time"):
+                self.error(key_node("rep_time"), path, "rep_time needs reps: how many movements")
+            else:
+                self.error(
+                    node,
+                    path,
+                    "an exercise step needs one of hold (a stretch or hold, like 30s), "
+                    "duration (a continuous activity, like 2m) or reps (movements, like 10)",
+                )
+        if has("relax") and not has("hold"):
+            self.error(
+                key_node("relax"), path, "relax is the pause between holds; this step has no hold"
+            )
+        if has("switch") and sides != "each":
+            self.error(
+                key_node("switch"),
+                path,
+                "switch is the pause to change sides; it only applies with sides: each",
+            )
+        if not has("hold") and not has("duration") and rep_time is None and "rep_time" in defaults:
+            rep_time = defaults["rep_time"][0]
+        period, period_name = self.period(hold, duration, reps, rep_time, has("reps"))
+        cues = (
+            self.cues(items["cues"][1], f"{path}.cues", period, period_name) if has("cues") else ()
+        )
+        if len(self.issues) > before or exercise is None:
+            return None
+        if reps is None or sets is None or sides is None:
+            return None
+        return ExerciseStep(
+            exercise=exercise,
+            id=self.optional_text(items, "id", path),
+            hold=hold,
+            reps=reps,
+            rep_time=rep_time if hold is None and duration is None else None,
+            duration=duration,
+            sets=sets,
+            sides=sides,  # type: ignore[arg-type]
+            relax=relax if relax is not None else defaults.get("relax", (DEFAULT_RELAX,))[0],
+            switch=switch if switch is not None else defaults.get("switch", (DEFAULT_SWITCH,))[0],
+            rest=rest if rest is not None else defaults.get("rest", (DEFAULT_REST,))[0],
+            say=say,
+            cues=cues,
+        )
+
+    @staticmethod
+    def period(
+        hold: float | None,
+        duration: float | None,
+        reps: int | None,
+        rep_time: float | None,
+        has_reps: bool,
+    ) -> tuple[float | None, str]:
+        """The length of the period cues run in, and its name for messages."""
+        if hold is not None:
+            return hold, f"{format_duration(hold)} hold"
+        if duration is not None:
+            return duration, f"{format_duration(duration)} duration"
+        if has_reps and reps is not None and rep_time is not None:
+            length = reps * rep_time
+            return (
+                length,
+                f"{format_duration(length)} set ({reps} reps x {format_duration(rep_time)})",
+            )
+        return None, "self-paced set of reps"
+
+    def step_exercise(self, node: Node, path: str, own: dict[str, Exercise]) -> Exercise | None:
+        ex_id = self.text(node, path, "an exercise id")
+        if ex_id is None:
+            return None
+        found = own.get(ex_id) or self.catalog.find(ex_id)
+        if found is None and ex_id not in self.own_ids:
+            known = list(dict.fromkeys([*own, *self.catalog.ids()]))
+            self.error(
+                node,
+                path,
+                f"unknown exercise '{ex_id}'{did_you_mean(ex_id, known)} "
+                f"(looked in {self.catalog.describe()})",
+            )
+        return found
+
+    def cues(
+        self, node: Node, path: str, period: float | None, period_name: str
+    ) -> tuple[Cue, ...]:
+        nodes = self.sequence(node, path, "[{at: 10s, say: Breathe out}]")
+        out: list[Cue] = []
+        for i, cnode in enumerate(nodes or []):
+            cpath = f"{path}[{i}]"
+            items = self.mapping(cnode, cpath, "a cue like {at: 10s, say: Breathe out}")
+            if items is None:
+                continue
+            before = len(self.issues)
+            self.unknown(items, CUE_KEYS, cpath)
+            positions = [k for k in items if k in CUE_POSITIONS]
+            actions = [k for k in items if k in CUE_ACTIONS]
+            if not positions:
+                self.error(
+                    cnode,
+                    cpath,
+                    "a cue needs a position: at (like 10s, or half), before_end or every",
+                )
+            for extra in positions[1:]:
+                self.error(
+                    items[extra][0],
+                    cpath,
+                    f"a cue has one position; this one already has {positions[0]}",
+                )
+            if not actions:
+                self.error(cnode, cpath, "a cue needs something to do: say, show or sound")
+            at: float | None = None
+            at_half = False
+            before_end = every = None
+            if "at" in items:
+                anode = items["at"][1]
+                if isinstance(anode, ScalarNode) and anode.value == "half":
+                    at_half = True
+                else:
+                    at = self.duration(anode, f"{cpath}.at")
+            if "before_end" in items:
+                before_end = self.duration(items["before_end"][1], f"{cpath}.before_end")
+            if "every" in items:
+                every = self.duration(items["every"][1], f"{cpath}.every")
+            say = self.optional_text(items, "say", cpath)
+            show = self.optional_text(items, "show", cpath)
+            sound = (
+                self.choice(items["sound"][1], f"{cpath}.sound", SOUNDS)
+                if "sound" in items
+                else None
+            )
+            if len(self.issues) == before:
+                self.cue_fits(items, cpath, period, period_name, at, at_half, before_end, every)
+            if len(self.issues) == before:
+                out.append(Cue(at, at_half, before_end, every, say, show, sound))  # type: ignore[arg-type]
+        return tuple(out)
+
+    def cue_fits(
+        self,
+        items: Items,
+        path: str,
+        period: float | None,
+        name: str,
+        at: float | None,
+        at_half: bool,
+        before_end: float | None,
+        every: float | None,
+    ) -> None:
+        """A cue that could never be heard is a mistake the therapist wants to know about."""
+        if period is None:
+            if at_half or before_end is not None:
+                key = "at" if at_half else "before_end"
+                self.error(
+                    items[key][1],
+                    f"{path}.{key}",
+                    "a self-paced set of reps has no known end; use at or every "
+                    "(or give the step a rep_time)",
+                )
+            return
+        if at is not None and at >= period:
+            self.error(
+                items["at"][1],
+                f"{path}.at",
+                f"{format_duration(at)} is at or after the end of the {name}",
+            )
+        if before_end is not None and before_end >= period:
+            self.error(
+                items["before_end"][1],
+                f"{path}.before_end",
+                f"{format_duration(before_end)} before the end is at or before the start of the {name}",
+            )
+        if every is not None and every >= period:
+            self.error(
+                items["every"][1],
+                f"{path}.every",
+                f"every {format_duration(every)} never comes within the {name}",
+            )
