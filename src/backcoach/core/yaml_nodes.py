@@ -61,29 +61,37 @@ class _LazyResolver:
         return SEQ if kind is SequenceNode else MAP
 
 
+class PureLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _LazyResolver,
+):
+    """PyYAML's pure-Python parser and composer, for installs without libyaml."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+
+
+_Loader: type[PureLoader]
+"""The parser used: libyaml's when PyYAML has it (tests swap in `PureLoader`)."""
+
 if getattr(yaml, "__with_libyaml__", False):
     from yaml._yaml import CParser
 
-    class _Loader(CParser, _LazyResolver):
+    class CLoader(CParser, _LazyResolver):
         """libyaml's C parser and composer; nothing is ever constructed."""
 
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
 
+    _Loader = CLoader  # type: ignore[assignment]
 else:  # pragma: no cover - PyYAML without libyaml
-
-    class _Loader(  # type: ignore[no-redef]
-        yaml.reader.Reader,
-        yaml.scanner.Scanner,
-        yaml.parser.Parser,
-        yaml.composer.Composer,
-        _LazyResolver,
-    ):
-        def __init__(self, stream: str) -> None:
-            yaml.reader.Reader.__init__(self, stream)
-            yaml.scanner.Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
+    _Loader = PureLoader
 
 
 def _compose(text: str) -> Node | None:
