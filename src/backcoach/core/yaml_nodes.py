@@ -243,7 +243,7 @@ def _syntax_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
         "but found another document"
     ):
         problem = "more than one document ('---'); a routine file holds one"
-    elif problem == "found undefined alias":
+    elif problem.startswith("found undefined alias"):  # the pure parser adds the name
         problem = "an alias (*name) refers to an anchor (&name) that is not defined above it"
     message = f"YAML syntax error: {problem}"
     if "document" in problem:

@@ -1,0 +1,125 @@
+"""The loader without libyaml: PyYAML's pure-Python parser gives the same problems.
+
+`yaml_nodes` picks libyaml's parser when PyYAML has it; installs without it
+fall back to `PureLoader`. These tests force the fallback and run the whole
+invalid table and the hostile inputs through it.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from backcoach.core import yaml_nodes
+from backcoach.core.loader import LoadResult, load_bytes
+from tests.core.test_loader_invalid import CASES
+
+PURE_WORDING = {
+    # PyYAML's own wording of the same syntax errors (libyaml's is in the table)
+    "syntax": "YAML syntax error: expected ',' or ']', but got '<stream end>' "
+    "(while parsing a flow sequence at line 2)",
+    "tab-indent": "YAML syntax error: found character '\\t' that cannot start any token",
+}
+
+
+@pytest.fixture(autouse=True)
+def pure_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yaml_nodes, "_Loader", yaml_nodes.PureLoader)
+
+
+def _load(tmp_path: Path, text: str) -> LoadResult:
+    return load_bytes(
+        text.encode(), tmp_path / "r.yaml", display="routines/r.yaml", assets=tmp_path / "none"
+    )
+
+
+def test_the_fallback_is_really_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    used: list[str] = []
+
+    class Spy(yaml_nodes.PureLoader):
+        def __init__(self, stream: str) -> None:
+            used.append(stream)
+            super().__init__(stream)
+
+    monkeypatch.setattr(yaml_nodes, "_Loader", Spy)
+    result = _load(tmp_path, "backcoach: 1\ntitle: T\nsteps: [{rest: 1m}]\n")
+    assert result.ok and result.routine is not None
+    assert used == ["backcoach: 1\ntitle: T\nsteps: [{rest: 1m}]\n"]
+
+
+@pytest.mark.parametrize(("text", "line", "col", "message"), CASES)
+def test_invalid_table_through_the_pure_parser(
+    tmp_path: Path, request: pytest.FixtureRequest, text: str, line: int, col: int, message: str
+) -> None:
+    case_id = request.node.callspec.id
+    result = _load(tmp_path, text)
+    assert result.routine is None and result.library is None
+    allowed = {f"routines/r.yaml:{line}:{col}: {message}"}
+    if case_id in PURE_WORDING:
+        allowed.add(f"routines/r.yaml:{line}:{col}: {PURE_WORDING[case_id]}")
+    (problem,) = [str(p) for p in result.problems]
+    assert problem in allowed
+
+
+def test_alias_bomb_is_refused(tmp_path: Path) -> None:
+    lines = ["backcoach: 1", "title: T", "a0: &a0 [{exercise: x, hold: 1s}]"]
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    lines.append("steps: *a9")
+    start = time.perf_counter()
+    result = _load(tmp_path, "\n".join(lines) + "\n")
+    assert time.perf_counter() - start < 2.0
+    assert result.routine is None
+    assert 0 < len(result.problems) <= 20
+
+
+def test_alias_bomb_in_known_keys_hits_the_node_budget(tmp_path: Path) -> None:
+    text = (
+        "backcoach: 1\ntitle: T\nexercises:\n  a: {name: A}\nsteps:\n"
+        "  - exercise: a\n    hold: 30s\n    cues: &c1 ["
+        + ", ".join(["{at: 1s, say: hi}"] * 50)
+        + "]\n"
+        + "".join("  - {exercise: a, hold: 30s, cues: *c1}\n" for _ in range(5000))
+    )
+    result = _load(tmp_path, text)
+    assert result.routine is None
+    assert result.problems[-1].message.startswith("anchors and aliases expand to too many values")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 200_000, "- " * 100_000 + "x", "a: " + "{b: " * 60_000],
+    ids=["flow-lists", "block-lists", "flow-mappings"],
+)
+def test_deep_nesting_is_refused_without_crashing(tmp_path: Path, text: str) -> None:
+    result = _load(tmp_path, text)
+    assert result.routine is None
+    (problem,) = result.problems
+    assert problem.message == "nested more than 100 levels deep; a routine needs only a few"
+
+
+def test_nesting_just_within_the_limit_is_composed(tmp_path: Path) -> None:
+    # deep but legal YAML reaches the walker, which names the real mistake
+    result = _load(
+        tmp_path, "backcoach: 1\ntitle: " + "[" * 90 + "]" * 90 + "\nsteps: [{rest: 1m}]\n"
+    )
+    assert [str(p) for p in result.problems] == [
+        "routines/r.yaml:2:8: title: expected text, got a list"
+    ]
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    result = _load(tmp_path, "backcoach: 1\ntitle: A\ntitle: B\nsteps: [{rest: 1m}]\n")
+    assert [str(p) for p in result.problems] == [
+        "routines/r.yaml:3:1: duplicate key 'title' (first on line 2); keep only one"
+    ]
+
+
+def test_duplicate_key_in_a_step(tmp_path: Path) -> None:
+    text = "backcoach: 1\ntitle: T\nsteps:\n  - rest: 1m\n    say: a\n    say: b\n"
+    result = _load(tmp_path, text)
+    assert [str(p) for p in result.problems] == [
+        "routines/r.yaml:6:5: steps[0]: duplicate key 'say' (first on line 5); keep only one"
+    ]
