@@ -124,9 +124,9 @@ def tab_walk(window: QWidget, limit: int = 400) -> list[QWidget]:
     assert start is not None, "nothing in the window takes focus"
     seen: list[QWidget] = [start]
     for _ in range(limit):
-        target = QApplication.focusWidget()
-        assert target is not None
-        (target if target.window() is window else window).focusNextChild()
+        # The window's own walk: an item view's Tab moves between its cells first
+        # (standard Qt; Tab leaves after the last cell, Ctrl+Tab at once).
+        window.focusNextChild()
         now = QApplication.focusWidget()
         if now is None or now is start or now in seen:
             break

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -131,3 +131,127 @@ def test_session_pages(qtbot: QtBot, themed: QApplication, tmp_path: Path, data_
     press(qtbot, window, Qt.Key.Key_Return)
     assert flow.currentWidget() is flow.summary
     check(qtbot, flow.summary, "summary")
+
+
+def test_history_page_tabs_menu_calendar_and_chart(
+    qtbot: QtBot, themed: QApplication, data_dir: Path
+) -> None:
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QMenu
+
+    from backcoach.core.history import HistoryStore
+    from backcoach.core.paths import AppPaths
+    from backcoach.core.settings import Settings, SettingsStore
+    from backcoach.ui.context import AppContext
+    from backcoach.ui.history_page import HistoryPage
+    from tests.ui.test_history_page import TARGETS, TODAY, sample_records
+
+    store = HistoryStore.in_memory()
+    store.merge(*sample_records())
+    try:
+        paths = AppPaths(data_dir=data_dir)
+        ctx = AppContext(paths, SettingsStore(paths.settings_path), Settings(), store)
+        page = HistoryPage(ctx, targets=TARGETS, today=lambda: TODAY)
+        qtbot.addWidget(page)
+        page.resize(1100, 800)
+        page.show()
+        page.activateWindow()
+        qtbot.waitExposed(page)
+        for i in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(i)
+            page.tabs.tabBar().setFocus()
+            qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+            check(qtbot, page, f"history tab {page.tabs.tabText(i)!r}")
+        # the pain chart as a table
+        page.tabs.setCurrentWidget(page.pain_chart)
+        page.pain_chart.toggle.setFocus()
+        qtbot.keyClick(page.pain_chart.toggle, Qt.Key.Key_Space)
+        assert page.pain_chart.stack.currentWidget() is page.pain_chart.table
+        check(qtbot, page, "history: pain as a table")
+        # the calendar is reachable, named, and says what it shows
+        page.tabs.setCurrentIndex(1)
+        page.calendar.setFocus()
+        assert page.calendar.accessibleDescription()
+        # the Export menu opens from the keyboard and every entry has a name
+        seen: list[str] = []
+
+        def read_menu() -> None:
+            popup = QApplication.activePopupWidget()
+            assert isinstance(popup, QMenu)
+            iface = QAccessible.queryAccessibleInterface(popup)
+            assert iface is not None
+            seen.extend(
+                iface.child(i).text(QAccessible.Text.Name) for i in range(iface.childCount())
+            )
+            popup.close()
+
+        page.export_button.setFocus()
+        QTimer.singleShot(0, read_menu)
+        qtbot.keyClick(page.export_button, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: len(seen) == 4)
+        assert all(seen), seen
+    finally:
+        store.close()
+
+
+def show_window(qtbot: QtBot, w: QWidget) -> None:
+    w.show()
+    w.raise_()
+    w.activateWindow()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+
+
+def test_settings_dialog_every_tab(
+    qtbot: QtBot, themed: QApplication, tmp_path: Path, data_dir: Path
+) -> None:
+    from backcoach.ui.settings_dialog import SettingsDialog
+
+    ctx = make_ctx(data_dir, write_routines(tmp_path / "routines"))
+    dialog = SettingsDialog(
+        ctx,
+        voices=lambda done: done(["English (mock)", "Spanish (mock)"]),
+        breaks=[("desk", "Desk stretch")],
+    )
+    dialog.setModal(False)
+    qtbot.addWidget(dialog)
+    show_window(qtbot, dialog)
+    for i in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(i)
+        dialog.tabs.tabBar().setFocus()
+        qtbot.waitUntil(dialog.tabs.tabBar().hasFocus)
+        check(qtbot, dialog, f"settings tab {dialog.tabs.tabText(i)!r}")
+
+
+def test_break_window_and_status_window(
+    qtbot: QtBot, themed: QApplication, tmp_path: Path, data_dir: Path
+) -> None:
+    from backcoach.core.library import load_routine
+    from backcoach.ui.break_window import SimpleBreak
+    from backcoach.ui.tray import StatusWindow
+
+    ctx = make_ctx(data_dir, write_routines(tmp_path / "routines"))
+    status = StatusWindow()
+    qtbot.addWidget(status)
+    status.note_label.setText("No tray here.")
+    show_window(qtbot, status)
+    status.take_button.setFocus()
+    check(qtbot, status, "tray status window")
+
+    from backcoach.ui.break_window import BreakWindow
+
+    bw = BreakWindow(ctx)
+    qtbot.addWidget(bw)
+    desk = load_routine(tmp_path / "routines" / "desk.yaml")
+    bw.show_due(desk, True, 0)
+    show_window(qtbot, bw)
+    check(qtbot, bw, "break window: due")
+    bw.show_due(desk, False, 3)
+    bw.start_button.setFocus()
+    check(qtbot, bw, "break window: postpone used up")
+    assert bw.postpone_button.accessibleDescription()  # says why it is disabled
+    bw.run_break(None)
+    assert isinstance(bw.flow, SimpleBreak)
+    bw.flow.begin()
+    check(qtbot, bw, "break window: simple break")
+    bw.flow.done_button.click()
