@@ -14,14 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
     QStyle,
     QStyleFactory,
     QStyleOption,
+    QStyleOptionComplex,
     QWidget,
 )
 
@@ -185,6 +186,8 @@ def focus_stylesheet(theme: str) -> str:
 
     The normal border is thinner and the padding makes up the difference, so the
     focused control does not shift. High contrast draws thicker normal borders.
+    Spin boxes and time edits are left to the style (a border here would make Qt
+    draw their up/down buttons blank): ScalingStyle draws their focus ring.
     """
     edge = 2 if theme == "high-contrast" else 1
     ring = 3
@@ -207,14 +210,13 @@ QPushButton:focus, QToolButton:focus {{
     border: {ring}px solid palette(highlight);
     padding: 4px 12px;
 }}
-QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QComboBox, QTimeEdit,
-QAbstractItemView, QKeySequenceEdit {{
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractItemView, QKeySequenceEdit {{
     border: {edge}px solid palette(mid);
     border-radius: 4px;
     padding: {pad}px;
 }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus,
-QDoubleSpinBox:focus, QComboBox:focus, QTimeEdit:focus, QAbstractItemView:focus {{
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
+QAbstractItemView:focus {{
     border: {ring}px solid palette(highlight);
     padding: 0px;
 }}
@@ -274,7 +276,8 @@ def apply_text_scale(app: QApplication, percent: int) -> None:
 
 
 class ScalingStyle(QProxyStyle):
-    """Fusion, with check boxes, radio buttons, sliders and scroll bars grown with the text.
+    """Fusion, with check boxes, radio buttons, sliders and scroll bars grown with the text,
+    and spin boxes framed like line edits (border, and the focus ring when focused).
 
     A 200% text size with 13-pixel check boxes is hard to see and hard to hit;
     these metrics follow the ratio of the app font to its base size.
@@ -296,6 +299,8 @@ class ScalingStyle(QProxyStyle):
     def __init__(self, base: QStyle, base_point_size: float) -> None:
         super().__init__(base)
         self.base_point_size = base_point_size
+        self.edge = 1
+        """Border width of spin boxes when not focused (2 in high contrast)."""
 
     def pixelMetric(
         self,
@@ -309,6 +314,27 @@ class ScalingStyle(QProxyStyle):
             if ratio > 1.0:
                 value = round(value * ratio)
         return value
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control == QStyle.ComplexControl.CC_SpinBox and getattr(option, "frame", True):
+            # The same border and 3 px focus ring the stylesheet gives line edits.
+            focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+            ring = 3 if focused else self.edge
+            role = QPalette.ColorRole.Highlight if focused else QPalette.ColorRole.Mid
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(option.palette.color(role), ring))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = ring / 2
+            painter.drawRoundedRect(QRectF(option.rect).adjusted(half, half, -half, -half), 4, 4)
+            painter.restore()
 
 
 def apply_reduced_motion(app: QApplication, reduced: bool) -> None:
@@ -331,6 +357,9 @@ def apply_theme(app: QApplication, theme: str) -> str:
         fusion = QStyleFactory.create("Fusion")
         if fusion is not None:
             app.setStyle(ScalingStyle(fusion, base_point_size(app)))
+    style = app.style()
+    if isinstance(style, ScalingStyle):
+        style.edge = 2 if resolved == "high-contrast" else 1
     app.setPalette(make_palette(resolved))
     # palette(...) in a stylesheet is resolved when it is set: set it again each time.
     app.setStyleSheet(focus_stylesheet(resolved))
