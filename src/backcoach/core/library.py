@@ -236,10 +236,14 @@ def _yaml_files_in(folder: Path) -> list[Path]:
 
 
 def _yaml_files_below(folder: Path) -> list[Path]:
-    """*.yaml/*.yml files below `folder`, sorted, not following symlinked folders."""
+    """*.yaml/*.yml files below `folder`, sorted, not following symlinked folders.
+
+    Hidden folders (a name starting with ".") are not searched: an import stages
+    its files in one (routine_import.py), and a half-copied routine is no routine.
+    """
     out: list[Path] = []
     for root, dirnames, filenames in os.walk(folder):
-        dirnames.sort()
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         base = Path(root)
         out += [base / n for n in sorted(filenames) if n.endswith(ROUTINE_SUFFIXES)]
     return out

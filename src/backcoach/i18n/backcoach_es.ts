@@ -264,12 +264,16 @@
         <translation>{0}: no se puede leer ({1})</translation>
     </message>
     <message>
-        <source>It works in its own folder because it uses exercises or pictures kept next to it. Import those files together with it.</source>
-        <translation>Funciona en su propia carpeta porque usa ejercicios o imágenes guardados junto a ella. Importa esos archivos junto con la rutina.</translation>
+        <source>{0}: this exercise library uses pictures kept next to it; import the whole folder instead (drop the folder on the window)</source>
+        <translation>{0}: esta biblioteca de ejercicios usa imágenes guardadas junto a ella; importa la carpeta entera (arrastra la carpeta a la ventana)</translation>
     </message>
     <message>
         <source>{0}: this is not a routine</source>
         <translation>{0}: esto no es una rutina</translation>
+    </message>
+    <message>
+        <source>{0}: no valid routine or exercise library directly in this folder</source>
+        <translation>{0}: no hay ninguna rutina ni biblioteca de ejercicios válida directamente en esta carpeta</translation>
     </message>
     <message>
         <source>{0}: can&apos;t be copied to {1} ({2})</source>
@@ -278,6 +282,14 @@
     <message>
         <source>Imported into your routines: {0}</source>
         <translation>Importado a tus rutinas: {0}</translation>
+    </message>
+    <message>
+        <source>Put in the folder “{0}” in your routines: {1}</source>
+        <translation>Guardado en la carpeta «{0}» de tus rutinas: {1}</translation>
+    </message>
+    <message>
+        <source>Routines that bring their own pictures or exercise files get a folder of their own, so nothing you already have is overwritten.</source>
+        <translation>Las rutinas que traen sus propias imágenes o archivos de ejercicios van a una carpeta propia, para no sobrescribir nada de lo que ya tienes.</translation>
     </message>
     <message>
         <source>Already in your routines, unchanged: {0}</source>
