@@ -1,0 +1,361 @@
+"""The therapist's guide (docs/routine-format.md) and the spec's example say what the loader does.
+
+- Every ```yaml block of the guide loads without problems. A block that is
+  not a whole file (a fragment such as `cues:` or `flare:`) is completed with
+  the smallest routine around it. A block marked `<!-- invalid ... -->` on the
+  line before must give the problem the guide quotes after it.
+- Every message in the guide's error table is what the loader prints for a
+  file that triggers it (`...` stands for words left out; a leading `where: `
+  may be left out).
+- The spec's whole example loads with a library defining glute-bridge and
+  plank beside it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from backcoach.commands.check import check
+from backcoach.commands.plan import plan
+from backcoach.core.library import LibraryIndex
+from backcoach.core.loader import LoadResult
+
+REPO = Path(__file__).resolve().parents[2]
+GUIDE = REPO / "docs" / "routine-format.md"
+SPEC = REPO.parent / "shared" / "design" / "routine-format.md"
+
+HELPER_LIBRARY = """\
+backcoach: 1
+title: Exercises the examples name that are not shipped
+exercises:
+  plank: {name: Plank}
+  hamstring-stretch: {name: Hamstring stretch}
+"""
+"""Ids the guide's fragments use that the bundled library does not have."""
+
+
+@dataclass(frozen=True)
+class Block:
+    line: int
+    text: str
+    invalid: bool
+
+
+def yaml_blocks(markdown: str) -> list[Block]:
+    """The ```yaml blocks (indented ones too, dedented), with the line they start on."""
+    lines = markdown.splitlines()
+    out: list[Block] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].strip() == "```yaml":
+            start = i
+            j = i + 1
+            while lines[j].strip() != "```":
+                j += 1
+            text = textwrap.dedent("\n".join(lines[i + 1 : j])) + "\n"
+            before = [x for x in lines[:start] if x.strip()][-1:]
+            invalid = bool(before) and before[0].strip().startswith("<!-- invalid")
+            out.append(Block(start + 1, text, invalid))
+            i = j
+        i += 1
+    return out
+
+
+GUIDE_BLOCKS = yaml_blocks(GUIDE.read_text(encoding="utf-8"))
+
+
+def _top_keys(text: str) -> list[str]:
+    return re.findall(r"^([A-Za-z_]+):", text, re.M)
+
+
+def complete(text: str) -> str:
+    """A fragment inside the smallest routine that gives it a meaning."""
+    keys = _top_keys(text)
+    if keys and keys[0] == "cues":
+        return (
+            "backcoach: 1\ntitle: Docs example\nsteps:\n"
+            "  - exercise: single-knee-to-chest\n    hold: 30s\n" + textwrap.indent(text, "    ")
+        )
+    head = "" if "backcoach" in keys else "backcoach: 1\n"
+    head += "" if "title" in keys else "title: Docs example\n"
+    tail = ""
+    if "steps" not in keys:
+        tail = "steps:\n  - exercise: plank\n    id: plank\n    hold: 20s\n"
+        tail += "  - exercise: glute-bridge\n    reps: 10\n"
+    return head + text + tail
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "routines"
+    (folder / "images").mkdir(parents=True)
+    (folder / "exercises.yaml").write_text(HELPER_LIBRARY)
+    # the guide's and the spec's own-exercise example names this photo
+    (folder / "images" / "knee-to-chest-0.jpg").write_bytes(b"\xff\xd8\xff\xd9")
+    return folder
+
+
+def _load(folder: Path, text: str, name: str = "example.yaml") -> LoadResult:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return LibraryIndex().load(path, display=name)
+
+
+def test_the_guide_has_its_examples() -> None:
+    assert len(GUIDE_BLOCKS) >= 8
+    assert sum(b.invalid for b in GUIDE_BLOCKS) == 1
+
+
+@pytest.mark.parametrize(
+    "block",
+    [b for b in GUIDE_BLOCKS if not b.invalid],
+    ids=[f"line{b.line}" for b in GUIDE_BLOCKS if not b.invalid],
+)
+def test_guide_example_loads(tmp_path: Path, block: Block) -> None:
+    result = _load(_folder(tmp_path), complete(block.text))
+    assert [str(p) for p in result.problems] == []
+    assert result.routine is not None
+
+
+@pytest.mark.parametrize(
+    "block",
+    [b for b in GUIDE_BLOCKS if b.invalid],
+    ids=[f"line{b.line}" for b in GUIDE_BLOCKS if b.invalid],
+)
+def test_guide_broken_example_gives_the_quoted_message(tmp_path: Path, block: Block) -> None:
+    lines = GUIDE.read_text(encoding="utf-8").splitlines()
+    after = "\n".join(lines[block.line :])
+    quoted = re.search(r"`([\w.-]+\.yaml:\d+:\d+: [^`]+)`", after)
+    assert quoted is not None, "an invalid example is followed by the message it gives"
+    name = quoted.group(1).split(":", 1)[0]
+    result = _load(_folder(tmp_path), block.text, name=name)
+    assert result.routine is None
+    assert any(_matches(quoted.group(1), str(p)) for p in result.problems), result.problems
+
+
+def test_guide_walkthrough_check_and_plan(tmp_path: Path) -> None:
+    """Step 3 of the guide: the step-2 file checks clean and plans to 4m."""
+    step2 = next(b for b in GUIDE_BLOCKS if not b.invalid and "steps" in _top_keys(b.text))
+    path = tmp_path / "back.yaml"
+    path.write_text(step2.text)
+    out, err = io.StringIO(), io.StringIO()
+    assert check([str(path)], out=out, err=err) == 0
+    assert err.getvalue().strip() == "1 file checked, all valid"
+    out = io.StringIO()
+    assert plan(str(path), out=out, err=io.StringIO()) == 0
+    assert "total: 4m" in out.getvalue()
+
+
+# -- the error table ----------------------------------------------------------
+
+H = "backcoach: 1\ntitle: T\n"
+OWN = "exercises:\n  stretch: {name: Stretch}\n"
+ONE_REST = "steps: [{rest: 1m}]\n"
+
+TRIGGERS: dict[str, str | bytes] = {
+    "the file is empty; a routine starts with 'backcoach: 1' and 'title: ...'": "",
+    "not UTF-8 text (byte 0xe9); save the file as UTF-8": b"backcoach: 1\ntitle: caf\xe9\n",
+    "the file is 2,000,000 bytes; routine files are limited to 1 MiB": b"#" * 2_000_000,
+    "YAML syntax error: ...": "backcoach: 1\ntitle: [unclosed\n",
+    "YAML syntax error: more than one document ('---'); a routine file holds one": (
+        H + ONE_REST + "---\n" + H + ONE_REST
+    ),
+    "the tag '!!python/object' is not allowed; routine files are plain YAML "
+    "(text, numbers, lists and mappings)": H + "summary: !!python/object []\n" + ONE_REST,
+    "nested more than 100 levels deep; a routine needs only a few": "[" * 3000,
+    "anchors and aliases expand to too many values ...": (
+        H
+        + OWN
+        + "steps:\n  - exercise: stretch\n    hold: 30s\n    cues: &c ["
+        + ", ".join(["{at: 1s, say: hi}"] * 50)
+        + "]\n"
+        + "  - {exercise: stretch, hold: 30s, cues: *c}\n" * 5000
+    ),
+    "expected a mapping of keys like 'backcoach: 1' and 'title: ...' at the top level, "
+    "got a list": "- a\n",
+    "missing 'backcoach: 1' (the format version); add it as the first line": (
+        "title: T\n" + ONE_REST
+    ),
+    "backcoach: made for a newer backcoach (format 2); this version reads format 1": (
+        "backcoach: 2\ntitle: T\n" + ONE_REST
+    ),
+    "missing 'title': ...": "backcoach: 1\n" + ONE_REST,
+    "missing 'steps': ...": H + "level: gentle\n",
+    "steps: a routine needs at least one step": H + "steps: []\n",
+    "unknown key 'hold_time'; did you mean 'hold'?": (
+        H + OWN + "steps:\n  - {exercise: stretch, hold_time: 30s}\n"
+    ),
+    "duplicate key 'hold' (first on line 12); keep only one": (
+        H + OWN + "steps:\n" + "  - rest: 1m\n" * 5 + "  - exercise: stretch\n"
+        "    hold: 30s\n    hold: 40s\n"
+    ),
+    "steps[1].hold: expected a duration like 30s or 1m30s (or 1h, or seconds like 45 or 7.5), "
+    "got 'thirty'": H + OWN + "steps:\n  - {rest: 1m}\n  - {exercise: stretch, hold: thirty}\n",
+    "steps[0].hold: a duration must be more than 0 seconds, got 0": (
+        H + OWN + "steps:\n  - {exercise: stretch, hold: 0}\n"
+    ),
+    "a duration must be at most 2h, got '3h'": H + "steps:\n  - rest: 3h\n",
+    "steps[0].reps: expected a whole number of at least 1, got 2.5": (
+        H + OWN + "steps:\n  - {exercise: stretch, reps: 2.5}\n"
+    ),
+    "level: expected one of gentle, moderate or strong, got 'easy'": H + "level: easy\n" + ONE_REST,
+    "tags: expected a list like [hamstrings, glutes], got 'hamstrings'": (
+        H + "tags: hamstrings\n" + ONE_REST
+    ),
+    "prescribed: expected N/day or N/week ... got 'daily'": H + "prescribed: daily\n" + ONE_REST,
+    "defaults: 'hold' cannot have a default; defaults may set rest, relax, switch and rep_time": (
+        H + "defaults: {hold: 30s}\n" + ONE_REST
+    ),
+    "steps[2]: a step needs 'exercise:' (an exercise id) or 'rest:' (a pause, like 1m)": (
+        H + "steps:\n  - rest: 1m\n  - rest: 1m\n  - say: Hello\n"
+    ),
+    "steps[0]: an exercise step needs one of hold (...), duration (...) or reps (...)": (
+        H + OWN + "steps:\n  - exercise: stretch\n"
+    ),
+    "steps[0]: use either hold or duration, not both": (
+        H + OWN + "steps:\n  - {exercise: stretch, hold: 30s, duration: 1m}\n"
+    ),
+    "steps[0]: a duration step is one continuous period and takes no reps ...": (
+        H + OWN + "steps:\n  - {exercise: stretch, duration: 1m, reps: 3}\n"
+    ),
+    "steps[0]: rep_time paces movements; a hold step is paced by hold and relax "
+    "(remove rep_time)": H + OWN + "steps:\n  - {exercise: stretch, hold: 30s, rep_time: 4s}\n",
+    "steps[0]: relax is the pause between holds; this step has no hold": (
+        H + OWN + "steps:\n  - {exercise: stretch, reps: 10, relax: 2s}\n"
+    ),
+    "steps[0]: switch is the pause to change sides; it only applies with sides: each": (
+        H + OWN + "steps:\n  - {exercise: stretch, hold: 30s, switch: 2s}\n"
+    ),
+    "steps[2]: 'hold' belongs to an exercise step; a rest step has only rest, say and id ...": (
+        H + "steps:\n  - rest: 1m\n  - rest: 1m\n  - {rest: 1m, hold: 30s}\n"
+    ),
+    "steps[0].exercise: unknown exercise 'strech'; did you mean 'stretch'? "
+    "(looked in this file, exercises.yaml in this folder and the bundled library)": (
+        H + OWN + "steps:\n  - {exercise: strech, hold: 30s}\n"
+    ),
+    "steps[3].id: 'plank' is already the id of steps[1]; ids must be unique": (
+        H + "steps:\n  - rest: 1m\n  - {rest: 1m, id: plank}\n  - rest: 1m\n"
+        "  - {rest: 1m, id: plank}\n"
+    ),
+    "flare.skip[0]: no step has the id 'plnk'; did you mean 'plank'?": (
+        H + "flare: {skip: [plnk]}\nsteps:\n  - {exercise: plank, id: plank, hold: 20s}\n"
+    ),
+    "flare.skip: leaves no exercise to do on a flare day": (
+        H + "flare: {skip: [plank]}\nsteps:\n  - {exercise: plank, id: plank, hold: 20s}\n"
+    ),
+    "flare.scale: expected a number more than 0 and at most 1 ...": (
+        H + "flare: {scale: 2}\n" + ONE_REST
+    ),
+    "steps[0].cues[0]: a cue needs a position: at (like 10s, or half), before_end or every": (
+        H + OWN + "steps:\n  - {exercise: stretch, hold: 30s, cues: [{say: hi}]}\n"
+    ),
+    "steps[0].cues[0]: a cue has one position; this one already has at": (
+        H
+        + OWN
+        + "steps:\n  - {exercise: stretch, hold: 30s, cues: [{at: 1s, every: 5s, say: hi}]}\n"
+    ),
+    "steps[0].cues[0]: a cue needs something to do: say, show or sound": (
+        H + OWN + "steps:\n  - {exercise: stretch, hold: 30s, cues: [{at: 1s}]}\n"
+    ),
+    "steps[0].cues[0].at: 40s is at or after the end of the 30s hold": (
+        H + OWN + "steps:\n  - {exercise: stretch, hold: 30s, cues: [{at: 40s, say: hi}]}\n"
+    ),
+    "steps[0].cues[0].at: a self-paced set of reps has no known end; use at or every "
+    "(or give the step a rep_time)": (
+        H + OWN + "steps:\n  - {exercise: stretch, reps: 10, cues: [{at: half, say: hi}]}\n"
+    ),
+    "before_you_start[0].if_yes: 'stop' needs 'advice': ...": (
+        H + "before_you_start: [{ask: Fever?, if_yes: stop}]\n" + ONE_REST
+    ),
+    "exercises.x: missing 'name': ...": H + "exercises:\n  x: {how: Gently}\n" + ONE_REST,
+    "exercises.x.image: '../a.png' leaves this file's folder (..); "
+    "put the image in this folder or below it": (
+        H + "exercises:\n  x: {name: X, image: ../a.png}\n" + ONE_REST
+    ),
+    "exercises.x.image: image 'images/a.png' not found "
+    "(looked in this file's folder and in the app's assets)": (
+        H + "exercises:\n  x: {name: X, image: images/a.png}\n" + ONE_REST
+    ),
+    "exercises.x.image: expected a PNG, JPEG or SVG image (.png, .jpg, .jpeg, .svg), got 'a.gif'": H
+    + "exercises:\n  x: {name: X, image: a.gif}\n"
+    + ONE_REST,
+}
+
+
+def table_messages() -> list[str]:
+    """The messages quoted in the first column of the guide's error table."""
+    text = GUIDE.read_text(encoding="utf-8")
+    table = text[text.index("| message (shortened) |") :]
+    out: list[str] = []
+    for row in table.splitlines()[2:]:
+        if not row.startswith("| `"):
+            break
+        first = row[2 : row.index("` |") + 1]
+        out += re.findall(r"`([^`]+)`", first)
+    return out
+
+
+def _matches(doc: str, actual: str) -> bool:
+    """`actual` is `doc` with each '...' filled in, and a 'where: ' before it at most."""
+    pattern = ".*".join(re.escape(part) for part in doc.split("..."))
+    return re.fullmatch(rf"(?:[\w\[\].-]+: )?{pattern}", actual, re.S) is not None
+
+
+def test_every_table_message_has_a_trigger() -> None:
+    messages = table_messages()
+    assert len(messages) >= 40
+    assert sorted(set(messages) - set(TRIGGERS)) == []
+    assert sorted(set(TRIGGERS) - set(messages)) == []
+
+
+@pytest.mark.parametrize("message", list(TRIGGERS), ids=range(len(TRIGGERS)))
+def test_table_message_is_what_the_loader_says(tmp_path: Path, message: str) -> None:
+    folder = _folder(tmp_path)
+    (folder / "exercises.yaml").write_text("backcoach: 1\nexercises:\n  plank: {name: Plank}\n")
+    data = TRIGGERS[message]
+    path = folder / "r.yaml"
+    path.write_bytes(data if isinstance(data, bytes) else data.encode())
+    result = LibraryIndex().load(path, display="r.yaml")
+    messages = [p.message for p in result.problems]
+    assert result.routine is None
+    assert any(_matches(message, m) for m in messages), messages
+
+
+def test_matching_is_strict() -> None:
+    assert _matches(
+        "steps[0]: use either hold or duration, not both",
+        "steps[0]: use either hold or duration, not both",
+    )
+    assert _matches("duplicate key 'hold' ...", "steps[5]: duplicate key 'hold' (first on line 12)")
+    assert not _matches(
+        "use either hold or duration", "steps[0]: use either hold or duration, not both"
+    )
+    assert not _matches("a duration must be more than 0 seconds", "a duration must be at most 2h")
+
+
+# -- the spec's whole example -------------------------------------------------
+
+
+def test_spec_whole_example_loads_beside_a_library(tmp_path: Path) -> None:
+    if not SPEC.is_file():
+        pytest.skip(f"the design folder is not beside the clone ({SPEC})")
+    blocks = yaml_blocks(SPEC.read_text(encoding="utf-8"))
+    folder = tmp_path / "routines"
+    (folder / "images").mkdir(parents=True)
+    (folder / "images" / "knee-to-chest-0.jpg").write_bytes(b"\xff\xd8\xff\xd9")
+    (folder / "exercises.yaml").write_text(
+        "backcoach: 1\nexercises:\n  glute-bridge: {name: Glute bridge}\n  plank: {name: Plank}\n"
+    )
+    result = _load(folder, blocks[0].text, name="morning.yaml")
+    assert [str(p) for p in result.problems] == []
+    routine = result.routine
+    assert routine is not None
+    assert routine.title == "Morning lower-back routine"
+    assert routine.flare is not None and routine.flare.skip == ("plank",)
+    assert [q.if_yes for q in routine.before_you_start] == ["stop", "flare"]
+    assert routine.exercises["glute-bridge"].name == "Glute bridge"
