@@ -104,3 +104,34 @@ def test_unwritable_folder_raises_and_leaves_nothing(qtbot: QtBot, tmp_path: Pat
     with pytest.raises(OSError, match=re.escape("report.pdf")):
         write_pdf_report([], [], missing, since=TODAY, until=TODAY, title="t", targets={})
     assert not missing.parent.exists()
+
+
+def test_a_heading_never_ends_a_page(qtbot: QtBot) -> None:
+    """A heading that would sit alone at the foot of a page moves to the next one."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from backcoach.ui.report import keep_headings_with_next
+
+    def heading_tops(doc: QTextDocument) -> list[tuple[float, float]]:
+        layout, out, block = doc.documentLayout(), [], doc.begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel():
+                out.append(
+                    (
+                        layout.blockBoundingRect(block).top(),
+                        layout.blockBoundingRect(block.next()).top(),
+                    )
+                )
+            block = block.next()
+        return out
+
+    page = 400.0
+    for filler in range(1, 30):  # some filler length puts the heading at the foot
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setHtml("<p>line</p>" * filler + "<h2>Notes</h2><p>first note</p><p>second</p>")
+        doc.setPageSize(QSizeF(300, page))
+        keep_headings_with_next(doc, page)
+        for top, next_top in heading_tops(doc):
+            assert int(top // page) == int(next_top // page), (filler, top, next_top)

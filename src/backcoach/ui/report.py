@@ -33,7 +33,9 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from backcoach.core import stats
@@ -316,7 +318,7 @@ def build_html(
 STYLE = """
 body { font-family: sans-serif; }
 h1 { font-size: 17pt; margin: 0 0 2pt 0; }
-h2 { font-size: 12pt; margin: 8pt 0 2pt 0; }
+h2 { font-size: 12pt; margin: 14pt 0 4pt 0; }
 p { margin: 2pt 0; }
 .meta { color: #444; }
 .small { font-size: 8pt; color: #444; }
@@ -346,6 +348,44 @@ def _chart_image(points: Sequence[stats.PainPoint], base_font: QFont) -> QImage:
     )
     painter.end()
     return img
+
+
+def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
+    """Move each heading that would end a page onto the next one, with what it heads.
+
+    Qt's text layout has no "keep with next", so this measures: a heading whose
+    next block (or, for a tall chart or table, a good part of a page) does not
+    fit below it on the same page gets a page break before it. Returns how many
+    headings moved. The document must already have its page size.
+    """
+    layout = doc.documentLayout()
+    moved = 0
+    for _ in range(64):  # each pass moves one heading; a report has a dozen at most
+        block = doc.begin()
+        changed = False
+        while block.isValid():
+            fmt = block.blockFormat()
+            nxt = block.next()
+            if (
+                fmt.headingLevel() > 0
+                and nxt.isValid()
+                and not fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+            ):
+                rect = layout.blockBoundingRect(block)
+                page_end = (int(rect.top() // page_height) + 1) * page_height
+                at_top = rect.top() - (page_end - page_height) < 1
+                after = layout.blockBoundingRect(nxt)
+                need = min(after.bottom(), rect.bottom() + page_height * 0.15)
+                if not at_top and (need > page_end or after.top() >= page_end):
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(block).setBlockFormat(fmt)
+                    moved += 1
+                    changed = True
+                    break
+            block = nxt
+        if not changed:
+            break
+    return moved
 
 
 def write_pdf_report(
@@ -430,6 +470,7 @@ def write_pdf_report(
         )
         body_h = height - footer_h
         doc.setPageSize(QSizeF(width, body_h))
+        keep_headings_with_next(doc, body_h)
         pages = doc.pageCount()
         footer_font = QFont(font)
         footer_font.setPointSizeF(7.5)
