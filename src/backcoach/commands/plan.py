@@ -44,7 +44,10 @@ def plan(
     err = err or sys.stderr
     path = Path(file)
     if not path.is_file():
-        print(f"backcoach plan: {file}: no such file", file=err)
+        what = (
+            "no such file" if not path.exists() else "not a routine file (a folder, pipe or device)"
+        )
+        print(f"backcoach plan: {file}: {what}", file=err)
         return 2
     try:
         routine = load_routine(path, display=file, index=LibraryIndex())

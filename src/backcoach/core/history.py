@@ -209,6 +209,15 @@ def _move_aside(db_path: Path) -> Path:
 
 
 def _folder_problem(db_path: Path, exc: OSError) -> str:
+    in_the_way = next(
+        (p for p in (db_path.parent, *db_path.parent.parents) if p.exists() and not p.is_dir()),
+        None,
+    )
+    if in_the_way is not None:  # "File exists" / "Not a directory" would not say which
+        return (
+            f"Cannot create the data folder {db_path.parent}: {in_the_way} is a file, "
+            "not a folder. Choose another data folder (--data-dir or BACKCOACH_DATA_DIR)."
+        )
     reason = exc.strerror or str(exc)
     return (
         f"Cannot create the data folder {db_path.parent} for the history ({reason}). "

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from backcoach.core.export import EXPORT_FORMAT, EXPORT_VERSION
+from backcoach.core.files import read_regular
 from backcoach.core.history import HistoryStore, MergeResult
 from backcoach.core.records import (
     BREAK_STATUSES,
@@ -62,7 +63,7 @@ def read_export(path: Path) -> list[SessionRecord]:
 
 def read_export_data(path: Path) -> ExportData:
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular(Path(path))  # a pipe or device is refused, never waited on
     except OSError as exc:
         raise ImportProblem(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
     try:

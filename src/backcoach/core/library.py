@@ -123,7 +123,8 @@ class LibraryIndex:
 def expand_paths(args: Iterable[str]) -> tuple[list[FileArg], list[str]]:
     """Files to check for command-line `args` (files, or folders searched for *.yaml/*.yml).
 
-    Returns (files, errors): an error for each argument that does not exist.
+    Returns (files, errors): an error for each argument that does not exist,
+    and for each folder holding no routine file.
     A file is named as given; a file found below a folder as the folder as
     given joined with its relative path.
     """
@@ -132,7 +133,10 @@ def expand_paths(args: Iterable[str]) -> tuple[list[FileArg], list[str]]:
     for arg in args:
         path = Path(arg)
         if path.is_dir():
-            for found in _yaml_files_below(path):
+            below = _yaml_files_below(path)
+            if not below:  # not "0 files checked, all valid": likely the wrong folder
+                errors.append(f"{arg}: a folder with no .yaml or .yml files in it")
+            for found in below:
                 files.append(FileArg(found, os.path.join(arg, str(found.relative_to(path)))))
         elif path.exists():
             files.append(FileArg(path, arg))

@@ -12,8 +12,11 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
+
+from backcoach.core.files import read_regular
 
 SETTINGS_VERSION = 1
 Theme = Literal["system", "light", "dark", "high-contrast"]
@@ -94,6 +97,27 @@ def _coerce(default: Any, value: Any) -> Any:
     return None
 
 
+def rejected_fields(data: object) -> list[str]:
+    """What `Settings.from_json` drops from `data`: "volume: 'loud'", one per bad field."""
+    if not isinstance(data, dict):
+        return []
+    base = Settings()
+    out = []
+    for f in dataclasses.fields(Settings):
+        if f.name == "version" or f.name not in data:
+            continue
+        value = _coerce(getattr(base, f.name), data[f.name])
+        if value is None or (isinstance(value, tuple) and len(value) != len(data[f.name])):
+            out.append(f"{f.name}: {data[f.name]!r}")
+    return out
+
+
+def _json_kind(data: object) -> str:
+    return {list: "a list", str: "a text", bool: "true or false", type(None): "null"}.get(
+        type(data), "a number"
+    )
+
+
 def _clamped(s: Settings) -> Settings:
     return dataclasses.replace(
         s,
@@ -109,32 +133,64 @@ def _clamped(s: Settings) -> Settings:
 
 @dataclass
 class SettingsStore:
-    """Loads and saves `Settings` at `path`, atomically; remembers why a load failed."""
+    """Loads and saves `Settings` at `path`, atomically; remembers why a load failed.
+
+    A file that could not be read, or only in part, is never overwritten: the
+    first `save` after such a load moves it aside to `settings.json.bad-<stamp>`
+    (`moved_aside`), and `problem` has told the user so beforehand.
+    """
 
     path: Path
     problem: str | None = field(default=None, init=False)
+    moved_aside: Path | None = field(default=None, init=False)
+    _keep_aside: bool = field(default=False, init=False, repr=False)
 
     def load(self) -> Settings:
         self.problem = None
+        self._keep_aside = False
         try:
-            text = self.path.read_text(encoding="utf-8")
+            text = read_regular(self.path).decode("utf-8")
         except FileNotFoundError:
             return Settings()
-        except OSError as exc:
+        except NotADirectoryError:
             self.problem = (
-                f"{self.path}: could not read the settings ({exc.strerror}); using defaults"
+                f"{self.path.parent} is not a folder (a file is in the way); "
+                "using the default settings, and changes can't be saved"
             )
             return Settings()
+        except (OSError, UnicodeDecodeError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            return self._unreadable(f"could not be read ({why})")
         try:
             data = json.loads(text)
-        except ValueError:
-            self.problem = f"{self.path}: the settings file is not valid JSON; using defaults"
-            return Settings()
+        except json.JSONDecodeError as exc:
+            return self._unreadable(f"is not valid JSON (line {exc.lineno})")
+        except RecursionError:
+            return self._unreadable("is not valid JSON (nested too deeply)")
+        if not isinstance(data, dict):
+            return self._unreadable(f"holds {_json_kind(data)}, not settings")
+        rejected = rejected_fields(data)
+        if rejected:
+            self._unreadable(
+                f"has values of the wrong kind ({'; '.join(rejected[:3])})", partly=True
+            )
         return Settings.from_json(data)
+
+    def _unreadable(self, why: str, *, partly: bool = False) -> Settings:
+        self._keep_aside = True
+        self.problem = (
+            f"The settings file {self.path} {why}; "
+            f"backcoach uses the defaults {'for those' if partly else 'instead'}. "
+            f"The file is kept: the next time settings are saved it is renamed "
+            f"{self.path.name}.bad-<date> first."
+        )
+        return Settings()
 
     def save(self, settings: Settings) -> None:
         """Write atomically (temp file + rename), so a crash never leaves half a file."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self._keep_aside:
+            self._move_aside()  # raises OSError rather than overwrite it
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -146,3 +202,15 @@ class SettingsStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+    def _move_aside(self) -> None:
+        if self.path.exists() or self.path.is_symlink():
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            aside = self.path.with_name(f"{self.path.name}.bad-{stamp}")
+            n = 1
+            while aside.exists():
+                n += 1
+                aside = self.path.with_name(f"{self.path.name}.bad-{stamp}-{n}")
+            self.path.rename(aside)
+            self.moved_aside = aside
+        self._keep_aside = False

@@ -17,6 +17,7 @@ Limits, so that no file can crash or stall the app:
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
+from backcoach.core.files import read_regular
 from backcoach.core.problems import Problem
 
 MAX_BYTES = 1024 * 1024
@@ -167,13 +169,15 @@ def read_file(path: Path, display: str) -> Parsed:
     """Read and compose `path`; never raises (problems say what went wrong)."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > MAX_BYTES and path.is_file():
             return _fail(display, 1, 1, _too_big(size))
-        with path.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
+        # Regular files only: a pipe named *.yaml would block, /dev/zero never ends.
+        data = read_regular(path, MAX_BYTES)
     except IsADirectoryError:
         return _fail(display, 1, 1, "is a folder, not a file")
     except OSError as exc:
+        if exc.errno == errno.EINVAL and exc.strerror:  # read_regular: not a regular file
+            return _fail(display, 1, 1, exc.strerror)
         return _fail(display, 1, 1, f"cannot read the file: {exc.strerror or exc}")
     if len(data) > MAX_BYTES:
         return _fail(display, 1, 1, _too_big(len(data)))
