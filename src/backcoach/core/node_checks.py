@@ -36,7 +36,8 @@ MAX_PROBLEMS = 1000
 """Kept per file (the check command shows the first 50)."""
 
 WHOLE_RE = re.compile(r"^[0-9]+$")
-NUMBER_RE = re.compile(r"^[-+]?[0-9]+(?:\.[0-9]+)?$")
+NUMBER_RE = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
+"""A YAML number written plainly: 45, 7.5, .5 or 5. (no exponent, no 0x, no _)."""
 
 Items = dict[str, tuple[Node, Node]]
 """A mapping's keys -> (key node, value node), merge keys applied."""
