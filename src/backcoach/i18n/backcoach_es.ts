@@ -1068,6 +1068,10 @@
         <translation>&amp;Importar rutina…</translation>
     </message>
     <message>
+        <source>Import &amp;folder of routines…</source>
+        <translation>Importar una &amp;carpeta de rutinas…</translation>
+    </message>
+    <message>
         <source>&amp;Open history…</source>
         <translation>Abrir &amp;historial…</translation>
     </message>
@@ -1134,8 +1138,24 @@
 {1}</translation>
     </message>
     <message>
+        <source>“{0}” is an exercise library, not a routine. Choose a routine from the list.</source>
+        <translation>«{0}» es una biblioteca de ejercicios, no una rutina. Elige una rutina de la lista.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a routine file. Choose a routine from the list.</source>
+        <translation>«{0}» no es un archivo de rutina. Elige una rutina de la lista.</translation>
+    </message>
+    <message>
+        <source>There is no file “{0}”. Choose a routine from the list.</source>
+        <translation>No existe el archivo «{0}». Elige una rutina de la lista.</translation>
+    </message>
+    <message>
         <source>No routine called “{0}” was found. Choose one from the list.</source>
         <translation>No se ha encontrado ninguna rutina llamada «{0}». Elige una de la lista.</translation>
+    </message>
+    <message>
+        <source>The routine folder {0} was not found; its routines are not listed.</source>
+        <translation>No se encontró la carpeta de rutinas {0}; sus rutinas no aparecen en la lista.</translation>
     </message>
     <message>
         <source>Sessions can&apos;t be saved this time: {0}</source>
@@ -1309,6 +1329,10 @@
         <translation>Atrás</translation>
     </message>
     <message>
+        <source>◀ Back</source>
+        <translation>◀ Atrás</translation>
+    </message>
+    <message>
         <source>Pause (Space)</source>
         <translation>Pausa (Espacio)</translation>
     </message>
@@ -1323,6 +1347,10 @@
     <message>
         <source>Skip</source>
         <translation>Saltar</translation>
+    </message>
+    <message>
+        <source>Skip ▶</source>
+        <translation>Saltar ▶</translation>
     </message>
     <message>
         <source>Done (Enter)</source>
@@ -1493,6 +1521,10 @@
     <message>
         <source>Routine files (*.yaml *.yml)</source>
         <translation>Archivos de rutina (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Import a folder of routines</source>
+        <translation>Importar una carpeta de rutinas</translation>
     </message>
     <message>
         <source>A routine with this name exists</source>

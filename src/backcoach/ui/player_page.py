@@ -7,10 +7,11 @@ Left back, Enter done (self-paced reps), Esc stop (asks why; Enter confirms).
 
 from __future__ import annotations
 
+import math
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QStackedWidget,
@@ -69,6 +71,9 @@ class StopPanel(QFrame):
             self.reasons[key] = b
             row.addWidget(b)
         row.addStretch(1)
+        layout.addLayout(row)
+        row = QHBoxLayout()
+        row.addStretch(1)
         self.confirm = QPushButton(self.tr("Stop (Enter)"))
         self.confirm.setAccessibleName(self.tr("Stop the session"))
         self.cancel = QPushButton(self.tr("Keep going (Esc)"))
@@ -92,6 +97,46 @@ class StopPanel(QFrame):
         self.group.setExclusive(True)
 
 
+class Details(QScrollArea):
+    """A frameless column that asks for its text's full height but can shrink and scroll.
+
+    Takes no keyboard focus: the player's keys stay where they are.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        inner = QWidget()
+        inner.setAutoFillBackground(False)
+        self.viewport().setAutoFillBackground(False)
+        self.column = QVBoxLayout(inner)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(8)
+        self.setWidget(inner)
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        width = max(self.viewport().width(), 200)
+        height = inner.heightForWidth(width) if inner.hasHeightForWidth() else -1
+        if height < 0:
+            height = inner.sizeHint().height()
+        page = self.parentWidget()
+        if page is not None and page.height() > 0:
+            # Never ask for more than a third of the page: the countdown comes first.
+            height = min(height, page.height() // 3)
+        return QSize(width, height + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        lines = min(self.sizeHint().height(), self.fontMetrics().height() * 2)
+        return QSize(0, lines)
+
+
 class PlayerPage(QWidget):
     stop_confirmed = Signal(object)  # reason: str | None
 
@@ -107,7 +152,7 @@ class PlayerPage(QWidget):
 
         root = QVBoxLayout(self)
         root.setContentsMargins(28, 16, 28, 16)
-        root.setSpacing(10)
+        root.setSpacing(8)
 
         self.preview = QLabel()
         self.preview.setFont(scaled_font(self, 1.2, bold=True))
@@ -122,11 +167,17 @@ class PlayerPage(QWidget):
         self.problem.hide()
         root.addWidget(self.problem)
 
+        # The exercise and its side share the top row: both are read from the mat.
+        header = QHBoxLayout()
+        header.setSpacing(24)
         self.title = QLabel()
         self.title.setFont(scaled_font(self, 2.4, bold=True))
         self.title.setWordWrap(True)
         self.title.setAccessibleName(self.tr("Exercise"))
-        root.addWidget(self.title)
+        header.addWidget(self.title, 1)
+        self.side = SideBadge()
+        header.addWidget(self.side, 0, Qt.AlignmentFlag.AlignVCenter)
+        root.addLayout(header)
 
         body = QHBoxLayout()
         body.setSpacing(24)
@@ -134,12 +185,10 @@ class PlayerPage(QWidget):
         body.addWidget(self.images, 5)
         right = QVBoxLayout()
         right.setSpacing(8)
-        self.side = SideBadge()
-        right.addWidget(self.side, 0, Qt.AlignmentFlag.AlignHCenter)
         self.countdown = Countdown(self)
         right.addWidget(self.countdown, 1)
         self.state_label = QLabel()
-        self.state_label.setFont(scaled_font(self, 1.4, bold=True))
+        self.state_label.setFont(scaled_font(self, 1.8, bold=True))
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.state_label.setWordWrap(True)
         right.addWidget(self.state_label)
@@ -147,7 +196,7 @@ class PlayerPage(QWidget):
         self.step_bar.setRange(0, 1000)
         self.step_bar.setTextVisible(False)
         self.step_bar.setAccessibleName(self.tr("Progress of this step"))
-        self.step_bar.setMinimumHeight(self.fontMetrics().height())
+        self.step_bar.setFixedHeight(max(8, self.fontMetrics().height() * 2 // 3))
         right.addWidget(self.step_bar)
         self.counts = QLabel()
         self.counts.setFont(scaled_font(self, 1.6, bold=True))
@@ -157,22 +206,25 @@ class PlayerPage(QWidget):
         body.addLayout(right, 4)
         root.addLayout(body, 1)
 
+        # What to do (the routine's words), how, and what to be careful of: readable
+        # from the mat, and the first to give up room (it scrolls) when space is short.
+        self.details = Details()
         self.cue_text = QLabel()
-        self.cue_text.setFont(scaled_font(self, 1.4, bold=True))
+        self.cue_text.setFont(scaled_font(self, 1.6, bold=True))
         self.cue_text.setWordWrap(True)
         self.cue_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        root.addWidget(self.cue_text)
+        self.details.column.addWidget(self.cue_text)
         self.how = QLabel()
-        self.how.setFont(scaled_font(self, 1.15))
+        self.how.setFont(scaled_font(self, 1.3))
         self.how.setWordWrap(True)
-        self.how.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        root.addWidget(self.how)
+        self.details.column.addWidget(self.how)
         self.careful = QLabel()
-        self.careful.setFont(scaled_font(self, 1.15))
+        self.careful.setFont(scaled_font(self, 1.3))
         self.careful.setWordWrap(True)
-        root.addWidget(self.careful)
+        self.details.column.addWidget(self.careful)
+        root.addWidget(self.details)
         self.next = QLabel()
-        self.next.setFont(scaled_font(self, 1.3))
+        self.next.setFont(scaled_font(self, 1.4))
         self.next.setWordWrap(True)
         root.addWidget(self.next)
 
@@ -192,11 +244,20 @@ class PlayerPage(QWidget):
         row = QHBoxLayout(controls)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(10)
-        self.back_button = self._button(self.tr("◀ Back (Left)"), self.tr("Back"))
-        self.pause_button = self._button(self.tr("Pause (Space)"), self.tr("Pause"))
-        self.skip_button = self._button(self.tr("Skip ▶ (Right)"), self.tr("Skip"))
-        self.done_button = self._button(self.tr("Done (Enter)"), self.tr("Done"))
-        self.stop_button = self._button(self.tr("Stop (Esc)"), self.tr("Stop"))
+        self._labels: dict[QPushButton, tuple[str, str]] = {}
+        """Each button's label with its key, and a short one for a narrow window."""
+        self._compact = False
+        self.back_button = self._button(
+            self.tr("◀ Back (Left)"), self.tr("Back"), self.tr("◀ Back")
+        )
+        self.pause_button = self._button(
+            self.tr("Pause (Space)"), self.tr("Pause"), self.tr("Pause")
+        )
+        self.skip_button = self._button(
+            self.tr("Skip ▶ (Right)"), self.tr("Skip"), self.tr("Skip ▶")
+        )
+        self.done_button = self._button(self.tr("Done (Enter)"), self.tr("Done"), self.tr("Done"))
+        self.stop_button = self._button(self.tr("Stop (Esc)"), self.tr("Stop"), self.tr("Stop"))
         for b in (self.back_button, self.pause_button, self.skip_button, self.done_button):
             row.addWidget(b)
         row.addWidget(self.stop_button)
@@ -218,8 +279,10 @@ class PlayerPage(QWidget):
         voice_row.addWidget(vol_label)
         voice_row.addWidget(self.volume)
         self.stop_panel = StopPanel()
+        self.controls = controls
         self.bottom.addWidget(controls)
         self.bottom.addWidget(self.stop_panel)
+        self._show_bottom(controls)
         root.addWidget(self.bottom)
 
         self.back_button.clicked.connect(self.go_back)
@@ -245,14 +308,49 @@ class PlayerPage(QWidget):
         super().paintEvent(event)
         paint_focus_ring(self)
 
-    def _button(self, text: str, accessible: str) -> QPushButton:
+    def _button(self, text: str, accessible: str, short: str) -> QPushButton:
         b = QPushButton(text)
         b.setAccessibleName(accessible)
-        b.setToolTip(text)
         b.setFont(scaled_font(self, 1.15, bold=True))
         b.setMinimumHeight(int(b.fontMetrics().height() * 2))
         b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._set_label(b, text, short)
         return b
+
+    def _set_label(self, button: QPushButton, text: str, short: str) -> None:
+        """Show `text` (with its key), or `short` while the row is too narrow for it."""
+        self._labels[button] = (text, short)
+        button.setText(short if self._compact else text)
+        button.setToolTip(text)
+
+    def _fit_buttons(self) -> None:
+        shown = [b for b in self._labels if not b.isHidden()]
+        if not shown:
+            return
+        fm = shown[0].fontMetrics()
+        pad = fm.horizontalAdvance("M") * 2 + 12
+        need = sum(fm.horizontalAdvance(self._labels[b][0]) + pad for b in shown)
+        need += 10 * (len(shown) - 1)
+        compact = need > self.bottom.width()
+        if compact != self._compact:
+            self._compact = compact
+            for b, (text, short) in self._labels.items():
+                b.setText(short if compact else text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_buttons()
+
+    def _show_bottom(self, page: QWidget) -> None:
+        """Switch the bottom row; only the shown page claims room (a stack takes the tallest)."""
+        for i in range(self.bottom.count()):
+            w = self.bottom.widget(i)
+            if w is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if w is page else QSizePolicy.Policy.Ignored
+            w.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+        self.bottom.setCurrentWidget(page)
+        self.bottom.updateGeometry()
 
     # --- wiring --------------------------------------------------------------------
     def attach(self, adapter: EngineAdapter) -> None:
@@ -316,14 +414,14 @@ class PlayerPage(QWidget):
         self.adapter.pause()
         self.state_label.setText(self.tr("Paused"))
         self.stop_panel.reset()
-        self.bottom.setCurrentWidget(self.stop_panel)
+        self._show_bottom(self.stop_panel)
         self.setFocus()
 
     def cancel_stop(self) -> None:
         if not self.confirming:
             return
         self.confirming = False
-        self.bottom.setCurrentIndex(0)
+        self._show_bottom(self.controls)
         if self.adapter and self._resume_after_cancel:
             self.adapter.resume()
         self.setFocus()
@@ -332,7 +430,7 @@ class PlayerPage(QWidget):
         if not self.confirming:
             return
         self.confirming = False
-        self.bottom.setCurrentIndex(0)
+        self._show_bottom(self.controls)
         self.stop_confirmed.emit(self.stop_panel.reason())
 
     def _choose_reason(self, key: str) -> None:
@@ -384,7 +482,7 @@ class PlayerPage(QWidget):
         pictures = shown.images if shown else ()
         self.images.set_images(pictures)
         # No photo: give the room to the countdown rather than show an empty box.
-        self.images.setVisible(bool(pictures))
+        self.images.setVisible(bool(self.images.pixmaps))  # a corrupt picture counts as none
         self.images.set_animate(seg.is_work)
         self.side.set_side(seg.side if (seg.is_work or kind in ("switch", "relax")) else None)
         counts = []
@@ -410,11 +508,18 @@ class PlayerPage(QWidget):
             self.careful.clear()
         self.how.setVisible(bool(self.how.text()))
         self.careful.setVisible(bool(self.careful.text()))
+        self._details_changed()
         self.next.setText(self._next_text(nxt))
         self.done_button.setVisible(seg.duration is None)
+        self._fit_buttons()
         self.step_bar.setVisible(seg.duration is not None)
         self.title.setAccessibleDescription(seg.label)
         self.refresh()
+
+    def _details_changed(self) -> None:
+        self.cue_text.setVisible(bool(self.cue_text.text()))
+        self.details.setVisible(any(w.text() for w in (self.cue_text, self.how, self.careful)))
+        self.details.updateGeometry()
 
     def _work_text(self, seg: Segment) -> str:
         if seg.kind == "hold":
@@ -445,9 +550,10 @@ class PlayerPage(QWidget):
         text = cue.show or (cue.say if not cue.automatic else None)
         if text:
             self.cue_text.setText(text)
+            self._details_changed()
 
     def _paused(self, reason: str) -> None:
-        self.pause_button.setText(self.tr("Resume (Space)"))
+        self._set_label(self.pause_button, self.tr("Resume (Space)"), self.tr("Resume"))
         self.pause_button.setAccessibleName(self.tr("Resume"))
         self.images.set_animate(False)
         if not self.confirming:
@@ -458,7 +564,7 @@ class PlayerPage(QWidget):
             )
 
     def _resumed(self) -> None:
-        self.pause_button.setText(self.tr("Pause (Space)"))
+        self._set_label(self.pause_button, self.tr("Pause (Space)"), self.tr("Pause"))
         self.pause_button.setAccessibleName(self.tr("Pause"))
         if self.segment is not None:
             self.images.set_animate(self.segment.is_work)
@@ -490,12 +596,15 @@ class PlayerPage(QWidget):
             self.countdown.setText(str(seg.reps or ""))
         else:
             self.countdown.show_seconds(remaining)
-            value = 0 if not seg.duration else round(1000 * min(1.0, a.elapsed / seg.duration))
+            # Whole seconds, in step with the digits: every move of a progress bar is an
+            # accessibility event, and ten a second would flood a screen reader.
+            done = math.floor(a.elapsed + 1e-6)
+            value = 0 if not seg.duration else round(1000 * min(1.0, done / seg.duration))
             if value != self.step_bar.value():
                 self.step_bar.setValue(value)
         total = a.plan.total_seconds
         progress = a.session_progress
-        value = round(1000 * progress)
+        value = round(1000 * math.floor(progress * total + 1e-6) / total) if total else 0
         text = self.tr("{0} of {1}").format(format_clock(progress * total), format_clock(total))
         if value != self.session_bar.value():
             self.session_bar.setValue(value)
