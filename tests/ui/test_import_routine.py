@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
@@ -392,6 +392,42 @@ def test_drop_on_the_window_imports_and_reloads(
     assert (ctx.paths.user_routines / "desk-two.yaml").is_file()
     assert results and not results[0][2]
     assert "Second desk stretch" in window.library_page.visible_titles()
+
+
+def test_drop_of_a_folder_on_the_window_imports_it(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    ctx = make_ctx(data_dir, write_routines(tmp_path / "routines"))
+    window = open_window(qtbot, ctx, FakeClock())
+    results: list[tuple[str, str, bool]] = []
+    window.importer.show_result = lambda s, d, p: results.append((s, d, p))
+    folder = tmp_path / "from-therapist"
+    _pictures_routine(folder)
+    (folder / "broken.yaml").write_text(BROKEN)
+    enter, drop, _mime = _drop_events([folder])
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, drop)
+    placed = ctx.paths.user_routines / "from-therapist"
+    assert (placed / "bridges.yaml").is_file() and (placed / "images" / "bridge-1.jpg").is_file()
+    assert not (placed / "broken.yaml").exists()
+    assert results and results[0][2]  # one file refused: shown as a problem
+    assert "broken.yaml" in results[0][1]
+    assert "Bridges with pictures" in window.library_page.visible_titles()
+
+
+def test_import_folder_menu_action(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = make_ctx(data_dir, write_routines(tmp_path / "routines"))
+    window = open_window(qtbot, ctx, FakeClock())
+    window.importer.show_result = lambda s, d, p: None
+    folder = tmp_path / "handed"
+    _pictures_routine(folder)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    assert window.import_folder_action.shortcut().toString() == "Ctrl+Shift+I"
+    window.import_folder_action.trigger()
+    assert (ctx.paths.user_routines / "handed" / "bridges.yaml").is_file()
 
 
 def test_drop_of_other_files_is_not_taken(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:

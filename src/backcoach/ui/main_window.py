@@ -156,6 +156,10 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(lambda: self.importer.choose())
         file_menu.addAction(self.import_action)
+        self.import_folder_action = QAction(self.tr("Import &folder of routines…"), self)
+        self.import_folder_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_folder_action.triggered.connect(lambda: self.importer.choose_folder())
+        file_menu.addAction(self.import_folder_action)
         self.review_action = QAction(self.tr("&Open history…"), self)
         self.review_action.triggered.connect(self.choose_review)
         file_menu.addAction(self.review_action)
@@ -283,9 +287,27 @@ class MainWindow(QMainWindow):
             else:
                 self.start_routine(routine)
                 return True
+        given = Path(name).expanduser()
+        is_library = (found is not None and found.library is not None) or any(
+            e.library is not None and e.id == name for e in self.entries
+        )
         if problems:
             self.notify(
                 self.tr("“{0}” can't be started:\n{1}").format(name, "\n".join(problems[:5]))
+            )
+        elif is_library:
+            self.notify(
+                self.tr(
+                    "“{0}” is an exercise library, not a routine. Choose a routine from the list."
+                ).format(name)
+            )
+        elif given.exists():
+            self.notify(
+                self.tr("“{0}” is not a routine file. Choose a routine from the list.").format(name)
+            )
+        elif "/" in name or name.endswith((".yaml", ".yml")):
+            self.notify(
+                self.tr("There is no file “{0}”. Choose a routine from the list.").format(name)
             )
         else:
             self.notify(
@@ -325,6 +347,14 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         if ctx.settings_store.problem:
             self.notify(ctx.settings_store.problem)
+        asked = [Path(p).expanduser() for p in ctx.settings.routine_folders]
+        for folder in [*asked, *ctx.paths.extra_routine_dirs]:
+            if not folder.is_dir():  # a typo in --routines, or an unplugged drive
+                self.notify(
+                    self.tr(
+                        "The routine folder {0} was not found; its routines are not listed."
+                    ).format(folder)
+                )
         if ctx.history is None:
             if ctx.history_problem:
                 self.notify(

@@ -386,7 +386,7 @@ def import_files(
         return LibraryIndex(bundled=bundled, assets=assets)
 
     for source in libraries_first(Path(p) for p in paths):
-        if source.is_dir() and _inside(source, dest_dir):
+        if _inside(source, dest_dir):
             report.unchanged.append(source)  # already among the routines
             continue
         check = check_import(source, dest_dir, fresh_index())
@@ -394,7 +394,7 @@ def import_files(
         if not check.ok:
             report.refused.append(check)
             continue
-        if (not check.in_folder and _inside(source, check.dest)) or (check.clash and check.same):
+        if check.clash and check.same:
             report.unchanged.append(check.dest)
             continue
         dest, main, replace = check.dest, check.main, []
@@ -484,6 +484,13 @@ class RoutineImporter(QObject):
             self.tr("Routine files (*.yaml *.yml)"),
         )
         return self.import_paths([Path(p) for p in paths]) if paths else None
+
+    def choose_folder(self) -> ImportReport | None:
+        """Import a whole folder from a therapist (the keyboard's way to drop one)."""
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Import a folder of routines"), str(Path.home())
+        )
+        return self.import_paths([Path(folder)]) if folder else None
 
     def import_paths(self, paths: list[Path]) -> ImportReport:
         report = import_files(
