@@ -16,6 +16,9 @@ ALTERNATE_MS = 2500
 
 
 def load_pixmap(path: Path) -> QPixmap | None:
+    """The picture, or None when it is missing, unreadable or not a picture at all."""
+    if not path.is_file():  # a pipe named .png would block the reader
+        return None
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     image = reader.read()
