@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from backcoach.cli import main
 from backcoach.core import history as history_module
 from backcoach.core.files import read_regular
+from backcoach.core.history import open_history
 from backcoach.core.settings import Settings, SettingsStore
 from tests.core.history_fixtures import make_log
 
@@ -144,7 +146,14 @@ def test_export_to_a_folder_or_a_missing_folder_says_so(
     assert f"cannot write {tmp_path}: Is a directory" in capsys.readouterr().err
     missing = tmp_path / "missing" / "e.json"
     assert main(["export", "--data-dir", str(data_dir), "-o", str(missing)]) == 1
-    assert f"cannot write {missing}: No such file or directory" in capsys.readouterr().err
+    assert f"cannot write {missing}: there is no folder {missing.parent}" in capsys.readouterr().err
+    pdf = tmp_path / "missing" / "e.pdf"
+    assert main(["export", "--data-dir", str(data_dir), "--format", "pdf", "-o", str(pdf)]) == 1
+    assert f"cannot write {pdf}: there is no folder {pdf.parent}" in capsys.readouterr().err
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    assert main(["export", "--data-dir", str(blocker)]) == 1
+    assert f"{blocker} is a file, not a folder" in capsys.readouterr().err
     assert main(["export", "--since", "2025-03-02", "--until", "2025-03-01"]) == 2
     assert "--since 2025-03-02 is after --until 2025-03-01" in capsys.readouterr().err
 
@@ -236,3 +245,20 @@ def test_settings_under_a_file_say_which_folder(tmp_path: Path) -> None:
     store = SettingsStore(tmp_path / "file" / "settings.json")
     assert store.load() == Settings()
     assert store.problem is not None and f"{tmp_path / 'file'} is not a folder" in store.problem
+
+
+def test_a_routine_file_name_that_is_not_utf8_is_still_logged(tmp_path: Path) -> None:
+    with open_history(tmp_path / "history.sqlite3") as store:
+        sid = store.start_session(
+            routine_id=os.fsdecode(b"caf\xe9"),  # the stem of a Latin-1 file name
+            title="Café",
+            sha256="ab" * 32,
+            started_at=datetime(2025, 3, 1, 8, 0, tzinfo=UTC),
+            speed=1.0,
+            flare=False,
+            pain_before=2,
+            answers=[],
+            steps=[(0, "a", 5.0)],
+        )
+        record = store.session(sid)
+    assert record is not None and record.routine_id == "caf\ufffd"

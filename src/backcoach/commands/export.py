@@ -73,9 +73,24 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    folder = args.output.expanduser().parent if args.output is not None else None
+    if folder is not None and not folder.is_dir():
+        print(
+            f"backcoach export: cannot write {args.output}: there is no folder {folder}",
+            file=sys.stderr,
+        )
+        return 1
     db_path = data_paths(args).db_path
     sessions: list[SessionRecord] = []
     breaks: list[BreakRecord] = []
+    in_the_way = next((p for p in (db_path.parent, *db_path.parent.parents) if p.is_file()), None)
+    if in_the_way is not None:  # not "no history yet": the data folder is wrong
+        print(
+            f"backcoach export: cannot use {db_path.parent} as the data folder: "
+            f"{in_the_way} is a file, not a folder",
+            file=sys.stderr,
+        )
+        return 1
     if not db_path.exists():
         print(f"backcoach export: no history yet in {db_path.parent}", file=sys.stderr)
     else:
@@ -170,10 +185,9 @@ def _write_pdf(
             sessions, breaks, args.output, since=args.since, until=args.until, title=title
         )
     except OSError as exc:
-        print(
-            f"backcoach export: cannot write {args.output}: {exc.strerror or exc}",
-            file=sys.stderr,
-        )
+        # The report's own message already names the file.
+        why = f"{args.output}: {exc.strerror}" if exc.strerror else str(exc)
+        print(f"backcoach export: cannot write {why}", file=sys.stderr)
         return 1
     print(f"Exported {len(sessions)} sessions to {args.output} (pdf)", file=sys.stderr)
     return 0

@@ -360,6 +360,9 @@ class HistoryStore:
     ) -> int:
         """Record a session as it starts (status `running`); returns its id."""
         _check_pain("pain_before", pain_before)
+        # The id is the file name's stem: a name that is not UTF-8 (os.fsdecode
+        # surrogates) would make SQLite refuse the row and the session go unsaved.
+        routine_id = routine_id.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         started = iso(started_at)
         with self._write() as conn:
             cur = conn.execute(
