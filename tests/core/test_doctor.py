@@ -128,3 +128,11 @@ def test_sound_server_socket(tmp_path: Path) -> None:
 def test_probe_timeout_kills_the_child() -> None:
     outcome = doctor.run_python_probe("import time; time.sleep(30)", timeout=0.5)
     assert outcome.timed_out
+
+
+def test_history_check_names_a_data_folder_that_is_a_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder")
+    check = check_history(blocker / "history.sqlite3")
+    assert check.level == "problem"
+    assert str(blocker) in check.message and "is a file" in check.message

@@ -440,3 +440,15 @@ def test_drop_of_other_files_is_not_taken(qtbot: QtBot, data_dir: Path, tmp_path
     enter.setAccepted(False)
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
+
+
+def test_a_pipe_named_like_a_routine_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    from backcoach.ui.routine_import import _read, libraries_first
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    data, problems = _read(fifo)  # would block forever on a plain open()
+    assert data == b"" and problems and "pipe" in problems[0]
+    assert libraries_first([fifo]) == [fifo]

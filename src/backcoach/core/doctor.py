@@ -246,6 +246,14 @@ def check_data_folder(data_dir: Path) -> Check:
 def check_history(db_path: Path) -> Check:
     """PRAGMA integrity_check on the history, opened read-only; a missing file is fine."""
     name = "History"
+    folder = db_path.parent
+    if folder.exists() and not folder.is_dir():
+        return Check(
+            name,
+            "problem",
+            f"the data folder {folder} is a file, so no history can be kept.",
+            "move that file away, or choose another data folder (--data-dir)",
+        )
     if not db_path.exists():
         return Check(name, "ok", f"no history yet ({db_path} will be created).")
     if not db_path.is_file():

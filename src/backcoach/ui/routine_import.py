@@ -40,6 +40,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from backcoach.core.files import read_regular
 from backcoach.core.library import ROUTINE_SUFFIXES, LibraryIndex
 from backcoach.core.loader import LoadResult, load_bytes
 from backcoach.core.problems import format_problems
@@ -125,9 +126,10 @@ def _read(source: Path) -> tuple[bytes, list[str]]:
             tr("{0}: only routine files (.yaml or .yml) can be imported").format(source.name)
         ]
     try:
-        if source.stat().st_size > MAX_IMPORT_BYTES:
+        data = read_regular(source, MAX_IMPORT_BYTES)  # a pipe or device never blocks here
+        if len(data) > MAX_IMPORT_BYTES:
             return b"", [tr("{0}: the file is too big for a routine").format(source.name)]
-        return source.read_bytes(), []
+        return data, []
     except OSError as exc:
         return b"", [tr("{0}: can't be read ({1})").format(source.name, exc.strerror or exc)]
 
@@ -344,8 +346,7 @@ def libraries_first(paths: Iterable[Path]) -> list[Path]:
 
     def is_routine(path: Path) -> bool:
         try:
-            with path.open("rb") as fh:
-                return bool(_HAS_STEPS.search(fh.read(MAX_IMPORT_BYTES)))
+            return bool(_HAS_STEPS.search(read_regular(path, MAX_IMPORT_BYTES)))
         except OSError:
             return True  # a folder, or unreadable: after the libraries
 
