@@ -99,10 +99,47 @@ def test_export_without_history_is_empty_and_creates_nothing(
     assert not missing.exists()
 
 
+def _start_running_session(path: Path) -> int:
+    with open_history(path) as store:
+        return store.start_session(
+            routine_id="r",
+            title="R",
+            sha256="",
+            started_at=T0,
+            speed=1.0,
+            flare=False,
+            pain_before=None,
+            answers=[],
+            steps=[],
+        )
+
+
+def test_export_lists_a_dead_apps_session_as_interrupted(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """No window holds the data folder: a `running` session is one whose app died."""
+    path = make_log(data_dir)
+    sid = _start_running_session(path)
+    import socket
+
+    (data_dir / "instance.lock").write_text(f"999999999\nbackcoach\n{socket.gethostname()}\n")
+    code, out, _ = run(capsys, "export", "--data-dir", str(data_dir))
+    sessions = json.loads(out)["sessions"]
+    assert code == 0 and len(sessions) == 4
+    assert [s["status"] for s in sessions if s["routine"]["id"] == "r"] == ["interrupted"]
+    with open_history(path, recover=False) as store:
+        assert store.session(sid).status == "running"  # type: ignore[union-attr]
+
+
 def test_export_leaves_a_running_session_alone(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
+    import os
+    import socket
+
     path = make_log(data_dir)
+    # a live window holds the folder (this test process stands in for it)
+    (data_dir / "instance.lock").write_text(f"{os.getpid()}\nbackcoach\n{socket.gethostname()}\n")
     with open_history(path) as store:
         sid = store.start_session(
             routine_id="r",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import os
 import sys
@@ -22,6 +23,7 @@ from typing import IO
 
 from backcoach.core.export import export_json, fhir_bundle, write_csv
 from backcoach.core.history import HistoryUnavailable, open_history
+from backcoach.core.instance import app_running
 from backcoach.core.paths import AppPaths, standard_data_dir
 from backcoach.core.records import BreakRecord, SessionRecord
 
@@ -94,12 +96,21 @@ def run(args: argparse.Namespace) -> int:
     if not db_path.exists():
         print(f"backcoach export: no history yet in {db_path.parent}", file=sys.stderr)
     else:
+        # A window may be running a session right now: then leave `running` ones
+        # out. With no window alive, a `running` session is one whose app died; it
+        # is exported as interrupted (the database is left as it is: the app marks
+        # it when it next opens). Never move a damaged file from here.
+        live = app_running(db_path.parent)
         try:
-            # The app may be running a session right now: leave `running` alone
-            # (not listed), and never move a damaged file from here.
             with open_history(db_path, recover=False, repair=False) as store:
-                sessions = store.sessions(since=args.since, until=args.until)
+                sessions = store.sessions(
+                    since=args.since, until=args.until, include_running=not live
+                )
                 breaks = store.breaks(since=args.since, until=args.until)
+            sessions = [
+                dataclasses.replace(s, status="interrupted") if s.status == "running" else s
+                for s in sessions
+            ]
         except HistoryUnavailable as exc:
             print(f"backcoach export: {exc.message}", file=sys.stderr)
             return 1

@@ -21,7 +21,8 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
-LOCK_NAME = "instance.lock"
+from backcoach.core.instance import LOCK_NAME
+
 REPLY = b"ok\n"
 MAX_MESSAGE = 64 * 1024
 
