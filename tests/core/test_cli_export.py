@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import socket
 import sys
 import types
 from datetime import date
@@ -120,8 +122,6 @@ def test_export_lists_a_dead_apps_session_as_interrupted(
     """No window holds the data folder: a `running` session is one whose app died."""
     path = make_log(data_dir)
     sid = _start_running_session(path)
-    import socket
-
     (data_dir / "instance.lock").write_text(f"999999999\nbackcoach\n{socket.gethostname()}\n")
     code, out, _ = run(capsys, "export", "--data-dir", str(data_dir))
     sessions = json.loads(out)["sessions"]
@@ -134,26 +134,13 @@ def test_export_lists_a_dead_apps_session_as_interrupted(
 def test_export_leaves_a_running_session_alone(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
-    import os
-    import socket
-
     path = make_log(data_dir)
     # a live window holds the folder (this test process stands in for it)
     (data_dir / "instance.lock").write_text(f"{os.getpid()}\nbackcoach\n{socket.gethostname()}\n")
-    with open_history(path) as store:
-        sid = store.start_session(
-            routine_id="r",
-            title="R",
-            sha256="",
-            started_at=T0,
-            speed=1.0,
-            flare=False,
-            pain_before=None,
-            answers=[],
-            steps=[],
-        )
-        code, out, _ = run(capsys, "export", "--data-dir", str(data_dir))
-        assert code == 0 and len(json.loads(out)["sessions"]) == 3
+    sid = _start_running_session(path)
+    code, out, _ = run(capsys, "export", "--data-dir", str(data_dir))
+    assert code == 0 and len(json.loads(out)["sessions"]) == 3
+    with open_history(path, recover=False) as store:
         assert store.session(sid).status == "running"  # type: ignore[union-attr]
 
 
