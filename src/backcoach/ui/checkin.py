@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -68,12 +67,8 @@ class PainPage(Page):
         self.column.addWidget(self.hint)
         self.warning = self.text_label("", 1.1)
         self.column.addWidget(self.warning)
-        self.column.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.continue_button = self.big_button(self.tr("Continue (Enter)"), self.tr("Continue"))
-        row.addWidget(self.continue_button)
-        self.column.addLayout(row)
+        self.add_action(self.continue_button)
         self.continue_button.clicked.connect(self._continue)
         self.continue_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         bind_enter(self, self._continue)
@@ -97,17 +92,11 @@ class QuestionPage(Page):
         super().__init__(parent)
         self.counter = self.text_label("", 1.0)
         self.column.insertWidget(0, self.counter)
-        self.column.addStretch(1)
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        # Yes and No sit together where every page keeps its primary button.
         self.yes = self.big_button(self.tr("Yes (Y)"), self.tr("Yes"), 1.6)
         self.no = self.big_button(self.tr("No (N)"), self.tr("No"), 1.6)
-        row.addStretch(1)
-        row.addWidget(self.yes)
-        row.addWidget(self.no)
-        row.addStretch(1)
-        self.column.addLayout(row)
-        self.column.addStretch(2)
+        self.add_action(self.yes)
+        self.add_action(self.no)
         self.yes.clicked.connect(lambda: self.answered.emit(True))
         self.no.clicked.connect(lambda: self.answered.emit(False))
         bind(self, Qt.Key.Key_Y, lambda: self.answered.emit(True))
@@ -138,12 +127,8 @@ class MessagePage(Page):
         super().__init__(parent)
         self.body = self.text_label("", 1.4)
         self.column.addWidget(self.body)
-        self.column.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.button = self.big_button(button, accessible)
-        row.addWidget(self.button)
-        self.column.addLayout(row)
+        self.add_action(self.button)
         self.button.clicked.connect(self.primary.emit)
         bind_enter(self, self.primary.emit)
         bind(self, Qt.Key.Key_Escape, self.back_requested.emit)
@@ -302,12 +287,10 @@ class CheckInAfter(Page):
         self.column.addWidget(self.notes)
         self.warning = QLabel()
         self.column.addWidget(self.warning)
+        self.fill_height()  # the list of steps takes the spare height
 
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.save = self.big_button(self.tr("Save (Enter)"), self.tr("Save"))
-        row.addWidget(self.save)
-        self.column.addLayout(row)
+        self.add_action(self.save)
         self.save.clicked.connect(self._save)
         bind_enter(self, self._save)
         self.setFocusProxy(self.scale)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.core.plan import build_plan, describe_total
+from backcoach.ui.widgets.page import PAGE_MARGINS
 
 if TYPE_CHECKING:
     from backcoach.core.library import LibraryEntry
@@ -193,7 +194,7 @@ class LibraryPage(QWidget):
         super().__init__(parent)
         self.entries: list[LibraryEntry] = []
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(12)
 
         heading = QLabel(self.tr("Your routines"))

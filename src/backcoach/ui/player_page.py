@@ -37,7 +37,13 @@ from backcoach.ui.context import AppContext
 from backcoach.ui.engine_adapter import EngineAdapter
 from backcoach.ui.widgets.countdown import Countdown
 from backcoach.ui.widgets.exercise_images import ExerciseImages
-from backcoach.ui.widgets.page import bind, bind_enter, paint_focus_ring, scaled_font
+from backcoach.ui.widgets.page import (
+    PAGE_MARGINS,
+    bind,
+    bind_enter,
+    paint_focus_ring,
+    scaled_font,
+)
 from backcoach.ui.widgets.side_badge import SideBadge
 
 STOP_REASONS: tuple[tuple[str, str, Qt.Key], ...] = (
@@ -151,7 +157,7 @@ class PlayerPage(QWidget):
         self.setAccessibleName(self.tr("Session player"))
 
         root = QVBoxLayout(self)
-        root.setContentsMargins(28, 16, 28, 16)
+        root.setContentsMargins(*PAGE_MARGINS)
         root.setSpacing(8)
 
         self.preview = QLabel()

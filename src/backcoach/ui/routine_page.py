@@ -23,6 +23,7 @@ from backcoach.core.durations import format_duration
 from backcoach.core.plan import build_plan, describe_total
 from backcoach.core.routine import ExerciseStep, Routine, Step
 from backcoach.ui.library_page import short_problem
+from backcoach.ui.widgets.page import PAGE_MARGINS
 
 if TYPE_CHECKING:
     from backcoach.core.library import LibraryEntry
@@ -96,7 +97,7 @@ class RoutinePage(QWidget):
         super().__init__(parent)
         self.entry: LibraryEntry | None = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 20, 32, 20)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(12)
 
         self.title = QLabel()

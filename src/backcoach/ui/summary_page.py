@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from backcoach.core.durations import format_clock
 from backcoach.core.session import StepResult
@@ -41,12 +41,8 @@ class SummaryPage(Page):
         self.column.addLayout(grid)
         self.saved = self.text_label("", 1.1)
         self.column.addWidget(self.saved)
-        self.column.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
         self.done_button = self.big_button(self.tr("Done (Enter)"), self.tr("Done"))
-        row.addWidget(self.done_button)
-        self.column.addLayout(row)
+        self.add_action(self.done_button)
         self.done_button.clicked.connect(self.done.emit)
         bind_enter(self, self.done.emit)
         self.setFocusProxy(self.done_button)

@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QShortcut
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+PAGE_MARGINS = (24, 16, 24, 16)
+"""Left, top, right, bottom margins of every page (library, routine, check-ins, player,
+summary): small enough that the player fits 800x600 at 100 % text without clipping."""
+
+READABLE_CHARS = 66
+"""A page's content column is at most this many characters of its body text wide."""
 
 
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
@@ -45,20 +59,73 @@ def bind_enter(widget: QWidget, slot: Callable[[], object]) -> list[QShortcut]:
     return [bind(widget, Qt.Key.Key_Return, slot), bind(widget, Qt.Key.Key_Enter, slot)]
 
 
+class ReadableColumn(QWidget):
+    """A column at most READABLE_CHARS characters of body text wide (never narrower
+    than what it holds), so long questions and advice keep a readable line length."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(18)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._fit()
+
+    def _fit(self) -> None:
+        # Body text is about 1.3x the widget font; the width follows the text size.
+        readable = int(self.fontMetrics().averageCharWidth() * 1.3 * READABLE_CHARS)
+        width = max(readable, self.column.minimumSize().width())
+        if width != self.maximumWidth():
+            self.setMaximumWidth(width)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutRequest):
+            self._fit()
+        return super().event(event)
+
+
 class Page(QWidget):
-    """A centred column with a heading, generous margins and room to breathe."""
+    """A heading and content in a centred, readable column, placed in the upper middle
+    of the page (1 part of the spare height above, 2 below), and the page's action
+    buttons at the bottom right, where every page keeps its primary button."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 28, 40, 28)
+        outer.setContentsMargins(*PAGE_MARGINS)
         outer.setSpacing(18)
-        self.column = outer
+        outer.addStretch(1)
+        self.content = ReadableColumn()
+        # Centred: the column takes the width it may have (up to its maximum) and the
+        # two equal stretches on its sides share what is left.
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(self.content, 1000)
+        centre.addStretch(1)
+        outer.addLayout(centre)
+        outer.addStretch(2)
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(24)
+        self.action_row.addStretch(1)
+        outer.addLayout(self.action_row)
+        self._outer = outer
+        self.column = self.content.column
         self.heading = QLabel()
         self.heading.setFont(scaled_font(self, 2.0, bold=True))
         self.heading.setWordWrap(True)
-        outer.addWidget(self.heading)
+        self.column.addWidget(self.heading)
+
+    def fill_height(self) -> None:
+        """Let the column take the whole height (a page with a list that should grow)."""
+        self._outer.setStretch(0, 0)
+        self._outer.setStretch(1, 1)
+        self._outer.setStretch(2, 0)
+        self.content.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def add_action(self, button: QPushButton) -> None:
+        """A button in the bottom-right row (added left to right)."""
+        self.action_row.addWidget(button)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
