@@ -35,8 +35,10 @@ from backcoach.core.session import CueDue
 from backcoach.ui.a11y import attach_countdown_announcer
 from backcoach.ui.context import AppContext
 from backcoach.ui.engine_adapter import EngineAdapter
+from backcoach.ui.plan_text import segment_label
 from backcoach.ui.widgets.countdown import Countdown
 from backcoach.ui.widgets.exercise_images import ExerciseImages
+from backcoach.ui.widgets.fit_label import FitLabel
 from backcoach.ui.widgets.page import (
     PAGE_MARGINS,
     bind,
@@ -176,9 +178,8 @@ class PlayerPage(QWidget):
         # The exercise and its side share the top row: both are read from the mat.
         header = QHBoxLayout()
         header.setSpacing(24)
-        self.title = QLabel()
-        self.title.setFont(scaled_font(self, 2.4, bold=True))
-        self.title.setWordWrap(True)
+        # Shrinks (down to 1.4x) to keep a long name on two lines in a narrow window.
+        self.title = FitLabel(2.4, 1.4, lines=2)
         self.title.setAccessibleName(self.tr("Exercise"))
         header.addWidget(self.title, 1)
         self.side = SideBadge()
@@ -470,7 +471,7 @@ class PlayerPage(QWidget):
         ex = seg.exercise
         kind = seg.kind
         if kind in ("hold", "reps", "timed"):
-            self.title.setText(ex.name if ex else seg.label)
+            self.title.setText(ex.name if ex else segment_label(seg))
             self.state_label.setText(self._work_text(seg))
         elif kind == "switch":
             self.title.setText(self.tr("Switch sides"))
@@ -519,7 +520,7 @@ class PlayerPage(QWidget):
         self.done_button.setVisible(seg.duration is None)
         self._fit_buttons()
         self.step_bar.setVisible(seg.duration is not None)
-        self.title.setAccessibleDescription(seg.label)
+        self.title.setAccessibleDescription(segment_label(seg))
         self.refresh()
 
     def _details_changed(self) -> None:
@@ -550,7 +551,7 @@ class PlayerPage(QWidget):
             "switch": self.tr("Switch sides"),
             "rest": self.tr("Rest"),
         }
-        return self.tr("Next: {0}").format(names.get(nxt.kind, nxt.label))
+        return self.tr("Next: {0}").format(names.get(nxt.kind) or segment_label(nxt))
 
     def _cue(self, cue: CueDue) -> None:
         text = cue.show or (cue.say if not cue.automatic else None)

@@ -70,6 +70,7 @@ class Countdown(QLabel):
         if event.type() == QEvent.Type.ApplicationFontChange:
             parent = self.parentWidget()
             self._base = QFont(parent.font() if parent is not None else QApplication.font())
+            self.setMinimumHeight(round(QFontMetricsF(self._base).height() * 2.5))
             self._fit()
         super().changeEvent(event)
 
