@@ -11,17 +11,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from backcoach.core import announce
 from backcoach.core.fakeclock import FakeClock
+from backcoach.core.plan import Segment
+from backcoach.core.routine import Exercise
 from backcoach.core.session import CueDue
 from backcoach.i18n import compile_ts, translations_dir, ts_files
 from backcoach.ui import translatable
+from backcoach.ui.plan_text import segment_label
 from backcoach.ui.translations import cue_text, install_translators, remove_translators
-from tests.ui.test_flow_kit import make_ctx, open_window, write_routines
+from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
@@ -125,3 +128,100 @@ def test_language_environment_picks_spanish() -> None:
 def test_catalogue_ships_inside_the_package() -> None:
     assert (translations_dir() / "backcoach_es.qm").is_file()
     assert translations_dir().parent.name == "backcoach"
+
+
+ENGLISH_CORE_PHRASES = ("self-paced", "Rest between sets", "Switch to the", "Get ready", "set 1 of")
+"""Phrases core/plan.py writes into its English labels: none may reach a Spanish screen."""
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """The text of every visible label, button and item-view cell under `root`."""
+    out: list[str] = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisibleTo(root.window()):
+            continue
+        out.extend(t for t in (w.accessibleName(), w.accessibleDescription(), w.toolTip()) if t)
+        if isinstance(w, (QLabel, QAbstractButton)):
+            out.append(w.text())
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()  # the library's list and the routine's step table are flat
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # a list model keeps columnCount private
+                columns = 1
+            for row in range(model.rowCount(QModelIndex())):
+                for col in range(columns):
+                    for role in (
+                        Qt.ItemDataRole.DisplayRole,
+                        Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.AccessibleTextRole,
+                    ):
+                        value = model.data(model.index(row, col), role)
+                        if value:
+                            out.append(str(value))
+    return out
+
+
+def english_core_phrases(root: QWidget) -> list[str]:
+    return [t for t in visible_texts(root) if any(p in t for p in ENGLISH_CORE_PHRASES)]
+
+
+def test_no_english_plan_wording_in_spanish(
+    qtbot: QtBot, spanish: list[object], data_dir: Path, tmp_path: Path
+) -> None:
+    ctx = make_ctx(data_dir, write_routines(tmp_path / "routines"))
+    clock = FakeClock(1000.0)
+    window = open_window(qtbot, ctx, clock)
+    lib = window.library_page
+    assert any("repeticiones a tu ritmo" in t for t in visible_texts(lib))
+    assert english_core_phrases(lib) == []
+    while lib.current_entry() is None or lib.current_entry().path.name != "tiny.yaml":  # type: ignore[union-attr]
+        press(qtbot, window, Qt.Key.Key_Down)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.routine_page
+    page_texts = visible_texts(window.routine_page)
+    assert "Total: 1m10s + repeticiones a tu ritmo" in page_texts
+    assert any(t.startswith("Nivel: Suave") for t in page_texts)  # the level, not a blank
+    assert english_core_phrases(window.routine_page) == []
+    press(qtbot, window, Qt.Key.Key_Return)
+    flow = window.flow
+    assert flow is not None
+    press(qtbot, window, "5")
+    press(qtbot, window, Qt.Key.Key_Return)
+    for answer in ("n", "n", "n"):
+        press(qtbot, window, answer)
+    assert english_core_phrases(flow) == []
+    press(qtbot, window, Qt.Key.Key_Return)  # Start
+    player = flow.player
+    kinds: set[tuple[str, str | None, int | None]] = set()
+    leaks: list[str] = []
+
+    def look() -> None:
+        seg = player.segment
+        if seg is not None and (seg.kind, seg.side, seg.rep) not in kinds:
+            kinds.add((seg.kind, seg.side, seg.rep))
+            leaks.extend(english_core_phrases(player))
+
+    look()
+    run_until(
+        window,
+        clock,
+        lambda: player.segment is not None and player.segment.duration is None,
+        on_tick=look,
+    )
+    seen = {kind for kind, _, _ in kinds}
+    assert {"get-ready", "hold", "relax", "switch", "rest", "reps"} <= seen
+    assert leaks == []
+    assert segment_label(player.segment) == "Dead bug — 4 repeticiones"  # type: ignore[arg-type]
+
+
+def test_segment_labels_in_spanish(spanish: list[object]) -> None:
+    ex = Exercise(id="knee", name="Knee to chest")
+    hold = Segment(0, "hold", 0, 10, "", exercise=ex, side="left", set=1, sets=2, rep=1, reps=2)
+    assert segment_label(hold) == "Knee to chest — lado izquierdo, serie 1 de 2, mantener 1 de 2"
+    rest = Segment(1, "rest", 0, 5, "", exercise=ex, set=2, sets=2)
+    assert segment_label(rest) == "Descanso entre series"
+    switch = Segment(2, "switch", 0, 4, "", exercise=ex, side="right")
+    assert segment_label(switch) == "Cambia al lado derecho"
+    own = Segment(3, "rest", 0, 30, "", say="Drink some water")  # the therapist's words stay
+    assert segment_label(own) == "Drink some water"

@@ -328,12 +328,56 @@
         <translation>cada lado</translation>
     </message>
     <message>
+        <source>{0} + self-paced reps</source>
+        <translation>{0} + repeticiones a tu ritmo</translation>
+    </message>
+    <message>
         <source>left side</source>
         <translation>lado izquierdo</translation>
     </message>
     <message>
         <source>right side</source>
         <translation>lado derecho</translation>
+    </message>
+    <message>
+        <source>set {0} of {1}</source>
+        <translation>serie {0} de {1}</translation>
+    </message>
+    <message>
+        <source>Get ready</source>
+        <translation>Prepárate</translation>
+    </message>
+    <message>
+        <source>Switch to the left side</source>
+        <translation>Cambia al lado izquierdo</translation>
+    </message>
+    <message>
+        <source>Switch to the right side</source>
+        <translation>Cambia al lado derecho</translation>
+    </message>
+    <message>
+        <source>Switch sides</source>
+        <translation>Cambia de lado</translation>
+    </message>
+    <message>
+        <source>Relax</source>
+        <translation>Relaja</translation>
+    </message>
+    <message>
+        <source>Rest between sets</source>
+        <translation>Descanso entre series</translation>
+    </message>
+    <message>
+        <source>hold {0} of {1}</source>
+        <translation>mantener {0} de {1}</translation>
+    </message>
+    <message>
+        <source>{0} reps</source>
+        <translation>{0} repeticiones</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
     </message>
     <message>
         <source>once a day</source>

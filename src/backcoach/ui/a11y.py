@@ -16,6 +16,9 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QWidget
 
+from backcoach.core.plan import Segment
+from backcoach.ui.plan_text import segment_label
+
 COUNTDOWN_LAST = 3
 """Announce each of the last this many seconds."""
 
@@ -87,7 +90,9 @@ class CountdownAnnouncer(QObject):
 
     def _segment_started(self, seg: Any, _next: Any = None) -> None:
         duration = getattr(seg, "duration", None)
-        title = getattr(getattr(seg, "exercise", None), "name", None) or getattr(seg, "label", "")
+        title = getattr(getattr(seg, "exercise", None), "name", None) or (
+            segment_label(seg) if isinstance(seg, Segment) else getattr(seg, "label", "")
+        )
         if duration is None:
             self.last = None
             self.speak(tr("{0}: at your own pace, press Enter when done").format(title))

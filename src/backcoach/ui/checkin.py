@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backcoach.core.plan import Plan, build_plan, describe_total
+from backcoach.core.plan import Plan, build_plan
 from backcoach.core.routine import Question, Routine
+from backcoach.ui.plan_text import total_text
 from backcoach.ui.widgets.page import Page, bind, bind_enter, scaled_font
 from backcoach.ui.widgets.pain_scale import PainScale
 
@@ -212,7 +213,7 @@ class CheckInBefore(QStackedWidget):
         routine = self.routine
         flare = self.result.flare and routine.flare is not None
         self.plan = build_plan(routine, flare=flare)
-        total = describe_total(self.plan)
+        total = total_text(self.plan)
         lines = [self.tr("{0}: {1}.").format(routine.title, about(self.plan))]
         if self.result.flare and routine.flare is not None:
             normal = build_plan(routine)
@@ -221,7 +222,7 @@ class CheckInBefore(QStackedWidget):
                 self.tr(
                     "It's a flare day, so today runs the gentler flare version "
                     "({0} instead of {1})."
-                ).format(total, describe_total(normal)),
+                ).format(total, total_text(normal)),
             )
         elif self.result.flare:
             lines.insert(

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backcoach.core.plan import build_plan, describe_total
+from backcoach.core.plan import build_plan
+from backcoach.ui.plan_text import total_text
 from backcoach.ui.widgets.page import PAGE_MARGINS
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def card_for(entry: LibraryEntry) -> Card | None:
         plan = build_plan(routine)
         facts: list[str] = [
             tr(routine.level.capitalize()) if routine.level else "",
-            describe_total(plan),
+            total_text(plan),
         ]
         if routine.kind == "posture-break":
             facts.insert(0, tr("Posture break"))

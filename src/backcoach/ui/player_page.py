@@ -35,6 +35,7 @@ from backcoach.core.session import CueDue
 from backcoach.ui.a11y import attach_countdown_announcer
 from backcoach.ui.context import AppContext
 from backcoach.ui.engine_adapter import EngineAdapter
+from backcoach.ui.plan_text import segment_label
 from backcoach.ui.widgets.countdown import Countdown
 from backcoach.ui.widgets.exercise_images import ExerciseImages
 from backcoach.ui.widgets.fit_label import FitLabel
@@ -470,7 +471,7 @@ class PlayerPage(QWidget):
         ex = seg.exercise
         kind = seg.kind
         if kind in ("hold", "reps", "timed"):
-            self.title.setText(ex.name if ex else seg.label)
+            self.title.setText(ex.name if ex else segment_label(seg))
             self.state_label.setText(self._work_text(seg))
         elif kind == "switch":
             self.title.setText(self.tr("Switch sides"))
@@ -519,7 +520,7 @@ class PlayerPage(QWidget):
         self.done_button.setVisible(seg.duration is None)
         self._fit_buttons()
         self.step_bar.setVisible(seg.duration is not None)
-        self.title.setAccessibleDescription(seg.label)
+        self.title.setAccessibleDescription(segment_label(seg))
         self.refresh()
 
     def _details_changed(self) -> None:
@@ -550,7 +551,7 @@ class PlayerPage(QWidget):
             "switch": self.tr("Switch sides"),
             "rest": self.tr("Rest"),
         }
-        return self.tr("Next: {0}").format(names.get(nxt.kind, nxt.label))
+        return self.tr("Next: {0}").format(names.get(nxt.kind) or segment_label(nxt))
 
     def _cue(self, cue: CueDue) -> None:
         text = cue.show or (cue.say if not cue.automatic else None)

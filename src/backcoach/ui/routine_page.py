@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.core.durations import format_duration
-from backcoach.core.plan import build_plan, describe_total
+from backcoach.core.plan import build_plan
 from backcoach.core.routine import ExerciseStep, Routine, Step
 from backcoach.ui.library_page import short_problem
+from backcoach.ui.plan_text import total_text
 from backcoach.ui.widgets.page import PAGE_MARGINS
 
 if TYPE_CHECKING:
@@ -197,7 +198,8 @@ class RoutinePage(QWidget):
         if routine.kind == "posture-break":
             facts.append(tr("Posture break"))
         if routine.level:
-            facts.append(tr("Level: {0}").format(tr(routine.level)))
+            level = QCoreApplication.translate("LibraryPage", routine.level.capitalize())
+            facts.append(tr("Level: {0}").format(level))  # translatable.LEVELS
         if routine.author:
             facts.append(tr("By {0}").format(routine.author))
         if routine.prescribed:
@@ -217,7 +219,7 @@ class RoutinePage(QWidget):
                 self.steps,
                 [str(i + 1), text, tr("self-paced") if t is None else format_duration(t)],
             )
-        self.total.setText(tr("Total: {0}").format(describe_total(build_plan(routine))))
+        self.total.setText(tr("Total: {0}").format(total_text(build_plan(routine))))
 
     def focus_start(self) -> None:
         self.start.setFocus()

@@ -28,11 +28,16 @@ class CatalogueTranslator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
+        """The translation, or None (a null string) so Qt falls back to the source text.
+
+        An empty string would count as a translation: every message missing from
+        the catalogue (a routine's level, a new string) would show as blank.
+        """
         found = super().translate(context, source, disambiguation, n)
         if not found and context:
             found = super().translate("", source, disambiguation, n)
-        return found or ""
+        return found or None
 
 
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
