@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from backcoach.core import announce
+from backcoach.core import announce, settings
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.plan import Segment
 from backcoach.core.routine import Exercise
@@ -23,7 +23,12 @@ from backcoach.core.session import CueDue
 from backcoach.i18n import compile_ts, translations_dir, ts_files
 from backcoach.ui import translatable
 from backcoach.ui.plan_text import segment_label
-from backcoach.ui.translations import cue_text, install_translators, remove_translators
+from backcoach.ui.translations import (
+    cue_text,
+    install_translators,
+    parts_text,
+    remove_translators,
+)
 from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -225,3 +230,17 @@ def test_segment_labels_in_spanish(spanish: list[object]) -> None:
     assert segment_label(switch) == "Cambia al lado derecho"
     own = Segment(3, "rest", 0, 30, "", say="Drink some water")  # the therapist's words stay
     assert segment_label(own) == "Drink some water"
+
+
+def test_settings_problem_sentences_are_registered_and_translated(
+    spanish: list[object], tmp_path: Path
+) -> None:
+    assert tuple(str(t) for t in translatable.SETTINGS_PROBLEMS) == settings.PROBLEM_TEMPLATES
+    path = tmp_path / "settings.json"
+    path.write_text("{not json", encoding="utf-8")
+    store = settings.SettingsStore(path)
+    store.load()
+    assert store.problem is not None and "is not valid JSON (line 1)" in store.problem
+    text = parts_text("settings", store.problem_parts)
+    assert str(path) in text and "settings.json.bad-<" in text
+    assert "JSON" in text and "defaults" not in text and "settings file" not in text

@@ -131,6 +131,32 @@ def _clamped(s: Settings) -> Settings:
     )
 
 
+NOT_A_FOLDER = (
+    "{0} is not a folder (a file is in the way); "
+    "using the default settings, and changes can't be saved."
+)
+UNREADABLE = "The settings file {0} could not be read ({1})."
+NOT_JSON = "The settings file {0} is not valid JSON (line {1})."
+TOO_DEEP = "The settings file {0} is not valid JSON (nested too deeply)."
+NOT_SETTINGS = "The settings file {0} holds {1}, not settings."
+WRONG_KIND = "The settings file {0} has values of the wrong kind ({1})."
+DEFAULTS_INSTEAD = "backcoach uses the defaults instead."
+DEFAULTS_FOR_THOSE = "backcoach uses the defaults for those."
+KEPT = "The file is kept: the next time settings are saved it is renamed {0}.bad-<date> first."
+PROBLEM_TEMPLATES: tuple[str, ...] = (
+    NOT_A_FOLDER,
+    UNREADABLE,
+    NOT_JSON,
+    TOO_DEEP,
+    NOT_SETTINGS,
+    WRONG_KIND,
+    DEFAULTS_INSTEAD,
+    DEFAULTS_FOR_THOSE,
+    KEPT,
+)
+"""SettingsStore.problem's sentences; the UI translates them in the "settings" context."""
+
+
 @dataclass
 class SettingsStore:
     """Loads and saves `Settings` at `path`, atomically; remembers why a load failed.
@@ -142,49 +168,50 @@ class SettingsStore:
 
     path: Path
     problem: str | None = field(default=None, init=False)
+    problem_parts: tuple[tuple[str, tuple[object, ...]], ...] = field(default=(), init=False)
+    """`problem` as English (template, args) sentences, for the UI to translate."""
     moved_aside: Path | None = field(default=None, init=False)
     _keep_aside: bool = field(default=False, init=False, repr=False)
 
     def load(self) -> Settings:
         self.problem = None
+        self.problem_parts = ()
         self._keep_aside = False
         try:
             text = read_regular(self.path).decode("utf-8")
         except FileNotFoundError:
             return Settings()
         except NotADirectoryError:
-            self.problem = (
-                f"{self.path.parent} is not a folder (a file is in the way); "
-                "using the default settings, and changes can't be saved"
-            )
+            self._tell((NOT_A_FOLDER, (self.path.parent,)))
             return Settings()
         except (OSError, UnicodeDecodeError) as exc:
             why = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-            return self._unreadable(f"could not be read ({why})")
+            return self._unreadable(UNREADABLE, why)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            return self._unreadable(f"is not valid JSON (line {exc.lineno})")
+            return self._unreadable(NOT_JSON, exc.lineno)
         except RecursionError:
-            return self._unreadable("is not valid JSON (nested too deeply)")
+            return self._unreadable(TOO_DEEP)
         if not isinstance(data, dict):
-            return self._unreadable(f"holds {_json_kind(data)}, not settings")
+            return self._unreadable(NOT_SETTINGS, _json_kind(data))
         rejected = rejected_fields(data)
         if rejected:
-            self._unreadable(
-                f"has values of the wrong kind ({'; '.join(rejected[:3])})", partly=True
-            )
+            self._unreadable(WRONG_KIND, "; ".join(rejected[:3]), partly=True)
         return Settings.from_json(data)
 
-    def _unreadable(self, why: str, *, partly: bool = False) -> Settings:
+    def _unreadable(self, why: str, *args: object, partly: bool = False) -> Settings:
         self._keep_aside = True
-        self.problem = (
-            f"The settings file {self.path} {why}; "
-            f"backcoach uses the defaults {'for those' if partly else 'instead'}. "
-            f"The file is kept: the next time settings are saved it is renamed "
-            f"{self.path.name}.bad-<date> first."
+        self._tell(
+            (why, (self.path, *args)),
+            (DEFAULTS_FOR_THOSE if partly else DEFAULTS_INSTEAD, ()),
+            (KEPT, (self.path.name,)),
         )
         return Settings()
+
+    def _tell(self, *parts: tuple[str, tuple[object, ...]]) -> None:
+        self.problem_parts = parts
+        self.problem = " ".join(template.format(*args) for template, args in parts)
 
     def save(self, settings: Settings) -> None:
         """Write atomically (temp file + rename), so a crash never leaves half a file."""

@@ -2385,4 +2385,43 @@
         <translation>Veinte</translation>
     </message>
 </context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>{0} is not a folder (a file is in the way); using the default settings, and changes can&apos;t be saved.</source>
+        <translation>{0} no es una carpeta (hay un archivo en su lugar); se usan los ajustes predeterminados y los cambios no se podrán guardar.</translation>
+    </message>
+    <message>
+        <source>The settings file {0} could not be read ({1}).</source>
+        <translation>No se pudo leer el archivo de ajustes {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>The settings file {0} is not valid JSON (line {1}).</source>
+        <translation>El archivo de ajustes {0} no es JSON válido (línea {1}).</translation>
+    </message>
+    <message>
+        <source>The settings file {0} is not valid JSON (nested too deeply).</source>
+        <translation>El archivo de ajustes {0} no es JSON válido (anidado demasiado profundo).</translation>
+    </message>
+    <message>
+        <source>The settings file {0} holds {1}, not settings.</source>
+        <translation>El archivo de ajustes {0} contiene {1}, no ajustes.</translation>
+    </message>
+    <message>
+        <source>The settings file {0} has values of the wrong kind ({1}).</source>
+        <translation>El archivo de ajustes {0} tiene valores de tipo incorrecto ({1}).</translation>
+    </message>
+    <message>
+        <source>backcoach uses the defaults instead.</source>
+        <translation>backcoach usa los valores predeterminados en su lugar.</translation>
+    </message>
+    <message>
+        <source>backcoach uses the defaults for those.</source>
+        <translation>backcoach usa los valores predeterminados para esos.</translation>
+    </message>
+    <message>
+        <source>The file is kept: the next time settings are saved it is renamed {0}.bad-&lt;date&gt; first.</source>
+        <translation>El archivo se conserva: la próxima vez que se guarden los ajustes, antes se le cambiará el nombre a {0}.bad-&lt;fecha&gt;.</translation>
+    </message>
+</context>
 </TS>

@@ -33,6 +33,7 @@ from backcoach.ui.routine_import import install_importer
 from backcoach.ui.routine_page import RoutinePage
 from backcoach.ui.routine_watcher import watch_library
 from backcoach.ui.session_flow import CueFactory, SessionFlow, default_cue_player
+from backcoach.ui.translations import parts_text
 
 if TYPE_CHECKING:
     from backcoach.core.library import LibraryEntry
@@ -345,8 +346,10 @@ class MainWindow(QMainWindow):
     # --- start-up ----------------------------------------------------------------------
     def _startup_notices(self) -> None:
         ctx = self.ctx
-        if ctx.settings_store.problem:
-            self.notify(ctx.settings_store.problem)
+        store = ctx.settings_store
+        if store.problem:
+            parts = getattr(store, "problem_parts", ())
+            self.notify(parts_text("settings", parts) if parts else store.problem)
         asked = [Path(p).expanduser() for p in ctx.settings.routine_folders]
         for folder in [*asked, *ctx.paths.extra_routine_dirs]:
             if not folder.is_dir():  # a typo in --routines, or an unplugged drive

@@ -63,3 +63,23 @@ STOP_REASONS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("StopPanel", "&Interrupted"),
     QT_TRANSLATE_NOOP("StopPanel", "&Other reason"),
 )
+
+SETTINGS_PROBLEMS: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP(
+        "settings",
+        "{0} is not a folder (a file is in the way); "
+        "using the default settings, and changes can't be saved.",
+    ),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} could not be read ({1})."),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} is not valid JSON (line {1})."),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} is not valid JSON (nested too deeply)."),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} holds {1}, not settings."),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} has values of the wrong kind ({1})."),
+    QT_TRANSLATE_NOOP("settings", "backcoach uses the defaults instead."),
+    QT_TRANSLATE_NOOP("settings", "backcoach uses the defaults for those."),
+    QT_TRANSLATE_NOOP(
+        "settings",
+        "The file is kept: the next time settings are saved it is renamed {0}.bad-<date> first.",
+    ),
+)
+"""core/settings.py PROBLEM_TEMPLATES, in the "settings" context."""

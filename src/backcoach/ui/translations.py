@@ -78,3 +78,15 @@ def cue_text(cue: Any) -> str | None:
         return translated.format(*args)
     except (IndexError, KeyError, ValueError):  # a broken translation: say the English
         return say
+
+
+def parts_text(context: str, parts: Any) -> str:
+    """English (template, args) sentences from the core, each translated then filled in."""
+    out = []
+    for template, args in parts:
+        translated = QCoreApplication.translate(context, template)
+        try:
+            out.append(translated.format(*args))
+        except (IndexError, KeyError, ValueError):  # a broken translation: the English
+            out.append(template.format(*args))
+    return " ".join(out)
