@@ -140,8 +140,11 @@ class Details(QScrollArea):
             height = min(height, page.height() // 3)
         return QSize(width, height + 2)
 
+    min_lines = 2
+    """Lines kept in view however short the page (1 on a short page with big text)."""
+
     def minimumSizeHint(self) -> QSize:
-        lines = min(self.sizeHint().height(), self.fontMetrics().height() * 2)
+        lines = min(self.sizeHint().height(), self.fontMetrics().height() * self.min_lines)
         return QSize(0, lines)
 
 
@@ -240,7 +243,7 @@ class PlayerPage(QWidget):
         self.session_bar.setRange(0, 1000)
         self.session_bar.setAccessibleName(self.tr("Progress of the session"))
         self.session_bar.setFont(scaled_font(self, 1.1))
-        self.session_bar.setMinimumHeight(int(self.fontMetrics().height() * 1.6))
+        self.session_bar.setMinimumHeight(int(self.fontMetrics().height() * 1.3))
         session_row.addWidget(self.session_bar, 1)
         session_row.addSpacing(16)
         root.addLayout(session_row)
@@ -347,6 +350,20 @@ class PlayerPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_buttons()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """A page shorter than 28 lines of its text (800x600 at 150 % text or more) gives
+        up some size: a smaller title and one line of the details, so nothing overlaps."""
+        short = self.height() < self.fontMetrics().height() * 28
+        factor = 2.0 if short else 2.4
+        if factor != self.title.factor:
+            self.title.factor = factor
+            self.title.setText(self.title.text())  # fits the font again
+        lines = 1 if short else 2
+        if lines != self.details.min_lines:
+            self.details.min_lines = lines
+            self.details.updateGeometry()
 
     def _show_bottom(self, page: QWidget) -> None:
         """Switch the bottom row; only the shown page claims room (a stack takes the tallest)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
@@ -33,11 +33,19 @@ class Countdown(QLabel):
         super().__init__(parent)
         self.scale = scale
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        # Expanding from a small hint (not Ignored: a layout with word-wrapped neighbours
+        # then squeezed it below its minimum, over the "Hold" under it).
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Time left"))
         self._base = QFont(parent.font() if parent is not None else self.font())
         self.setMinimumHeight(round(QFontMetricsF(self._base).height() * 2.5))
         self._fit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.minimumHeight())
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetricsF, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -45,18 +46,12 @@ class PainScale(QFrame):
         row.setSpacing(6)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.8)
-        big.setBold(True)
         self.buttons: list[QPushButton] = []
         for n in range(11):
             b = QPushButton(str(n))
             b.setCheckable(True)
-            b.setFont(big)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            b.setMinimumHeight(int(b.fontMetrics().height() * 2.0))
-            b.setMinimumWidth(b.fontMetrics().horizontalAdvance("10") + 16)
             b.setAccessibleName(self.tr("Pain {0}").format(n))
             self.group.addButton(b, n)
             self.buttons.append(b)
@@ -65,16 +60,73 @@ class PainScale(QFrame):
         ends = QHBoxLayout()
         low = QLabel(self.tr("0 = no pain"))
         high = QLabel(self.tr("10 = worst imaginable"))
-        self.readout = QLabel()
-        self.readout.setFont(big)
-        self.readout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        ends.addWidget(low)
-        ends.addStretch(1)
-        ends.addWidget(self.readout)
-        ends.addStretch(1)
-        ends.addWidget(high)
+        high.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for end in (low, high):
+            end.setWordWrap(True)
+            ends.addWidget(end, 1)
         outer.addLayout(ends)
+        # On its own line under the scale: beside the end labels it had no room at
+        # 200 % text and was drawn over the buttons.
+        self.readout = QLabel()
+        self.readout.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.readout.setWordWrap(True)
+        outer.addWidget(self.readout)
+        self._fitting = False
+        for w in (*self.buttons, self.readout):
+            # theme.apply_text_scale rescales explicit fonts itself: size them again.
+            w.installEventFilter(self)
+        self._fit_buttons()
         self.group.idClicked.connect(self.set_value)
+
+    def _fit_buttons(self) -> None:
+        """Digits 1.8x the text size, smaller (down to 1.1x) when eleven of them would
+        not fit the width; the heights follow the chosen font."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            self._fit_fonts()
+        finally:
+            self._fitting = False
+
+    def _fit_fonts(self) -> None:
+        base = QFont(QApplication.font())
+        base_size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+        readout = QFont(base)
+        readout.setPointSizeF(base_size * 1.3)
+        readout.setBold(True)
+        self.readout.setFont(readout)
+        width = self.contentsRect().width() - 12 - 6 * 10  # margins and spacing
+        size = base_size * 1.8
+        big = QFont(base)
+        big.setBold(True)
+        while True:
+            big.setPointSizeF(size)
+            need = QFontMetricsF(big).horizontalAdvance("10") + 28
+            if width <= 0 or need * 11 <= width or size <= base_size * 1.1:
+                break
+            size *= 0.95
+        fm = QFontMetricsF(big)
+        for b in self.buttons:
+            if abs(b.font().pointSizeF() - size) > 0.1:
+                b.setFont(big)
+            b.setMinimumHeight(round(fm.height() * 2.0))
+            b.setMinimumWidth(round(fm.horizontalAdvance("10") + 28))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_buttons()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.ApplicationFontChange, QEvent.Type.FontChange):
+            self._fit_buttons()
 
     def value(self) -> int | None:
         return self._value

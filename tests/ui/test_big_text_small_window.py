@@ -1,0 +1,77 @@
+"""200 % text in an 800x600 window: the player's title and the pain scale's answer are whole."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from backcoach.ui.checkin import PainPage
+from backcoach.ui.theme import apply_text_scale
+from tests.ui.test_flow_kit import run_until
+from tests.ui.test_player_page import started
+
+
+@pytest.fixture
+def big_text() -> Iterator[None]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_text_scale(app, 200)
+    try:
+        yield
+    finally:
+        apply_text_scale(app, 100)
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def overlaps(a: QWidget, b: QWidget) -> bool:
+    ra = a.rect().translated(a.mapTo(a.window(), a.rect().topLeft()))
+    rb = b.rect().translated(b.mapTo(b.window(), b.rect().topLeft()))
+    return ra.intersects(rb)
+
+
+def test_player_title_is_whole_at_200_percent_in_800x600(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, big_text: None
+) -> None:
+    window, clock = started(qtbot, tmp_path, data_dir)
+    window.resize(800, 600)
+    flow = window.flow
+    assert flow is not None
+    p = flow.player
+    run_until(window, clock, lambda: p.segment is not None and p.segment.kind == "hold")
+    p.title.setText("Single knee to chest with a long name")
+    settle()
+    title = p.title
+    assert title.heightForWidth(title.width()) <= title.height()
+    assert title.font().pointSizeF() < 2.4 * QApplication.font().pointSizeF()  # it shrank
+    assert not overlaps(title, p.countdown)
+    assert not overlaps(p.countdown, p.state_label)
+    assert p.countdown.fontMetrics().height() <= p.countdown.height()
+
+
+def test_pain_answer_is_below_the_buttons_at_200_percent_in_800x600(
+    qtbot: QtBot, big_text: None
+) -> None:
+    page = PainPage("Before you start: how much pain do you have right now?")
+    qtbot.addWidget(page)
+    page.resize(800, 568)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.keyClick(page.scale, Qt.Key.Key_3)
+    settle()
+    readout = page.scale.readout
+    assert readout.text().endswith("3")
+    assert readout.heightForWidth(readout.width()) <= readout.height()
+    for b in page.scale.buttons:
+        assert not overlaps(readout, b)
+        assert b.fontMetrics().horizontalAdvance(b.text()) < b.width()  # "10" is whole
+    right = page.scale.buttons[-1].mapTo(page, page.scale.buttons[-1].rect().topRight())
+    assert right.x() < page.width()
