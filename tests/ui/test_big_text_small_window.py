@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from backcoach.ui.checkin import PainPage
+from backcoach.ui.checkin import CheckInAfter, PainPage
 from backcoach.ui.theme import apply_text_scale
 from tests.ui.test_flow_kit import run_until
 from tests.ui.test_player_page import started
@@ -75,3 +75,32 @@ def test_pain_answer_is_below_the_buttons_at_200_percent_in_800x600(
         assert b.fontMetrics().horizontalAdvance(b.text()) < b.width()  # "10" is whole
     right = page.scale.buttons[-1].mapTo(page, page.scale.buttons[-1].rect().topRight())
     assert right.x() < page.width()
+
+
+def test_after_check_in_scrolls_instead_of_squashing_at_200_percent_in_800x600(
+    qtbot: QtBot, big_text: None
+) -> None:
+    page = CheckInAfter()
+    qtbot.addWidget(page)
+    page.set_steps([(i, f"Step number {i}") for i in range(6)], stopped=False)
+    page.resize(800, 568)
+    page.show()
+    qtbot.waitExposed(page)
+    settle()
+    scale = page.scale
+    for w in (scale, page.hurt, page.notes, scale.readout):
+        assert w.height() >= w.minimumSizeHint().height(), w  # nothing squashed
+    assert page.hurt.height() >= 3 * page.hurt.fontMetrics().height()
+    assert not overlaps(scale, page.hurt)
+    assert scale.buttons[-1].mapTo(page, scale.buttons[-1].rect().topRight()).x() < page.width()
+    assert page.scroll_area.verticalScrollBar().maximum() > 0  # it scrolls instead
+    assert not overlaps(page.scroll_area, page.save)
+    # Keyboard unchanged: digits answer, Tab reaches the notes and scrolls them into view.
+    qtbot.keyClick(scale, Qt.Key.Key_4)
+    assert scale.value() == 4
+    page.notes.setFocus()
+    settle()
+    top = page.notes.mapTo(page.scroll_area.viewport(), page.notes.rect().topLeft()).y()
+    assert top >= 0 and top + page.notes.height() <= page.scroll_area.viewport().height()
+    with qtbot.waitSignal(page.saved):
+        qtbot.keyClick(page.notes, Qt.Key.Key_Return)

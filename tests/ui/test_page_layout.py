@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -34,7 +35,8 @@ def test_question_column_is_readable_centred_and_buttons_bottom_right(qtbot: QtB
     page = QuestionPage()
     page.ask(Question(LONG, "stop", "Call your care team."), 2, 6)
     show(qtbot, page)
-    column = page.content.geometry()
+    # The column sits in a scroll area: its place on the page, not in its parent.
+    column = page.content.rect().translated(page.content.mapTo(page, QPoint(0, 0)))
     body_char = page.fontMetrics().averageCharWidth() * 1.3  # body text is 1.3x
     assert column.width() <= body_char * (READABLE_CHARS + 1)
     assert column.width() < page.width() - 200  # capped, not the whole page

@@ -275,6 +275,8 @@ class CheckInAfter(Page):
         self.hurt.setSpacing(2)
         self.hurt.setAccessibleName(self.tr("Steps that hurt"))
         self.hurt.setAccessibleDescription(self.tr("Space ticks or unticks the selected step"))
+        # Three rows at least: the page scrolls rather than squash the list to one.
+        self.hurt.setMinimumHeight(int(self.hurt.fontMetrics().height() * 1.5 * 3) + 8)
         hurt_label.setBuddy(self.hurt)
         self.column.addWidget(hurt_label)
         self.column.addWidget(self.hurt, 1)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -84,6 +87,39 @@ class ReadableColumn(QWidget):
         return super().event(event)
 
 
+class PageBody(QWidget):
+    """What a page scrolls: as wide as the page, always (no sideways scrolling), so its
+    controls shrink or wrap to the width they are given; only the height may grow."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+
+class PageScroll(QScrollArea):
+    """A frameless, see-through scroll area that never takes the focus itself (Tab
+    goes from control to control as before) and scrolls the focused control into view."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A control inside that gets the focus (Tab, a shortcut, setFocus) is
+        scrolled into view."""
+        body = self.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            self.ensureWidgetVisible(new, 8, 8)
+
+
 class Page(QWidget):
     """A heading and content in a centred, readable column, placed in the upper middle
     of the page (1 part of the spare height above, 2 below), and the page's action
@@ -95,7 +131,14 @@ class Page(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(*PAGE_MARGINS)
         outer.setSpacing(18)
-        outer.addStretch(1)
+        # The column scrolls when it is taller than the page (large text in a small
+        # window) instead of being squashed; the buttons stay in view below it.
+        self.scroll_area = PageScroll()
+        body = PageBody()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(0)
+        inner.addStretch(1)
         self.content = ReadableColumn()
         # Centred: the column takes the width it may have (up to its maximum) and the
         # two equal stretches on its sides share what is left.
@@ -103,13 +146,15 @@ class Page(QWidget):
         centre.addStretch(1)
         centre.addWidget(self.content, 1000)
         centre.addStretch(1)
-        outer.addLayout(centre)
-        outer.addStretch(2)
+        inner.addLayout(centre)
+        inner.addStretch(2)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
         self.action_row = QHBoxLayout()
         self.action_row.setSpacing(24)
         self.action_row.addStretch(1)
         outer.addLayout(self.action_row)
-        self._outer = outer
+        self._outer = inner
         self.column = self.content.column
         self.heading = QLabel()
         self.heading.setFont(scaled_font(self, 2.0, bold=True))
