@@ -206,7 +206,7 @@ def test_import_refuses_steps_of_the_wrong_type(
     [
         ("[]", "holds a list, not settings"),
         ("{not json", "is not valid JSON (line 1)"),
-        ('{"volume": "loud", "theme": "dark"}', "values of the wrong kind (volume: 'loud')"),
+        ('{"volume": "loud", "theme": "dark"}', 'values of the wrong kind (volume: "loud")'),
     ],
 )
 def test_unreadable_settings_are_kept_aside_before_the_first_save(

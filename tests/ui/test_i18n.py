@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -15,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from backcoach.core import announce, settings
+from backcoach.core import announce, history, settings
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.plan import Segment
 from backcoach.core.routine import Exercise
@@ -244,3 +245,73 @@ def test_settings_problem_sentences_are_registered_and_translated(
     text = parts_text("settings", store.problem_parts)
     assert str(path) in text and "settings.json.bad-<" in text
     assert "JSON" in text and "defaults" not in text and "settings file" not in text
+
+
+def english_fragments(templates: tuple[str, ...]) -> list[str]:
+    """The words of each template between its placeholders (the bits a translation replaces)."""
+    return [
+        bit.strip(" .:;()")
+        for template in templates
+        for bit in PLACEHOLDER.split(template)
+        if len(bit.strip(" .:;()")) > 8
+    ]
+
+
+def test_history_sentences_are_registered(spanish: list[object]) -> None:
+    assert tuple(str(t) for t in translatable.HISTORY_MESSAGES) == history.MESSAGE_TEMPLATES
+
+
+def test_corrupt_history_notice_in_spanish_names_both_files(
+    spanish: list[object], qtbot: QtBot, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "history.sqlite3").write_bytes(b"not a database at all" * 50)
+    ctx = make_ctx(data, write_routines(tmp_path / "r"))
+    assert ctx.history is not None and ctx.history.notice_parts
+    assert "It was moved to" in (ctx.history.notice or "")  # the CLI's English is unchanged
+    window = open_window(qtbot, ctx, FakeClock(1000.0))
+    aside = next(p for p in data.iterdir() if ".corrupt-" in p.name)
+    text = "\n".join(window.notice.messages)
+    assert str(data / "history.sqlite3") in text and str(aside) in text
+    assert "historial" in text
+    for bit in english_fragments(history.MESSAGE_TEMPLATES):
+        assert bit not in text, bit
+
+
+def test_read_only_data_folder_in_spanish_names_the_folder(
+    spanish: list[object], qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only(path: Path) -> sqlite3.Connection:  # what SQLite says (root ignores chmod)
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(history, "_connect", read_only)
+    data = tmp_path / "data"
+    ctx = make_ctx(data, write_routines(tmp_path / "r"))
+    assert ctx.history is None and ctx.history_problem
+    window = open_window(qtbot, ctx, FakeClock(1000.0))
+    text = "\n".join(window.notice.messages)
+    assert str(data / "history.sqlite3") in text and f"{data} " in text
+    assert "solo lectura" in text and "BACKCOACH_DATA_DIR" in text
+    for bit in english_fragments((*history.MESSAGE_TEMPLATES, "Sessions can't be saved")):
+        assert bit not in text, bit
+    with pytest.raises(history.HistoryUnavailable) as info:  # the CLI still gets English
+        history.open_history(data / "history.sqlite3")
+    assert "the file or its folder is read-only" in info.value.message
+
+
+def test_settings_details_are_not_english(spanish: list[object], tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    for content, spanish_kind in (("[]", "una lista"), ("null", "null"), ("3", "un número")):
+        path.write_text(content, encoding="utf-8")
+        store = settings.SettingsStore(path)
+        store.load()
+        text = parts_text("settings", store.problem_parts)
+        assert spanish_kind in text and str(path) in text
+        assert "holds" not in text and "not settings" not in text
+    path.write_text('{"volume": "loud", "start_at_login": null}', encoding="utf-8")
+    store = settings.SettingsStore(path)
+    store.load()
+    text = parts_text("settings", store.problem_parts)
+    assert 'volume: "loud"; start_at_login: null' in text  # as the file has them
+    assert "None" not in text and "wrong kind" not in text

@@ -64,12 +64,87 @@ __all__ = [
 BUSY_TIMEOUT_SECONDS = 5.0
 
 
-class HistoryUnavailable(Exception):
-    """The log cannot be opened or written; `message` says where and what to do."""
+Parts = tuple[tuple[str, tuple[object, ...]], ...]
+"""A message as English (template, args) sentences: the UI translates each template."""
 
-    def __init__(self, message: str) -> None:
+OTHER_FOLDER = "choose another data folder (--data-dir or BACKCOACH_DATA_DIR)."
+NOT_A_FILE = "The history file {0} is not a file."
+MOVE_IT_OR_CHOOSE = "Move it away, or " + OTHER_FOLDER
+NEWER = (
+    "The history file {0} was made by a newer backcoach (history "
+    "version {1}; this one knows up to {2})."
+)
+UPDATE_TO_USE = "Update backcoach to use it; the file was left unchanged."
+NOT_MOVED_ASIDE = "The history file {0} cannot be read, and it could not be moved aside ({1})."
+MOVE_IT_YOURSELF = "Move it away yourself to start a new history."
+FOLDER_IN_THE_WAY = "Cannot create the data folder {0}: {1} is a file, not a folder."
+CHOOSE_FOLDER = "Choose another data folder (--data-dir or BACKCOACH_DATA_DIR)."
+CANNOT_CREATE_FOLDER = "Cannot create the data folder {0} for the history ({1})."
+CHECK_FOLDER = "Check that the folder can be written, or " + OTHER_FOLDER
+DISK_FULL = "Cannot use the history file {0}: the disk is full."
+FREE_SPACE = "Free some disk space and try again."
+READ_ONLY = "Cannot use the history file {0}: the file or its folder is read-only."
+MAKE_WRITABLE = "Make {0} writable, or " + OTHER_FOLDER
+LOCKED = "Cannot use the history file {0}: another program is using it."
+CLOSE_OTHER = "Close the other backcoach window or command and try again."
+CANNOT_OPEN = "Cannot use the history file {0}: it cannot be opened or created."
+CHECK_EXISTS = "Check that {0} exists and can be written, or " + OTHER_FOLDER
+OTHER_ERROR = "Cannot use the history file {0}: {1}."
+CHECK_DISK = "Check the disk and the folder's permissions, then try again."
+DAMAGED = "Cannot use the history file {0}: it is damaged ({1})."
+MOVE_IT_KEEP_IT = "Move it away to start a new history; keep it, it may be recoverable."
+CORRUPT = "The history file {0} could not be read ({1})."
+MOVED_TO = "It was moved to {0} and a new, empty history was started."
+KEEP_OLD = "Keep the old file: it may be recoverable."
+MESSAGE_TEMPLATES: tuple[str, ...] = (
+    NOT_A_FILE,
+    MOVE_IT_OR_CHOOSE,
+    NEWER,
+    UPDATE_TO_USE,
+    NOT_MOVED_ASIDE,
+    MOVE_IT_YOURSELF,
+    FOLDER_IN_THE_WAY,
+    CHOOSE_FOLDER,
+    CANNOT_CREATE_FOLDER,
+    CHECK_FOLDER,
+    DISK_FULL,
+    FREE_SPACE,
+    READ_ONLY,
+    MAKE_WRITABLE,
+    LOCKED,
+    CLOSE_OTHER,
+    CANNOT_OPEN,
+    CHECK_EXISTS,
+    OTHER_ERROR,
+    CHECK_DISK,
+    DAMAGED,
+    MOVE_IT_KEEP_IT,
+    CORRUPT,
+    MOVED_TO,
+    KEEP_OLD,
+)
+"""Every sentence of HistoryUnavailable.parts and HistoryStore.notice_parts; the UI
+translates them in the "history" context (ui/translatable.py HISTORY_MESSAGES)."""
+
+
+def english(parts: Parts) -> str:
+    return " ".join(template.format(*args) for template, args in parts)
+
+
+class HistoryUnavailable(Exception):
+    """The log cannot be opened or written; `message` says where and what to do.
+
+    `parts` is the same message as (template, args) sentences, for the UI to translate.
+    """
+
+    def __init__(self, message: str, parts: Parts = ()) -> None:
         super().__init__(message)
         self.message = message
+        self.parts = parts
+
+    @classmethod
+    def of(cls, *parts: tuple[str, tuple[object, ...]]) -> HistoryUnavailable:
+        return cls(english(parts), parts)
 
 
 @dataclass(frozen=True)
@@ -101,31 +176,25 @@ def open_history(db_path: Path, *, recover: bool = True, repair: bool = True) ->
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise HistoryUnavailable(_folder_problem(db_path, exc)) from exc
+        raise HistoryUnavailable.of(*_folder_problem(db_path, exc)) from exc
     if db_path.exists() and not db_path.is_file():
-        raise HistoryUnavailable(
-            f"The history file {db_path} is not a file. Move it away, or choose "
-            "another data folder (--data-dir or BACKCOACH_DATA_DIR)."
-        )
-    notice: str | None = None
+        raise HistoryUnavailable.of((NOT_A_FILE, (db_path,)), (MOVE_IT_OR_CHOOSE, ()))
+    notice: Parts = ()
     try:
         _check_header(db_path)
         conn = _connect(db_path)
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, sqlite3.OperationalError) or not repair:
-            raise HistoryUnavailable(_sqlite_problem(db_path, exc)) from exc
+            raise HistoryUnavailable.of(*_sqlite_problem(db_path, exc)) from exc
         aside = _move_aside(db_path)
-        notice = (
-            f"The history file {db_path} could not be read ({exc}). It was moved to "
-            f"{aside} and a new, empty history was started. Keep the old file: "
-            "it may be recoverable."
-        )
+        notice = ((CORRUPT, (db_path, exc)), (MOVED_TO, (aside,)), (KEEP_OLD, ()))
         try:
             conn = _connect(db_path)
         except sqlite3.DatabaseError as exc2:
-            raise HistoryUnavailable(_sqlite_problem(db_path, exc2)) from exc2
+            raise HistoryUnavailable.of(*_sqlite_problem(db_path, exc2)) from exc2
     store = HistoryStore(conn, db_path)
-    store.notice = notice
+    store.notice = english(notice) if notice else None
+    store.notice_parts = notice
     if recover:
         store.recovered = store.recover_interrupted()
     return store
@@ -164,10 +233,8 @@ def _connect(db_path: Path) -> sqlite3.Connection:
     try:
         found = user_version(conn)
         if found > SCHEMA_VERSION:
-            raise HistoryUnavailable(
-                f"The history file {db_path} was made by a newer backcoach (history "
-                f"version {found}; this one knows up to {SCHEMA_VERSION}). Update "
-                "backcoach to use it; the file was left unchanged."
+            raise HistoryUnavailable.of(
+                (NEWER, (db_path, found, SCHEMA_VERSION)), (UPDATE_TO_USE, ())
             )
         if db_path != Path(":memory:"):
             result = [row[0] for row in conn.execute("PRAGMA quick_check")]
@@ -201,50 +268,37 @@ def _move_aside(db_path: Path) -> Path:
             if extra.exists():
                 extra.rename(aside.with_name(aside.name + suffix))
     except OSError as exc:
-        raise HistoryUnavailable(
-            f"The history file {db_path} cannot be read, and it could not be moved "
-            f"aside ({exc.strerror or exc}). Move it away yourself to start a new history."
+        raise HistoryUnavailable.of(
+            (NOT_MOVED_ASIDE, (db_path, exc.strerror or exc)), (MOVE_IT_YOURSELF, ())
         ) from exc
     return aside
 
 
-def _folder_problem(db_path: Path, exc: OSError) -> str:
+def _folder_problem(db_path: Path, exc: OSError) -> Parts:
     in_the_way = next(
         (p for p in (db_path.parent, *db_path.parent.parents) if p.exists() and not p.is_dir()),
         None,
     )
     if in_the_way is not None:  # "File exists" / "Not a directory" would not say which
-        return (
-            f"Cannot create the data folder {db_path.parent}: {in_the_way} is a file, "
-            "not a folder. Choose another data folder (--data-dir or BACKCOACH_DATA_DIR)."
-        )
+        return ((FOLDER_IN_THE_WAY, (db_path.parent, in_the_way)), (CHOOSE_FOLDER, ()))
     reason = exc.strerror or str(exc)
-    return (
-        f"Cannot create the data folder {db_path.parent} for the history ({reason}). "
-        "Check that the folder can be written, or choose another data folder "
-        "(--data-dir or BACKCOACH_DATA_DIR)."
-    )
+    return ((CANNOT_CREATE_FOLDER, (db_path.parent, reason)), (CHECK_FOLDER, ()))
 
 
-def _sqlite_problem(db_path: Path, exc: sqlite3.Error) -> str:
+def _sqlite_problem(db_path: Path, exc: sqlite3.Error) -> Parts:
     text = str(exc).lower()
+    folder = (db_path.parent,)
     if "full" in text:
-        what, fix = "the disk is full", "Free some disk space and try again."
-    elif "readonly" in text or "read-only" in text:
-        what = "the file or its folder is read-only"
-        fix = f"Make {db_path.parent} writable, or choose another data folder (--data-dir or BACKCOACH_DATA_DIR)."
-    elif "locked" in text or "busy" in text:
-        what = "another program is using it"
-        fix = "Close the other backcoach window or command and try again."
-    elif "unable to open" in text:
-        what = "it cannot be opened or created"
-        fix = f"Check that {db_path.parent} exists and can be written, or choose another data folder (--data-dir or BACKCOACH_DATA_DIR)."
-    elif isinstance(exc, sqlite3.OperationalError):
-        what, fix = str(exc), "Check the disk and the folder's permissions, then try again."
-    else:
-        what = f"it is damaged ({exc})"
-        fix = "Move it away to start a new history; keep it, it may be recoverable."
-    return f"Cannot use the history file {db_path}: {what}. {fix}"
+        return ((DISK_FULL, (db_path,)), (FREE_SPACE, ()))
+    if "readonly" in text or "read-only" in text:
+        return ((READ_ONLY, (db_path,)), (MAKE_WRITABLE, folder))
+    if "locked" in text or "busy" in text:
+        return ((LOCKED, (db_path,)), (CLOSE_OTHER, ()))
+    if "unable to open" in text:
+        return ((CANNOT_OPEN, (db_path,)), (CHECK_EXISTS, folder))
+    if isinstance(exc, sqlite3.OperationalError):
+        return ((OTHER_ERROR, (db_path, exc)), (CHECK_DISK, ()))
+    return ((DAMAGED, (db_path, exc)), (MOVE_IT_KEEP_IT, ()))
 
 
 _SESSION_COLUMNS = (
@@ -285,6 +339,8 @@ class HistoryStore:
         self.path = path
         self.notice: str | None = None
         """Set when a corrupt file was moved aside: what happened and where it went."""
+        self.notice_parts: Parts = ()
+        """`notice` as (template, args) sentences, for the UI to translate."""
         self.recovered: list[int] = []
         """Ids of sessions found `running` at open and marked `interrupted`."""
 
@@ -324,13 +380,13 @@ class HistoryStore:
         except sqlite3.OperationalError as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise HistoryUnavailable(_sqlite_problem(self.path, exc)) from exc
+            raise HistoryUnavailable.of(*_sqlite_problem(self.path, exc)) from exc
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
-            raise HistoryUnavailable(_sqlite_problem(self.path, exc)) from exc
+            raise HistoryUnavailable.of(*_sqlite_problem(self.path, exc)) from exc
 
     # --- sessions: writing ---------------------------------------------------
     def recover_interrupted(self) -> list[int]:

@@ -98,7 +98,10 @@ def _coerce(default: Any, value: Any) -> Any:
 
 
 def rejected_fields(data: object) -> list[str]:
-    """What `Settings.from_json` drops from `data`: "volume: 'loud'", one per bad field."""
+    """What `Settings.from_json` drops from `data`: 'volume: "loud"', one per bad field.
+
+    The key and the value as the file has them (JSON), so no English is in it.
+    """
     if not isinstance(data, dict):
         return []
     base = Settings()
@@ -108,14 +111,19 @@ def rejected_fields(data: object) -> list[str]:
             continue
         value = _coerce(getattr(base, f.name), data[f.name])
         if value is None or (isinstance(value, tuple) and len(value) != len(data[f.name])):
-            out.append(f"{f.name}: {data[f.name]!r}")
+            out.append(f"{f.name}: {_as_json(data[f.name])}")
     return out
 
 
-def _json_kind(data: object) -> str:
-    return {list: "a list", str: "a text", bool: "true or false", type(None): "null"}.get(
-        type(data), "a number"
-    )
+def _as_json(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _holds(data: object) -> str:
+    """The sentence for a settings file whose JSON is not an object."""
+    kinds = {list: HOLDS_LIST, str: HOLDS_TEXT, bool: HOLDS_BOOL, type(None): HOLDS_NULL}
+    return kinds.get(type(data), HOLDS_NUMBER)
 
 
 def _clamped(s: Settings) -> Settings:
@@ -138,7 +146,12 @@ NOT_A_FOLDER = (
 UNREADABLE = "The settings file {0} could not be read ({1})."
 NOT_JSON = "The settings file {0} is not valid JSON (line {1})."
 TOO_DEEP = "The settings file {0} is not valid JSON (nested too deeply)."
-NOT_SETTINGS = "The settings file {0} holds {1}, not settings."
+NOT_UTF8 = "The settings file {0} could not be read (not UTF-8 text)."
+HOLDS_LIST = "The settings file {0} holds a list, not settings."
+HOLDS_TEXT = "The settings file {0} holds a text, not settings."
+HOLDS_BOOL = "The settings file {0} holds true or false, not settings."
+HOLDS_NULL = "The settings file {0} holds null, not settings."
+HOLDS_NUMBER = "The settings file {0} holds a number, not settings."
 WRONG_KIND = "The settings file {0} has values of the wrong kind ({1})."
 DEFAULTS_INSTEAD = "backcoach uses the defaults instead."
 DEFAULTS_FOR_THOSE = "backcoach uses the defaults for those."
@@ -148,7 +161,12 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     UNREADABLE,
     NOT_JSON,
     TOO_DEEP,
-    NOT_SETTINGS,
+    NOT_UTF8,
+    HOLDS_LIST,
+    HOLDS_TEXT,
+    HOLDS_BOOL,
+    HOLDS_NULL,
+    HOLDS_NUMBER,
     WRONG_KIND,
     DEFAULTS_INSTEAD,
     DEFAULTS_FOR_THOSE,
@@ -184,9 +202,10 @@ class SettingsStore:
         except NotADirectoryError:
             self._tell((NOT_A_FOLDER, (self.path.parent,)))
             return Settings()
-        except (OSError, UnicodeDecodeError) as exc:
-            why = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-            return self._unreadable(UNREADABLE, why)
+        except UnicodeDecodeError:
+            return self._unreadable(NOT_UTF8)
+        except OSError as exc:
+            return self._unreadable(UNREADABLE, exc.strerror or exc)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -194,7 +213,7 @@ class SettingsStore:
         except RecursionError:
             return self._unreadable(TOO_DEEP)
         if not isinstance(data, dict):
-            return self._unreadable(NOT_SETTINGS, _json_kind(data))
+            return self._unreadable(_holds(data))
         rejected = rejected_fields(data)
         if rejected:
             self._unreadable(WRONG_KIND, "; ".join(rejected[:3]), partly=True)

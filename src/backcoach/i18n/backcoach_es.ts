@@ -2386,6 +2386,109 @@
     </message>
 </context>
 <context>
+    <name>history</name>
+    <message>
+        <source>The history file {0} is not a file.</source>
+        <translation>El archivo del historial {0} no es un archivo.</translation>
+    </message>
+    <message>
+        <source>Move it away, or choose another data folder (--data-dir or BACKCOACH_DATA_DIR).</source>
+        <translation>Muévalo a otro sitio o elija otra carpeta de datos (--data-dir o BACKCOACH_DATA_DIR).</translation>
+    </message>
+    <message>
+        <source>The history file {0} was made by a newer backcoach (history version {1}; this one knows up to {2}).</source>
+        <translation>El archivo del historial {0} lo creó una versión más reciente de backcoach (versión del historial {1}; esta versión llega hasta la {2}).</translation>
+    </message>
+    <message>
+        <source>Update backcoach to use it; the file was left unchanged.</source>
+        <translation>Actualice backcoach para usarlo; el archivo no se ha modificado.</translation>
+    </message>
+    <message>
+        <source>The history file {0} cannot be read, and it could not be moved aside ({1}).</source>
+        <translation>No se puede leer el archivo del historial {0} y tampoco se pudo apartar ({1}).</translation>
+    </message>
+    <message>
+        <source>Move it away yourself to start a new history.</source>
+        <translation>Muévalo usted a otro sitio para empezar un historial nuevo.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder {0}: {1} is a file, not a folder.</source>
+        <translation>No se puede crear la carpeta de datos {0}: {1} es un archivo, no una carpeta.</translation>
+    </message>
+    <message>
+        <source>Choose another data folder (--data-dir or BACKCOACH_DATA_DIR).</source>
+        <translation>Elija otra carpeta de datos (--data-dir o BACKCOACH_DATA_DIR).</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder {0} for the history ({1}).</source>
+        <translation>No se puede crear la carpeta de datos {0} para el historial ({1}).</translation>
+    </message>
+    <message>
+        <source>Check that the folder can be written, or choose another data folder (--data-dir or BACKCOACH_DATA_DIR).</source>
+        <translation>Compruebe que se puede escribir en la carpeta o elija otra carpeta de datos (--data-dir o BACKCOACH_DATA_DIR).</translation>
+    </message>
+    <message>
+        <source>Cannot use the history file {0}: the disk is full.</source>
+        <translation>No se puede usar el archivo del historial {0}: el disco está lleno.</translation>
+    </message>
+    <message>
+        <source>Free some disk space and try again.</source>
+        <translation>Libere algo de espacio en el disco y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot use the history file {0}: the file or its folder is read-only.</source>
+        <translation>No se puede usar el archivo del historial {0}: el archivo o su carpeta son de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Make {0} writable, or choose another data folder (--data-dir or BACKCOACH_DATA_DIR).</source>
+        <translation>Permita escribir en {0} o elija otra carpeta de datos (--data-dir o BACKCOACH_DATA_DIR).</translation>
+    </message>
+    <message>
+        <source>Cannot use the history file {0}: another program is using it.</source>
+        <translation>No se puede usar el archivo del historial {0}: otro programa lo está usando.</translation>
+    </message>
+    <message>
+        <source>Close the other backcoach window or command and try again.</source>
+        <translation>Cierre la otra ventana u orden de backcoach y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot use the history file {0}: it cannot be opened or created.</source>
+        <translation>No se puede usar el archivo del historial {0}: no se puede abrir ni crear.</translation>
+    </message>
+    <message>
+        <source>Check that {0} exists and can be written, or choose another data folder (--data-dir or BACKCOACH_DATA_DIR).</source>
+        <translation>Compruebe que {0} existe y que se puede escribir en ella, o elija otra carpeta de datos (--data-dir o BACKCOACH_DATA_DIR).</translation>
+    </message>
+    <message>
+        <source>Cannot use the history file {0}: {1}.</source>
+        <translation>No se puede usar el archivo del historial {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Check the disk and the folder&apos;s permissions, then try again.</source>
+        <translation>Revise el disco y los permisos de la carpeta, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot use the history file {0}: it is damaged ({1}).</source>
+        <translation>No se puede usar el archivo del historial {0}: está dañado ({1}).</translation>
+    </message>
+    <message>
+        <source>Move it away to start a new history; keep it, it may be recoverable.</source>
+        <translation>Muévalo a otro sitio para empezar un historial nuevo; guárdelo, quizá se pueda recuperar.</translation>
+    </message>
+    <message>
+        <source>The history file {0} could not be read ({1}).</source>
+        <translation>No se pudo leer el archivo del historial {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>It was moved to {0} and a new, empty history was started.</source>
+        <translation>Se ha movido a {0} y se ha empezado un historial nuevo, vacío.</translation>
+    </message>
+    <message>
+        <source>Keep the old file: it may be recoverable.</source>
+        <translation>Guarde el archivo antiguo: quizá se pueda recuperar.</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <source>{0} is not a folder (a file is in the way); using the default settings, and changes can&apos;t be saved.</source>
@@ -2404,8 +2507,28 @@
         <translation>El archivo de ajustes {0} no es JSON válido (anidado demasiado profundo).</translation>
     </message>
     <message>
-        <source>The settings file {0} holds {1}, not settings.</source>
-        <translation>El archivo de ajustes {0} contiene {1}, no ajustes.</translation>
+        <source>The settings file {0} could not be read (not UTF-8 text).</source>
+        <translation>No se pudo leer el archivo de ajustes {0} (no es texto UTF-8).</translation>
+    </message>
+    <message>
+        <source>The settings file {0} holds a list, not settings.</source>
+        <translation>El archivo de ajustes {0} contiene una lista, no ajustes.</translation>
+    </message>
+    <message>
+        <source>The settings file {0} holds a text, not settings.</source>
+        <translation>El archivo de ajustes {0} contiene un texto, no ajustes.</translation>
+    </message>
+    <message>
+        <source>The settings file {0} holds true or false, not settings.</source>
+        <translation>El archivo de ajustes {0} contiene un valor verdadero o falso, no ajustes.</translation>
+    </message>
+    <message>
+        <source>The settings file {0} holds null, not settings.</source>
+        <translation>El archivo de ajustes {0} contiene null, no ajustes.</translation>
+    </message>
+    <message>
+        <source>The settings file {0} holds a number, not settings.</source>
+        <translation>El archivo de ajustes {0} contiene un número, no ajustes.</translation>
     </message>
     <message>
         <source>The settings file {0} has values of the wrong kind ({1}).</source>

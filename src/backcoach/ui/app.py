@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from backcoach.core.paths import APP_NAME, AppPaths, standard_data_dir
 from backcoach.core.settings import SettingsStore
 from backcoach.ui.context import AppContext
+from backcoach.ui.translations import parts_text
 
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryStore
@@ -61,7 +62,8 @@ def open_history_safely(db_path: Path) -> tuple[HistoryStore | None, str | None]
     try:
         return open_history(db_path), None
     except HistoryUnavailable as exc:
-        return None, str(exc)
+        parts = getattr(exc, "parts", ())
+        return None, parts_text("history", parts) if parts else str(exc)
     except OSError as exc:
         return None, QCoreApplication.translate(
             "App", "{0}: the history can't be opened ({1})"

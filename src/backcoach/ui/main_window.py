@@ -366,7 +366,8 @@ class MainWindow(QMainWindow):
             return
         notice = getattr(ctx.history, "notice", None)
         if notice:
-            self.notify(notice)
+            parts = getattr(ctx.history, "notice_parts", ())
+            self.notify(parts_text("history", parts) if parts else notice)
         for sid in getattr(ctx.history, "recovered", []) or []:
             self.notify(self._recovered_text(sid))
 

@@ -25,6 +25,7 @@ from backcoach.ui.context import AppContext
 from backcoach.ui.engine_adapter import EngineAdapter
 from backcoach.ui.player_page import PlayerPage
 from backcoach.ui.summary_page import SummaryPage
+from backcoach.ui.translations import parts_text
 
 CueFactory = Callable[[AppContext, QObject], Any]
 
@@ -197,7 +198,10 @@ class SessionFlow(QStackedWidget):
     def _store_failed(self, exc: Exception) -> None:
         self.store = None
         self.session_id = None
-        self._cannot_save(getattr(exc, "message", None) or str(exc))
+        parts = getattr(exc, "parts", ())
+        self._cannot_save(
+            parts_text("history", parts) if parts else getattr(exc, "message", None) or str(exc)
+        )
 
     def _cue_problem(self, text: str) -> None:
         self.message.emit(text)

@@ -73,7 +73,12 @@ SETTINGS_PROBLEMS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("settings", "The settings file {0} could not be read ({1})."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} is not valid JSON (line {1})."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} is not valid JSON (nested too deeply)."),
-    QT_TRANSLATE_NOOP("settings", "The settings file {0} holds {1}, not settings."),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} could not be read (not UTF-8 text)."),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} holds a list, not settings."),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} holds a text, not settings."),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} holds true or false, not settings."),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} holds null, not settings."),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} holds a number, not settings."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} has values of the wrong kind ({1})."),
     QT_TRANSLATE_NOOP("settings", "backcoach uses the defaults instead."),
     QT_TRANSLATE_NOOP("settings", "backcoach uses the defaults for those."),
@@ -83,3 +88,54 @@ SETTINGS_PROBLEMS: tuple[object, ...] = (
     ),
 )
 """core/settings.py PROBLEM_TEMPLATES, in the "settings" context."""
+
+HISTORY_MESSAGES: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("history", "The history file {0} is not a file."),
+    QT_TRANSLATE_NOOP(
+        "history", "Move it away, or choose another data folder (--data-dir or BACKCOACH_DATA_DIR)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "history",
+        "The history file {0} was made by a newer backcoach (history version {1}; this one knows up to {2}).",
+    ),
+    QT_TRANSLATE_NOOP("history", "Update backcoach to use it; the file was left unchanged."),
+    QT_TRANSLATE_NOOP(
+        "history", "The history file {0} cannot be read, and it could not be moved aside ({1})."
+    ),
+    QT_TRANSLATE_NOOP("history", "Move it away yourself to start a new history."),
+    QT_TRANSLATE_NOOP("history", "Cannot create the data folder {0}: {1} is a file, not a folder."),
+    QT_TRANSLATE_NOOP("history", "Choose another data folder (--data-dir or BACKCOACH_DATA_DIR)."),
+    QT_TRANSLATE_NOOP("history", "Cannot create the data folder {0} for the history ({1})."),
+    QT_TRANSLATE_NOOP(
+        "history",
+        "Check that the folder can be written, or choose another data folder (--data-dir or BACKCOACH_DATA_DIR).",
+    ),
+    QT_TRANSLATE_NOOP("history", "Cannot use the history file {0}: the disk is full."),
+    QT_TRANSLATE_NOOP("history", "Free some disk space and try again."),
+    QT_TRANSLATE_NOOP(
+        "history", "Cannot use the history file {0}: the file or its folder is read-only."
+    ),
+    QT_TRANSLATE_NOOP(
+        "history",
+        "Make {0} writable, or choose another data folder (--data-dir or BACKCOACH_DATA_DIR).",
+    ),
+    QT_TRANSLATE_NOOP("history", "Cannot use the history file {0}: another program is using it."),
+    QT_TRANSLATE_NOOP("history", "Close the other backcoach window or command and try again."),
+    QT_TRANSLATE_NOOP(
+        "history", "Cannot use the history file {0}: it cannot be opened or created."
+    ),
+    QT_TRANSLATE_NOOP(
+        "history",
+        "Check that {0} exists and can be written, or choose another data folder (--data-dir or BACKCOACH_DATA_DIR).",
+    ),
+    QT_TRANSLATE_NOOP("history", "Cannot use the history file {0}: {1}."),
+    QT_TRANSLATE_NOOP("history", "Check the disk and the folder's permissions, then try again."),
+    QT_TRANSLATE_NOOP("history", "Cannot use the history file {0}: it is damaged ({1})."),
+    QT_TRANSLATE_NOOP(
+        "history", "Move it away to start a new history; keep it, it may be recoverable."
+    ),
+    QT_TRANSLATE_NOOP("history", "The history file {0} could not be read ({1})."),
+    QT_TRANSLATE_NOOP("history", "It was moved to {0} and a new, empty history was started."),
+    QT_TRANSLATE_NOOP("history", "Keep the old file: it may be recoverable."),
+)
+"""core/history.py MESSAGE_TEMPLATES, in the "history" context."""

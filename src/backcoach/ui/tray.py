@@ -47,6 +47,7 @@ from backcoach.core.settings import Settings
 from backcoach.ui.break_window import BreakWindow, FlowFactory, make_session_flow
 from backcoach.ui.context import AppContext
 from backcoach.ui.settings_follow import SettingsFollower
+from backcoach.ui.translations import parts_text
 from backcoach.ui.tray_icon import icon_key, make_icon, minutes_left
 
 HOUR = 3600.0
@@ -403,7 +404,9 @@ class TrayController(QObject):
                 session_id=event.session_id,
             )
         except Exception as exc:  # HistoryUnavailable, sqlite3 or disk errors: say, don't crash
-            self.problem = _tr("The break could not be saved to the history: {0}").format(exc)
+            parts = getattr(exc, "parts", ())
+            why = parts_text("history", parts) if parts else str(exc)
+            self.problem = _tr("The break could not be saved to the history: {0}").format(why)
             return
         self.ctx.history_changed.emit()
 
