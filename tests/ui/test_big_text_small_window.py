@@ -104,3 +104,48 @@ def test_after_check_in_scrolls_instead_of_squashing_at_200_percent_in_800x600(
     assert top >= 0 and top + page.notes.height() <= page.scroll_area.viewport().height()
     with qtbot.waitSignal(page.saved):
         qtbot.keyClick(page.notes, Qt.Key.Key_Return)
+
+
+def test_stop_panel_side_badge_and_details_fit_at_200_percent_in_800x600(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, big_text: None
+) -> None:
+    window, clock = started(qtbot, tmp_path, data_dir)
+    window.resize(800, 600)
+    flow = window.flow
+    assert flow is not None
+    p = flow.player
+    run_until(window, clock, lambda: p.segment is not None and p.segment.kind == "hold")
+    p.side.set_side("left")
+    settle()
+    assert p.side.width() < p.width() * 0.45  # the title keeps its room
+    assert not overlaps(p.title, p.side)
+    line = p.cue_text.fontMetrics().lineSpacing()
+    assert not p.cue_text.text() or p.details.viewport().height() >= line  # a whole line
+    qtbot.keyClick(p, Qt.Key.Key_Escape)
+    settle()
+    assert p.confirming
+    panel = p.stop_panel
+    assert panel.height() >= panel.minimumSizeHint().height()
+    q = panel.question
+    assert q.heightForWidth(q.width()) <= q.height()
+    for b in (panel.cancel, panel.confirm, *panel.reasons.values()):
+        assert b.height() >= b.minimumSizeHint().height(), b.text()
+        bottom = b.mapTo(p, b.rect().bottomLeft()).y()
+        assert bottom < p.height()
+    assert not overlaps(p.countdown, p.state_label)
+    assert not overlaps(p.session_bar, panel)
+    qtbot.keyClick(p, Qt.Key.Key_Escape)  # keep going: the details come back
+    settle()
+    assert not p.confirming and p.next.isVisible()
+
+
+def test_library_hint_wraps_at_200_percent_in_800x600(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, big_text: None
+) -> None:
+    window, _clock = started(qtbot, tmp_path, data_dir)
+    window.resize(800, 600)
+    window.show_library()
+    settle()
+    hint = window.library_page.hint
+    assert hint.wordWrap()
+    assert hint.heightForWidth(hint.width()) <= hint.height()

@@ -238,6 +238,7 @@ class LibraryPage(QWidget):
         self.hint = QLabel(
             self.tr("Enter: open the routine  ·  Type to search  ·  F5: reload the folders")
         )
+        self.hint.setWordWrap(True)  # whole at 200 % text in a small window
         layout.addWidget(self.hint)
 
         self.empty = QLabel()

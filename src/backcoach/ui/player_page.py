@@ -92,6 +92,15 @@ class StopPanel(QFrame):
             row.addWidget(button)
         layout.addLayout(row)
 
+    def set_compact(self, compact: bool) -> None:
+        """Smaller question and buttons on a short page, so the whole panel fits."""
+        factor = 1.05 if compact else 1.3
+        if abs(self.question.font().pointSizeF() - scaled_font(self, factor).pointSizeF()) > 0.1:
+            self.question.setFont(scaled_font(self, factor, bold=True))
+        for button in (self.cancel, self.confirm):
+            lines = 1.5 if compact else 2.0
+            button.setMinimumHeight(int(button.fontMetrics().height() * lines))
+
     def reason(self) -> str | None:
         for key, b in self.reasons.items():
             if b.isChecked():
@@ -143,8 +152,18 @@ class Details(QScrollArea):
     min_lines = 2
     """Lines kept in view however short the page (1 on a short page with big text)."""
 
+    def _line_height(self) -> int:
+        """The height of one line of the first text shown (the largest, the cue)."""
+        for i in range(self.column.count()):
+            item = self.column.itemAt(i)
+            w = item.widget() if item is not None else None
+            if isinstance(w, QLabel) and not w.isHidden() and w.text():
+                return w.fontMetrics().lineSpacing()
+        return self.fontMetrics().lineSpacing()
+
     def minimumSizeHint(self) -> QSize:
-        lines = min(self.sizeHint().height(), self.fontMetrics().height() * self.min_lines)
+        # Whole lines: a line cut in half can be read neither from the mat nor up close.
+        lines = min(self.sizeHint().height(), self._line_height() * self.min_lines + 2)
         return QSize(0, lines)
 
 
@@ -158,6 +177,7 @@ class PlayerPage(QWidget):
         self.segment: Segment | None = None
         self.confirming = False
         self._resume_after_cancel = False
+        self._short = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Session player"))
 
@@ -364,6 +384,20 @@ class PlayerPage(QWidget):
         if lines != self.details.min_lines:
             self.details.min_lines = lines
             self.details.updateGeometry()
+        # The side badge is as wide as half the window at 200 % text: smaller on a
+        # short page, so the exercise name keeps its room.
+        self.side.set_factor(1.8 if short else 2.6)
+        self._short = short
+        self._fit_stop_panel()
+
+    def _fit_stop_panel(self) -> None:
+        """On a short page the stop question takes the room of the details and the
+        "Next" line (hidden while it is asked), so its buttons stay whole."""
+        hide = self.confirming and self._short
+        self.stop_panel.set_compact(self._short)
+        texts = (self.cue_text, self.how, self.careful)
+        self.details.setVisible(not hide and any(w.text() for w in texts))
+        self.next.setVisible(not hide)
 
     def _show_bottom(self, page: QWidget) -> None:
         """Switch the bottom row; only the shown page claims room (a stack takes the tallest)."""
@@ -375,6 +409,7 @@ class PlayerPage(QWidget):
             w.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
         self.bottom.setCurrentWidget(page)
         self.bottom.updateGeometry()
+        self._fit_stop_panel()
 
     # --- wiring --------------------------------------------------------------------
     def attach(self, adapter: EngineAdapter) -> None:
@@ -542,7 +577,7 @@ class PlayerPage(QWidget):
 
     def _details_changed(self) -> None:
         self.cue_text.setVisible(bool(self.cue_text.text()))
-        self.details.setVisible(any(w.text() for w in (self.cue_text, self.how, self.careful)))
+        self._fit_stop_panel()
         self.details.updateGeometry()
 
     def _work_text(self, seg: Segment) -> str:

@@ -16,6 +16,8 @@ class SideBadge(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.side: str | None = None
+        self.factor = 2.6
+        """Text size, times the widget font (smaller on a short page: set_factor)."""
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Side"))
         self.hide()
@@ -29,12 +31,18 @@ class SideBadge(QWidget):
             self.hide()
         self.update()
 
+    def set_factor(self, factor: float) -> None:
+        if factor != self.factor:
+            self.factor = factor
+            self.updateGeometry()
+            self.update()
+
     def text(self) -> str:
         return {"left": self.tr("LEFT"), "right": self.tr("RIGHT")}.get(self.side or "", "")
 
     def _font(self) -> QFont:
         f = QFont(self.font())
-        f.setPointSizeF(f.pointSizeF() * 2.6)
+        f.setPointSizeF(f.pointSizeF() * self.factor)
         f.setBold(True)
         f.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
         return f
