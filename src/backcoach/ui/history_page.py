@@ -31,10 +31,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtGui import QAction, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QBoxLayout,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -198,6 +199,8 @@ class HistoryPage(QWidget):
         self.problem.setAccessibleName(self.tr("History problem"))
         lay.addWidget(self.problem)
 
+        # The filter row: routine+period, then dates+export; the two halves stack
+        # when the row would squeeze its fields (large text, small window).
         bar = QHBoxLayout()
         self.routine_combo = QComboBox()
         self.routine_combo.setAccessibleName(self.tr("Routine filter"))
@@ -219,6 +222,9 @@ class HistoryPage(QWidget):
         lbl.setBuddy(self.period_combo)
         bar.addWidget(lbl)
         bar.addWidget(self.period_combo)
+        bar.addStretch(1)
+        self.filter_halves = (bar, QHBoxLayout())
+        bar = self.filter_halves[1]
 
         self.from_edit = QDateEdit()
         self.from_edit.setCalendarPopup(True)
@@ -256,7 +262,12 @@ class HistoryPage(QWidget):
             self.export_actions[fmt] = action
         self.export_button.setMenu(menu)
         bar.addWidget(self.export_button)
-        lay.addLayout(bar)
+        self.filter_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        for half in self.filter_halves:
+            half.setContentsMargins(0, 0, 0, 0)
+            self.filter_row.addLayout(half)
+        self.filter_row.setStretch(1, 1)  # side by side, the dates half takes the slack
+        lay.addLayout(self.filter_row)
 
         self.calm_note = QLabel()
         self.calm_note.setWordWrap(True)
@@ -394,6 +405,30 @@ class HistoryPage(QWidget):
         self.to_edit.dateChanged.connect(self._dates_edited)
         self.calendar.months_changed.connect(self._update_calendar)
         self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _reflow_filters(self) -> None:
+        """Stack the filter row's halves when side by side they'd squeeze their fields."""
+        lay = self.layout()
+        if lay is None:
+            return
+        margins = lay.contentsMargins()
+        room = self.contentsRect().width() - margins.left() - margins.right()
+        first, second = self.filter_halves
+        need = first.sizeHint().width() + self.filter_row.spacing() + second.sizeHint().width()
+        direction = (
+            QBoxLayout.Direction.TopToBottom if need > room else QBoxLayout.Direction.LeftToRight
+        )
+        if self.filter_row.direction() != direction:
+            self.filter_row.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._reflow_filters()
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # fonts or texts changed
+            self._reflow_filters()
+        return super().event(event)
 
     # --- data --------------------------------------------------------------------
     def today(self) -> date:

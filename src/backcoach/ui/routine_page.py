@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,7 +21,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -88,6 +100,28 @@ def big_font(widget: QWidget, factor: float, bold: bool = True) -> QFont:
     return f
 
 
+class WrapDelegate(QStyledItemDelegate):
+    """Row heights for wrapped text in one column of a tree view.
+
+    QTreeView asks for row heights without a width, so wrapped text would get one
+    line (and an ellipsis); this gives the column's current width instead.
+    """
+
+    def __init__(self, view: QTreeView, column: int) -> None:
+        super().__init__(view)
+        self.view = view
+        self.column = column
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        if index.column() != self.column:
+            return super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        opt.rect = QRect(0, 0, max(1, self.view.header().sectionSize(self.column)), 1)
+        return super().sizeHint(opt, index)
+
+
 class RoutinePage(QWidget):
     """Shows one library entry; a broken file shows its errors and no Start."""
 
@@ -130,6 +164,13 @@ class RoutinePage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.steps.setItemDelegateForColumn(1, WrapDelegate(self.steps, 1))
+        # Re-measure the rows once the step column's width settles (coalesced).
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.steps.doItemsLayout)
+        header.sectionResized.connect(self._step_column_resized)
         layout.addWidget(self.steps, 1)
         self.errors = QTextBrowser()
         self.errors.setAccessibleName(tr("Errors in this file"))
@@ -167,6 +208,10 @@ class RoutinePage(QWidget):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
+
+    def _step_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 1:
+            self._relayout.start()
 
     def set_entry(self, entry: LibraryEntry) -> None:
         self.entry = entry
