@@ -6,13 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from backcoach.core.fakeclock import FakeClock
+from backcoach.core.library import scan_folders
+from backcoach.core.paths import bundled_routines_dir
 from backcoach.ui.checkin import CheckInAfter, PainPage
+from backcoach.ui.history_page import HistoryPage
+from backcoach.ui.routine_page import RoutinePage
 from backcoach.ui.theme import apply_text_scale
-from tests.ui.test_flow_kit import run_until
+from tests.ui.test_flow_kit import make_ctx, open_window, run_until, write_routines
 from tests.ui.test_player_page import started
 
 
@@ -149,3 +154,60 @@ def test_library_hint_wraps_at_200_percent_in_800x600(
     hint = window.library_page.hint
     assert hint.wordWrap()
     assert hint.heightForWidth(hint.width()) <= hint.height()
+
+
+def test_history_filters_stack_instead_of_squeezing_at_200_percent_in_800x600(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, big_text: None
+) -> None:
+    ctx = make_ctx(data_dir, write_routines(tmp_path / "r"))
+    window = open_window(qtbot, ctx, FakeClock())
+    window.resize(800, 600)
+    window.open_history_page()
+    page = window.history_page
+    assert isinstance(page, HistoryPage)
+    settle()
+    assert page.width() <= 800
+    fields = (page.routine_combo, page.period_combo, page.from_edit, page.to_edit)
+    for w in (*fields, page.export_button):
+        assert w.width() >= w.sizeHint().width(), w.accessibleName()  # nothing squeezed
+        assert w.mapTo(page, w.rect().topRight()).x() < page.width()
+    assert page.findChildren(QComboBox)  # the check below is not vacuous
+    assert page.from_edit.y() > page.routine_combo.y()  # dates went to their own line
+    # Tab order, buddies and names are untouched by the reflow.
+    wanted = [*fields, page.export_button]
+    chain: list[QWidget] = [page.routine_combo]
+    while len(chain) < 200 and len([w for w in chain if w in wanted]) < len(wanted):
+        chain.append(chain[-1].nextInFocusChain())
+    assert [w for w in chain if w in wanted] == wanted
+    assert {label.buddy() for label in page.findChildren(QLabel)} >= set(fields)
+    assert page.period_combo.accessibleName() == "Period"
+    # Given room again, it goes back to one row.
+    window.resize(2400, 800)
+    settle()
+    assert page.from_edit.y() == page.routine_combo.y()
+
+
+def test_long_step_names_wrap_at_200_percent_in_800x600(qtbot: QtBot, big_text: None) -> None:
+    entry = next(e for e in scan_folders([bundled_routines_dir()]) if e.ok and e.routine)
+    page = RoutinePage()
+    qtbot.addWidget(page)
+    page.set_entry(entry)
+    item = page.steps.topLevelItem(0)
+    assert item is not None
+    item.setText(1, "Single knee to chest with a very long name — hold 30s × 2, each side")
+    page.resize(800, 568)
+    page.show()
+    qtbot.waitExposed(page)
+    steps = page.steps
+
+    def whole() -> bool:
+        rect = steps.visualItemRect(item)
+        width = steps.header().sectionSize(1) - 8  # the delegate's text margins
+        need = steps.fontMetrics().boundingRect(
+            QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, item.text(1)
+        )
+        return need.height() > steps.fontMetrics().height() and rect.height() >= need.height()
+
+    qtbot.waitUntil(whole)  # more than one line, and all of it shown
+    page.resize(1600, 568)  # wider: the row follows back down
+    qtbot.waitUntil(lambda: steps.visualItemRect(item).height() < 2 * steps.fontMetrics().height())
