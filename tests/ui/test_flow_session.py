@@ -10,6 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import open_history
+from backcoach.ui.main_window import MainWindow
+from backcoach.ui.session_flow import SessionFlow
 from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
 
 
@@ -17,6 +19,17 @@ from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, writ
 def setup(tmp_path: Path, data_dir: Path):  # type: ignore[no-untyped-def]
     routines = write_routines(tmp_path / "routines")
     return data_dir, routines
+
+
+def check_in(qtbot: QtBot, window: MainWindow, pain: str, answers: str) -> SessionFlow:
+    """From `--start tiny`: type the pain digit, Enter, then answer each question."""
+    flow = window.flow
+    assert flow is not None
+    press(qtbot, window, pain)
+    press(qtbot, window, Qt.Key.Key_Return)
+    for answer in answers:
+        press(qtbot, window, answer)
+    return flow
 
 
 def test_whole_routine_keyboard_only(qtbot: QtBot, setup) -> None:  # type: ignore[no-untyped-def]
@@ -113,12 +126,7 @@ def test_flare_answer_runs_flare_plan_and_says_so(qtbot: QtBot, setup) -> None: 
     data_dir, routines = setup
     ctx = make_ctx(data_dir, routines)
     window = open_window(qtbot, ctx, FakeClock(), start="tiny")
-    flow = window.flow
-    assert flow is not None
-    press(qtbot, window, "4")
-    press(qtbot, window, Qt.Key.Key_Return)
-    for answer in ("n", "y", "n"):
-        press(qtbot, window, answer)
+    flow = check_in(qtbot, window, "4", "nyn")
     assert "flare version" in flow.checkin.ready_page.body.text()
     press(qtbot, window, Qt.Key.Key_Return)
     assert flow.plan is not None and flow.plan.flare
@@ -139,12 +147,7 @@ def test_flare_answer_without_flare_variant_says_it_runs_unchanged(
     (routines / "tiny.yaml").write_text(head + rest)
     ctx = make_ctx(data_dir, routines)
     window = open_window(qtbot, ctx, FakeClock(), start="tiny")
-    flow = window.flow
-    assert flow is not None
-    press(qtbot, window, "1")
-    press(qtbot, window, Qt.Key.Key_Return)
-    for answer in ("n", "y", "n"):
-        press(qtbot, window, answer)
+    flow = check_in(qtbot, window, "1", "nyn")
     assert "no flare version" in flow.checkin.ready_page.body.text()
     press(qtbot, window, Qt.Key.Key_Return)
     assert flow.plan is not None and not flow.plan.flare
@@ -155,12 +158,7 @@ def test_escape_enter_stops_and_asks_why(qtbot: QtBot, setup) -> None:  # type: 
     ctx = make_ctx(data_dir, routines)
     clock = FakeClock()
     window = open_window(qtbot, ctx, clock, start="tiny")
-    flow = window.flow
-    assert flow is not None
-    press(qtbot, window, "5")
-    press(qtbot, window, Qt.Key.Key_Return)
-    for answer in ("n", "n", "n"):
-        press(qtbot, window, answer)
+    flow = check_in(qtbot, window, "5", "nnn")
     press(qtbot, window, Qt.Key.Key_Return)
     player = flow.player
     run_until(window, clock, lambda: player.segment is not None and player.segment.kind == "hold")
@@ -191,12 +189,7 @@ def test_space_pauses_and_arrows_skip_and_go_back(qtbot: QtBot, setup) -> None: 
     ctx = make_ctx(data_dir, routines)
     clock = FakeClock()
     window = open_window(qtbot, ctx, clock, start="tiny")
-    flow = window.flow
-    assert flow is not None
-    press(qtbot, window, "0")
-    press(qtbot, window, Qt.Key.Key_Return)
-    for answer in ("n", "n", "n"):
-        press(qtbot, window, answer)
+    flow = check_in(qtbot, window, "0", "nnn")
     press(qtbot, window, Qt.Key.Key_Return)
     adapter = flow.adapter
     assert adapter is not None
@@ -220,12 +213,7 @@ def test_closing_mid_session_records_stopped(qtbot: QtBot, setup) -> None:  # ty
     ctx = make_ctx(data_dir, routines)
     clock = FakeClock()
     window = open_window(qtbot, ctx, clock, start="tiny")
-    flow = window.flow
-    assert flow is not None
-    press(qtbot, window, "2")
-    press(qtbot, window, Qt.Key.Key_Return)
-    for answer in ("n", "n", "n"):
-        press(qtbot, window, answer)
+    flow = check_in(qtbot, window, "2", "nnn")
     press(qtbot, window, Qt.Key.Key_Return)
     run_until(
         window,
