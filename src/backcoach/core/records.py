@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 SessionStatus = Literal["running", "completed", "stopped", "interrupted"]
 """`running` only while a session is under way; a store opened after a crash
@@ -72,8 +72,39 @@ class StepRecord:
     hurt: bool = False
 
 
+class _SessionFigures:
+    """What both a full session record and a list summary derive from their fields."""
+
+    __slots__ = ()
+    speed: float
+    pain_before: int | None
+    pain_after: int | None
+
+    if TYPE_CHECKING:  # a field of one subclass, a property of the other
+
+        @property
+        def done_seconds(self) -> float: ...
+
+    @property
+    def is_preview(self) -> bool:
+        """A sped-up run-through (a therapist checking a routine), not real exercise."""
+        return self.speed > 1.0
+
+    @property
+    def minutes(self) -> float:
+        """Minutes of exercise actually done (plan time, pauses excluded)."""
+        return self.done_seconds / 60.0
+
+    @property
+    def pain_change(self) -> int | None:
+        """pain_after - pain_before: negative means it hurt less afterwards."""
+        if self.pain_before is None or self.pain_after is None:
+            return None
+        return self.pain_after - self.pain_before
+
+
 @dataclass(frozen=True, slots=True)
-class SessionRecord:
+class SessionRecord(_SessionFigures):
     """One session of the log, with its answers and steps."""
 
     id: int
@@ -98,25 +129,8 @@ class SessionRecord:
     kind: str = "routine"
 
     @property
-    def is_preview(self) -> bool:
-        """A sped-up run-through (a therapist checking a routine), not real exercise."""
-        return self.speed > 1.0
-
-    @property
     def done_seconds(self) -> float:
         return sum(s.done_seconds for s in self.steps)
-
-    @property
-    def minutes(self) -> float:
-        """Minutes of exercise actually done (plan time, pauses excluded)."""
-        return self.done_seconds / 60.0
-
-    @property
-    def pain_change(self) -> int | None:
-        """pain_after - pain_before: negative means it hurt less afterwards."""
-        if self.pain_before is None or self.pain_after is None:
-            return None
-        return self.pain_after - self.pain_before
 
     @property
     def steps_done(self) -> int:
@@ -132,7 +146,7 @@ class SessionRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class SessionSummary:
+class SessionSummary(_SessionFigures):
     """A session without its steps and answers, with aggregates computed in SQL.
 
     What the history list needs, loaded by one query (`HistoryStore.summaries`).
@@ -157,20 +171,6 @@ class SessionSummary:
     steps_done: int
     steps_skipped: int
     steps_hurt: int
-
-    @property
-    def is_preview(self) -> bool:
-        return self.speed > 1.0
-
-    @property
-    def minutes(self) -> float:
-        return self.done_seconds / 60.0
-
-    @property
-    def pain_change(self) -> int | None:
-        if self.pain_before is None or self.pain_after is None:
-            return None
-        return self.pain_after - self.pain_before
 
 
 @dataclass(frozen=True, slots=True)
