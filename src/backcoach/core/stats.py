@@ -257,16 +257,25 @@ def adherence(
             RoutineAdherence(
                 routine_id=rid,
                 title=title,
-                target=f"{target.count}/{target.per}" if target is not None else "",
-                week_done=sum(1 for s in week if s.status == "completed"),
+                target=_target_text(target),
+                week_done=_completed(week),
                 week_target=week_target,
-                weeks4_done=sum(1 for s in last4 if s.status == "completed"),
+                weeks4_done=_completed(last4),
                 weeks4_target=weeks4_target,
-                stopped=sum(1 for s in last4 if s.status != "completed"),
+                stopped=len(last4) - _completed(last4),
             )
         )
     out.sort(key=lambda a: a.title.lower())
     return out
+
+
+def _target_text(target: TargetLike | None) -> str:
+    """ "1/day", "3/week", or "" for a routine without a prescription."""
+    return f"{target.count}/{target.per}" if target is not None else ""
+
+
+def _completed(sessions: Sequence[SessionLike]) -> int:
+    return sum(1 for s in sessions if s.status == "completed")
 
 
 @dataclass(frozen=True)
@@ -313,10 +322,10 @@ def period_adherence(
             PeriodAdherence(
                 routine_id=rid,
                 title=items[-1].routine_title or rid,
-                target=f"{target.count}/{target.per}" if target is not None else "",
-                done=sum(1 for s in items if s.status == "completed"),
+                target=_target_text(target),
+                done=_completed(items),
                 expected=expected,
-                stopped=sum(1 for s in items if s.status != "completed"),
+                stopped=len(items) - _completed(items),
             )
         )
     out.sort(key=lambda a: a.title.lower())
