@@ -20,17 +20,26 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CuePlayer", text)
 
 
-def load_multimedia() -> tuple[ModuleType | None, str | None]:
-    """Import QtMultimedia, or explain (translated) why it cannot be used."""
+def import_optional(module: str) -> tuple[ModuleType | None, str | None]:
+    """Import a Qt module that needs libpulse0 (QtMultimedia, QtTextToSpeech).
+
+    Returns the module, or None and the fix (translated) for why it would not load.
+    """
     try:
-        return importlib.import_module("PySide6.QtMultimedia"), None
+        return importlib.import_module(module), None
     except (ImportError, OSError) as exc:
         detail = str(exc) or type(exc).__name__
         if "libpulse" in detail:
-            why = _tr("libpulse0 missing: sudo apt install libpulse0")
-        else:
-            why = _tr("{0}; on Debian/Ubuntu try: sudo apt install libpulse0").format(detail)
-        return None, _tr("No sound: could not load QtMultimedia ({0}).").format(why)
+            return None, _tr("libpulse0 is missing: sudo apt install libpulse0")
+        return None, _tr("{0}; on Debian/Ubuntu try: sudo apt install libpulse0").format(detail)
+
+
+def load_multimedia() -> tuple[ModuleType | None, str | None]:
+    """Import QtMultimedia, or explain (translated) why it cannot be used."""
+    multimedia, fix = import_optional("PySide6.QtMultimedia")
+    if multimedia is None:
+        return None, _tr("No sound: could not load QtMultimedia ({0}).").format(fix)
+    return multimedia, None
 
 
 def audio_output_names(multimedia: ModuleType) -> list[str]:

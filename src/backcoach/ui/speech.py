@@ -10,12 +10,13 @@ limit) and only then in the app; the cue player adds a watchdog on top.
 
 from __future__ import annotations
 
-import importlib
 import sys
 from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QProcess, QTimer, Signal
+
+from backcoach.ui.sound import import_optional
 
 PREFERRED_ENGINES: tuple[str, ...] = ("speechd", "flite", "winrt", "sapi", "darwin", "android")
 TEST_ENGINE = "mock"
@@ -38,17 +39,12 @@ def _tr(text: str) -> str:
 
 def load_tts() -> tuple[ModuleType | None, str | None]:
     """Import QtTextToSpeech, or explain (translated) why it cannot be used."""
-    try:
-        return importlib.import_module("PySide6.QtTextToSpeech"), None
-    except (ImportError, OSError) as exc:
-        detail = str(exc) or type(exc).__name__
-        if "libpulse" in detail:
-            fix = _tr("libpulse0 is missing: sudo apt install libpulse0")
-        else:
-            fix = _tr("{0}; on Debian/Ubuntu try: sudo apt install libpulse0").format(detail)
+    tts, fix = import_optional("PySide6.QtTextToSpeech")
+    if tts is None:
         return None, _tr(
             "No voice: could not load QtTextToSpeech ({0}). Sessions run with sounds and text only."
         ).format(fix)
+    return tts, None
 
 
 def available_engines() -> list[str]:
