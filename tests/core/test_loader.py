@@ -183,13 +183,29 @@ def test_every_problem_is_reported(tmp_path: Path) -> None:
     assert [p.line for p in result.problems] == [7 + 2 * i for i in range(80)]
 
 
-def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+def alias_bomb() -> str:
+    """Nine levels of nine aliases: 9**9 steps if anything expanded it."""
     lines = ["backcoach: 1", "title: T", "a0: &a0 [{exercise: x, hold: 1s}]"]
     for i in range(1, 10):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
     lines.append("steps: *a9")
+    return "\n".join(lines) + "\n"
+
+
+def known_key_alias_bomb() -> str:
+    """A legal file whose 5,000 steps each alias the first step's 50 cues."""
+    return (
+        "backcoach: 1\ntitle: T\nexercises:\n  a: {name: A}\nsteps:\n"
+        "  - exercise: a\n    hold: 30s\n    cues: &c1 ["
+        + ", ".join(["{at: 1s, say: hi}"] * 50)
+        + "]\n"
+        + "".join("  - {exercise: a, hold: 30s, cues: *c1}\n" for _ in range(5000))
+    )
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     start = time.perf_counter()
-    result = _load(tmp_path, "\n".join(lines) + "\n")
+    result = _load(tmp_path, alias_bomb())
     assert time.perf_counter() - start < 2.0
     assert result.routine is None
     # the unknown keys a0..a9 and the nine non-step items; nothing is expanded
@@ -197,16 +213,8 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
 
 
 def test_alias_bomb_in_known_keys_hits_the_node_budget(tmp_path: Path) -> None:
-    # build it legally: the anchors live inside the first step's cues
-    text = (
-        "backcoach: 1\ntitle: T\nexercises:\n  a: {name: A}\nsteps:\n"
-        "  - exercise: a\n    hold: 30s\n    cues: &c1 ["
-        + ", ".join(["{at: 1s, say: hi}"] * 50)
-        + "]\n"
-        + "".join("  - {exercise: a, hold: 30s, cues: *c1}\n" for _ in range(5000))
-    )
     start = time.perf_counter()
-    result = _load(tmp_path, text)
+    result = _load(tmp_path, known_key_alias_bomb())
     assert time.perf_counter() - start < 5.0
     assert result.routine is None
     assert [p.message for p in result.problems][-1].startswith(

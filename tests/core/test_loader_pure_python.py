@@ -14,6 +14,7 @@ import pytest
 
 from backcoach.core import yaml_nodes
 from backcoach.core.loader import LoadResult, load_bytes
+from tests.core.test_loader import alias_bomb, known_key_alias_bomb
 from tests.core.test_loader_invalid import CASES
 
 PURE_WORDING = {
@@ -64,26 +65,15 @@ def test_invalid_table_through_the_pure_parser(
 
 
 def test_alias_bomb_is_refused(tmp_path: Path) -> None:
-    lines = ["backcoach: 1", "title: T", "a0: &a0 [{exercise: x, hold: 1s}]"]
-    for i in range(1, 10):
-        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
-    lines.append("steps: *a9")
     start = time.perf_counter()
-    result = _load(tmp_path, "\n".join(lines) + "\n")
+    result = _load(tmp_path, alias_bomb())
     assert time.perf_counter() - start < 2.0
     assert result.routine is None
     assert 0 < len(result.problems) <= 20
 
 
 def test_alias_bomb_in_known_keys_hits_the_node_budget(tmp_path: Path) -> None:
-    text = (
-        "backcoach: 1\ntitle: T\nexercises:\n  a: {name: A}\nsteps:\n"
-        "  - exercise: a\n    hold: 30s\n    cues: &c1 ["
-        + ", ".join(["{at: 1s, say: hi}"] * 50)
-        + "]\n"
-        + "".join("  - {exercise: a, hold: 30s, cues: *c1}\n" for _ in range(5000))
-    )
-    result = _load(tmp_path, text)
+    result = _load(tmp_path, known_key_alias_bomb())
     assert result.routine is None
     assert result.problems[-1].message.startswith("anchors and aliases expand to too many values")
 
