@@ -32,6 +32,7 @@ MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 100
 MAX_VISITS = 200_000
 _DEPTH_BOUND_FAST = 2_000
+TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; a routine needs only a few"
 
 
 TAG = "tag:yaml.org,2002:"
@@ -105,8 +106,8 @@ def _compose(text: str) -> Node | None:
         loader.dispose()
 
 
-def _events(text: str) -> Iterator[yaml.Event]:
-    loader = _Loader(text)
+def _events(text: str, parser: type[PureLoader] | None = None) -> Iterator[yaml.Event]:
+    loader = (parser or _Loader)(text)
     try:
         while loader.check_event():
             event = loader.get_event()
@@ -201,21 +202,20 @@ def parse_bytes(data: bytes, display: str) -> Parsed:
             Problem(display, line, col, f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8")
         )
         return parsed
+    bound = _depth_bound(text)
+    deep: tuple[int, int] | None = None
     try:
-        if _depth_bound(text) > _DEPTH_BOUND_FAST:
-            deep = _too_deep(text)
-            if deep is not None:
-                parsed.problems.append(
-                    Problem(
-                        display,
-                        *deep,
-                        f"nested more than {MAX_DEPTH} levels deep; a routine needs only a few",
-                    )
-                )
-                return parsed
-        parsed.root = _compose(text)
+        deep = _too_deep(text) if bound > _DEPTH_BOUND_FAST else None
+        if deep is None:
+            parsed.root = _compose(text)
+            if parsed.root is not None and bound > MAX_DEPTH:
+                deep = _node_too_deep(parsed.root)
     except yaml.MarkedYAMLError as exc:
-        parsed.problems.append(_syntax_problem(display, exc))
+        # A parser may refuse deep nesting itself (libyaml from PyYAML 6.0.4 stops
+        # at 1,000 levels) in its own words; ours is checked first, in any case.
+        deep = _too_deep(text) if bound > MAX_DEPTH else None
+        if deep is None:
+            parsed.problems.append(_syntax_problem(display, exc))
     except yaml.reader.ReaderError as exc:
         line, col = _text_position(text, exc.position)
         what = f"character #x{exc.character:04x}" if isinstance(exc.character, int) else "character"
@@ -225,9 +225,15 @@ def parse_bytes(data: bytes, display: str) -> Parsed:
     except yaml.YAMLError as exc:
         parsed.problems.append(Problem(display, 1, 1, f"YAML syntax error: {exc}"))
     except (RecursionError, MemoryError, ValueError, TypeError) as exc:
-        parsed.problems.append(
-            Problem(display, 1, 1, f"cannot read this file as YAML ({type(exc).__name__})")
-        )
+        # The pure-Python composer recurses: deep nesting ends here without libyaml.
+        deep = _too_deep(text) if bound > MAX_DEPTH else None
+        if deep is None:
+            parsed.problems.append(
+                Problem(display, 1, 1, f"cannot read this file as YAML ({type(exc).__name__})")
+            )
+    if deep is not None:
+        parsed.root = None
+        parsed.problems.append(Problem(display, *deep, TOO_DEEP))
     return parsed
 
 
@@ -271,9 +277,25 @@ def _depth_bound(text: str) -> int:
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
-    """Exact depth check over the event stream (no recursion); the position past MAX_DEPTH."""
+    """Exact depth check over the event stream (no recursion); the position past MAX_DEPTH.
+
+    libyaml's events first; if libyaml stops with an error before the depth is
+    known (PyYAML 6.0.4's libyaml refuses 1,000 levels while still looking
+    ahead), the pure-Python parser, which has no limit of its own, decides.
+    Both stop at the first syntax error: text past it is never nested.
+    """
+    loaders: list[type[PureLoader]] = [_Loader] if _Loader is PureLoader else [_Loader, PureLoader]
+    for loader in loaders:
+        try:
+            return _first_too_deep(_events(text, loader))
+        except yaml.YAMLError:
+            continue
+    return None
+
+
+def _first_too_deep(events: Iterator[yaml.Event]) -> tuple[int, int] | None:
     depth = 0
-    for event in _events(text):
+    for event in events:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             mark = event.start_mark
@@ -281,4 +303,30 @@ def _too_deep(text: str) -> tuple[int, int] | None:
                 return mark.line + 1, mark.column + 1
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+    return None
+
+
+def _node_too_deep(root: Node) -> tuple[int, int] | None:
+    """The position of the first collection nested deeper than MAX_DEPTH in a composed graph.
+
+    Each node is visited once (an alias is a node reached again), so a graph
+    that refers to itself ends.
+    """
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    seen: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return position(node)
+        if isinstance(node, SequenceNode):
+            stack.extend((c, depth + 1) for c in node.value if not isinstance(c, ScalarNode))
+        elif not isinstance(node, ScalarNode):
+            for key, value in node.value:
+                if not isinstance(key, ScalarNode):
+                    stack.append((key, depth + 1))
+                if not isinstance(value, ScalarNode):
+                    stack.append((value, depth + 1))
     return None
