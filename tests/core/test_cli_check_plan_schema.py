@@ -117,6 +117,24 @@ def test_plan_invalid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["plan", str(tmp_path / "missing.yaml")]) == 2
 
 
+def test_plan_takes_a_routine_id_as_start_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    (data / "routines").mkdir(parents=True)
+    (data / "routines" / "my-own.yaml").write_text(
+        "backcoach: 1\ntitle: My own\nsteps: [{rest: 1m}]\n"
+    )
+    monkeypatch.setenv("BACKCOACH_DATA_DIR", str(data))
+    monkeypatch.chdir(tmp_path)  # no routines/ here: the id is looked up, not a path
+    assert main(["plan", "morning-lower-back"]) == 0
+    assert capsys.readouterr().out.startswith("Morning lower-back routine")
+    assert main(["plan", "my-own"]) == 0
+    assert capsys.readouterr().out.startswith("My own")
+    assert main(["plan", "no-such-routine"]) == 2
+    assert "no such file or routine id" in capsys.readouterr().err
+
+
 def test_schema_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from backcoach.core.durations import format_clock, format_duration
-from backcoach.core.library import LibraryIndex, load_routine
+from backcoach.core.library import (
+    ROUTINE_SUFFIXES,
+    LibraryIndex,
+    find_routine,
+    load_routine,
+    scan_folders,
+)
+from backcoach.core.paths import AppPaths, standard_data_dir
 from backcoach.core.plan import Plan, Segment, build_plan, describe_total
 from backcoach.core.problems import RoutineError, format_problems
+from backcoach.core.settings import SettingsStore
 
 NO_FLARE_NOTE = "note: this routine has no flare variant; it runs unchanged on flare days"
 
@@ -20,7 +29,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Show the session a routine file makes, segment by segment, and its total length."
     )
-    parser.add_argument("file", metavar="FILE", help="a routine file")
+    parser.add_argument(
+        "routine",
+        metavar="ROUTINE",
+        help="a routine file, or a routine's id (its file name without .yaml, "
+        "looked up in the bundled routines and your own, as --start does)",
+    )
     parser.add_argument(
         "--flare", action="store_true", help="plan the flare-day variant (flare: scale and skip)"
     )
@@ -28,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return plan(args.file, flare=args.flare, as_json=args.json)
+    return plan(args.routine, flare=args.flare, as_json=args.json)
 
 
 def plan(
@@ -43,9 +57,15 @@ def plan(
     out = out or sys.stdout
     err = err or sys.stderr
     path = Path(file)
+    if not path.exists() and _looks_like_id(file):
+        found = find_routine_by_id(file)
+        if found is not None:
+            path, file = found, str(found)
     if not path.is_file():
         what = (
-            "no such file" if not path.exists() else "not a routine file (a folder, pipe or device)"
+            "no such file or routine id"
+            if not path.exists()
+            else "not a routine file (a folder, pipe or device)"
         )
         print(f"backcoach plan: {file}: {what}", file=err)
         return 2
@@ -64,6 +84,27 @@ def plan(
     else:
         out.write(render_table(result))
     return 0
+
+
+def _looks_like_id(text: str) -> bool:
+    return (
+        bool(text)
+        and "/" not in text
+        and os.sep not in text
+        and not text.endswith(ROUTINE_SUFFIXES)
+    )
+
+
+def find_routine_by_id(routine_id: str, paths: AppPaths | None = None) -> Path | None:
+    """The file of the routine `routine_id` in the folders the window lists, or None.
+
+    The same folders as `backcoach --start ID`: the bundled routines, the user's
+    own (imported) routines and the folders chosen in Settings.
+    """
+    paths = paths or AppPaths(data_dir=standard_data_dir())
+    folders = SettingsStore(paths.settings_path).load().routine_folders
+    entry = find_routine(scan_folders(paths.routine_dirs(folders)), routine_id)
+    return entry.path if entry is not None and entry.routine is not None else None
 
 
 def render_table(result: Plan) -> str:
