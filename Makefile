@@ -1,23 +1,34 @@
 # backcoach: `make run` opens the app, `make test` runs every check headless.
+#
+# Installs are locked: uv (itself pinned by hash in tools/uv-requirements.txt)
+# installs exactly what uv.lock says. `make upgrade` re-resolves and rewrites
+# the lock; `make test-latest` runs the suite against the newest releases in a
+# separate venv without touching the lock.
 PYTHON ?= python3
 VENV   ?= .venv
+TOOLS  ?= .venv-uv
 PY      = $(VENV)/bin/python
+UV      = $(TOOLS)/bin/uv
 STAMP   = $(VENV)/.installed
 TSTAMP  = $(VENV)/.installed-test
+LATEST ?= .venv-latest
+# uv installs into $(VENV), for the interpreter $(PYTHON); it never downloads a Python.
+UVENV   = UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON_DOWNLOADS=never
 
-.PHONY: run test lint typecheck pytest bench install-desktop translations screenshots clean
+.PHONY: run test lint typecheck pytest bench install-desktop translations screenshots \
+	upgrade test-latest clean
 
-$(PY):
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -q -e .
-	$(PY) -m backcoach.i18n build
+$(UV): tools/uv-requirements.txt
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install -q --require-hashes --no-deps -r tools/uv-requirements.txt
 	touch $@
 
-$(TSTAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -q -e '.[test]'
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UVENV) $(UV) sync -q --locked --no-dev --inexact --python $(PYTHON)
+	touch $@
+
+$(TSTAMP): pyproject.toml uv.lock | $(UV)
+	$(UVENV) $(UV) sync -q --locked --python $(PYTHON)
 	touch $(STAMP) $@
 
 run: $(STAMP)
@@ -35,6 +46,16 @@ pytest: $(TSTAMP)
 
 test: lint typecheck pytest
 
+upgrade: $(UV)
+	UV_PYTHON_DOWNLOADS=never $(UV) lock --upgrade
+
+test-latest: $(UV)
+	rm -rf $(LATEST)
+	UV_PYTHON_DOWNLOADS=never $(UV) venv -q --python $(PYTHON) $(LATEST)
+	UV_PYTHON_DOWNLOADS=never $(UV) pip install -q --python $(LATEST)/bin/python --upgrade \
+		-e . --group dev
+	QT_QPA_PLATFORM=offscreen $(LATEST)/bin/python -m pytest -q -p no:cacheprovider
+
 bench: $(TSTAMP)
 	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
 
@@ -49,4 +70,5 @@ install-desktop: $(STAMP)
 	$(PY) -m backcoach.desktop install
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) $(LATEST) .venv-3.* build dist src/*.egg-info .pytest_cache \
+		.mypy_cache .ruff_cache

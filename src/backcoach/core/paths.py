@@ -8,27 +8,33 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 APP_NAME = "backcoach"
 DATA_DIR_ENV = "BACKCOACH_DATA_DIR"
 
 
-def project_root() -> Path:
-    """The folder holding `routines/` and `assets/` (the source tree, or the installed data)."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[3], Path(sys.prefix) / "share" / APP_NAME):
-        if (candidate / "routines").is_dir():
-            return candidate
-    return here.parents[3]
+def bundled_dir(name: str) -> Path:
+    """A folder of bundled data (`routines` or `assets`).
+
+    In an installed wheel it is package data, `backcoach/<name>`, found through
+    importlib.resources. In a source checkout (an editable install included)
+    the folders stay at the top of the tree, beside `src/`, where therapists
+    and the tests find them.
+    """
+    packaged = resources.files("backcoach") / name
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / name
 
 
 def bundled_routines_dir() -> Path:
-    return project_root() / "routines"
+    return bundled_dir("routines")
 
 
 def assets_dir() -> Path:
-    return project_root() / "assets"
+    return bundled_dir("assets")
 
 
 def standard_data_dir(env: dict[str, str] | None = None) -> Path:

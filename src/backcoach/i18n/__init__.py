@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 
 CATALOGUE = "backcoach"
@@ -18,7 +19,8 @@ LANGUAGES: tuple[str, ...] = ("es",)
 
 
 def translations_dir() -> Path:
-    return Path(__file__).resolve().parent
+    """Where the catalogues are: this package's own folder (package data)."""
+    return Path(str(resources.files(__name__)))
 
 
 def ts_files() -> list[Path]:
