@@ -6,29 +6,39 @@ with their own temporary data folders never meet). A later start fails to take
 the lock, connects, sends one JSON line (`{"start": ..., "speed": ...}`) and
 waits briefly for "ok". A lock left by a crashed process names a dead pid:
 QLockFile treats it as stale and the next start takes it over.
+
+The app takes the lock at start-up (`take_lock`, QtCore only) and listens
+once its window is up (`listen`); until then a later start keeps trying to
+connect while the lock's holder is alive. `claim()` does both at once.
 """
 
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
 from backcoach.core.instance import LOCK_NAME
 
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
 REPLY = b"ok\n"
 MAX_MESSAGE = 64 * 1024
+RETRY_MS = 50
+"""How often a later start tries again while the first is still coming up."""
 
 
 def server_name(data_dir: Path) -> str:
     """A local-socket name unique to this user and data folder."""
+    import hashlib
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no name for this uid (containers)
@@ -50,22 +60,47 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
-        self.name = server_name(data_dir)
+        self._name = ""
         self.lock = QLockFile(str(data_dir / LOCK_NAME))
         # Only a dead owner makes the lock stale, never its age: a session can run for hours.
         self.lock.setStaleLockTime(0)
         self.server: QLocalServer | None = None
+        self.held_elsewhere = False
+        """The lock is another live instance's (take_lock said so)."""
+
+    @property
+    def name(self) -> str:
+        """The local-socket name the first instance listens on."""
+        if not self._name:
+            self._name = server_name(self.data_dir)
+        return self._name
 
     # --- the first instance ------------------------------------------------------
     def claim(self) -> bool:
         """Take the lock and listen; False when another live instance holds it."""
+        if not self.take_lock():
+            return False
+        self.listen()
+        return True
+
+    def take_lock(self) -> bool:
+        """Take the lock (not listening yet); False when another live instance holds it."""
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError:
             return True  # no data folder to lock: run on; the window will say what is wrong
         if not self.lock.tryLock(0):
             # Only a live holder stops us; a permission error must not block the app.
-            return self.lock.error() != QLockFile.LockError.LockFailedError
+            self.held_elsewhere = self.lock.error() == QLockFile.LockError.LockFailedError
+            return not self.held_elsewhere
+        return True
+
+    def listen(self) -> None:
+        """Take later starts' messages (only while holding the lock)."""
+        if self.server is not None or not self.lock.isLocked():
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
@@ -74,7 +109,6 @@ class SingleInstance(QObject):
             server.listen(self.name)
         server.newConnection.connect(self._accept)
         self.server = server
-        return True
 
     @property
     def is_primary(self) -> bool:
@@ -98,6 +132,8 @@ class SingleInstance(QObject):
                 self._read(sock)
 
     def _ready(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         sock = self.sender()
         if isinstance(sock, QLocalSocket):
             self._read(sock)
@@ -129,10 +165,11 @@ class SingleInstance(QObject):
         """Hand `message` to the running instance; True once it said "ok".
 
         `timeout_ms=0` only writes it (for a sender in the receiver's own thread).
+        While the lock's live holder is still starting (not listening yet), the
+        connection is tried again for up to `timeout_ms` (at least a second).
         """
-        sock = QLocalSocket()
-        sock.connectToServer(self.name)
-        if not sock.waitForConnected(max(timeout_ms, 1000)):
+        sock = self._connect(max(timeout_ms, 1000))
+        if sock is None:
             return False
         payload = json.dumps(message).encode("utf-8") + b"\n"
         sock.write(payload)
@@ -145,6 +182,19 @@ class SingleInstance(QObject):
             reply += bytes(sock.readAll().data())
         sock.disconnectFromServer()
         return REPLY in reply
+
+    def _connect(self, timeout_ms: int) -> QLocalSocket | None:
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            sock = QLocalSocket()
+            sock.connectToServer(self.name)
+            if sock.waitForConnected(timeout_ms):
+                return sock
+            if not self.held_elsewhere or time.monotonic() >= deadline:
+                return None
+            QThread.msleep(RETRY_MS)
 
 
 def message_from_args(args: object) -> dict[str, Any]:
