@@ -53,6 +53,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from backcoach.ui.app import run_app  # Qt is loaded only here
+    import gc
 
-    return run_app(args)
+    # Off while the app starts (it allocates much and frees little); run_app turns it
+    # back on once the window has been painted.
+    gc.disable()
+    try:
+        from backcoach.ui.app import run_app  # Qt is loaded only here
+
+        return run_app(args)
+    finally:
+        gc.enable()

@@ -9,7 +9,6 @@ whose app died (a crash, kill -9, a power cut) and was never marked interrupted.
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 
 LOCK_NAME = "instance.lock"
@@ -23,6 +22,8 @@ def app_running(data_dir: Path) -> bool:
         return False
     except OSError:
         return True
+    import socket  # here: the app's start-up imports this module for LOCK_NAME only
+
     try:
         pid = int(lines[0])
     except (IndexError, ValueError):

@@ -10,9 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -237,6 +235,8 @@ class SettingsStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self._keep_aside:
             self._move_aside()  # raises OSError rather than overwrite it
+        import tempfile  # only when saving: loading is on the app's start-up path
+
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -251,6 +251,8 @@ class SettingsStore:
 
     def _move_aside(self) -> None:
         if self.path.exists() or self.path.is_symlink():
+            from datetime import datetime
+
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             aside = self.path.with_name(f"{self.path.name}.bad-{stamp}")
             n = 1

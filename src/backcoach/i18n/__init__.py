@@ -3,15 +3,13 @@ compiled `.qm` files, both shipped in the package.
 
 `python -m backcoach.i18n build` compiles every .ts with pyside6-lrelease;
 `python -m backcoach.i18n update` re-extracts the strings from the UI code with
-pyside6-lupdate (keeping existing translations). No Qt import here.
+pyside6-lupdate (keeping existing translations). No Qt import here, and the
+app's start-up, which only needs `translations_dir`, loads no subprocess.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-from importlib import resources
 from pathlib import Path
 
 CATALOGUE = "backcoach"
@@ -19,8 +17,12 @@ LANGUAGES: tuple[str, ...] = ("es",)
 
 
 def translations_dir() -> Path:
-    """Where the catalogues are: this package's own folder (package data)."""
-    return Path(str(resources.files(__name__)))
+    """Where the catalogues are: this package's own folder (package data).
+
+    The folder of this file: Qt loads the .qm from a real file, and importlib.resources
+    would cost the app's start-up several milliseconds to say the same.
+    """
+    return Path(__file__).resolve().parent
 
 
 def ts_files() -> list[Path]:
@@ -29,12 +31,16 @@ def ts_files() -> list[Path]:
 
 def tool(name: str) -> str:
     """A PySide6 tool next to this interpreter, else on PATH."""
+    import shutil
+
     here = Path(sys.executable).parent / name
     return str(here) if here.exists() else (shutil.which(name) or name)
 
 
 def compile_ts(ts: Path, qm: Path) -> None:
     """Compile one .ts into `qm` (raises CalledProcessError with lrelease's output)."""
+    import subprocess
+
     subprocess.run(
         [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
         check=True,
@@ -58,6 +64,8 @@ def ui_sources() -> list[Path]:
 
 
 def update() -> None:
+    import subprocess
+
     sources = [str(p) for p in ui_sources()]
     for ts in ts_files():
         subprocess.run(

@@ -1,5 +1,11 @@
 """The Qt application: paths, settings and history worked out once, then the main window.
 
+Start-up is as short as a bare window's: the main window is shown themed but
+empty, and right after its first paint the history is opened, the routine
+folders are scanned and watched, and later starts are listened for. Heavy
+modules (sound, speech, charts, the history page, the settings dialog, the
+PDF report) are imported when first used.
+
 Test hook: BACKCOACH_TEST_AUTOPILOT=1 makes each session flow answer its
 check-in by itself (pain 0, "no" to every question) so the player starts
 without a keyboard. Only tests that drive a real app process set it.
@@ -8,6 +14,7 @@ without a keyboard. Only tests that drive a real app process set it.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Mapping
@@ -15,8 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from backcoach.core.paths import APP_NAME, AppPaths, standard_data_dir
 from backcoach.core.settings import SettingsStore
@@ -24,7 +30,10 @@ from backcoach.ui.context import AppContext
 from backcoach.ui.translations import parts_text
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from backcoach.core.history import HistoryStore
+    from backcoach.ui.single_instance import SingleInstance
 
 AUTOPILOT_ENV = "BACKCOACH_TEST_AUTOPILOT"
 
@@ -37,8 +46,13 @@ def data_dir_from(args: argparse.Namespace, env: Mapping[str, str]) -> Path:
     return standard_data_dir(dict(env))
 
 
-def build_context(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> AppContext:
-    """Paths, settings and the history store for this run (no window yet)."""
+def build_context(
+    args: argparse.Namespace, env: Mapping[str, str] | None = None, *, open_store: bool = True
+) -> AppContext:
+    """Paths, settings and the history store for this run (no window yet).
+
+    `open_store=False` leaves the history for `open_pending_history` (after the first paint).
+    """
     env = os.environ if env is None else env
     paths = AppPaths(
         data_dir=data_dir_from(args, env),
@@ -46,11 +60,17 @@ def build_context(args: argparse.Namespace, env: Mapping[str, str] | None = None
     )
     store = SettingsStore(paths.settings_path)
     settings = store.load()
-    history, problem = open_history_safely(paths.db_path)
+    history, problem = open_history_safely(paths.db_path) if open_store else (None, None)
     speed = float(getattr(args, "speed", 1.0) or 1.0)
     if speed <= 0:
         speed = 1.0
     return AppContext(paths, store, settings, history, speed=speed, history_problem=problem)
+
+
+def open_pending_history(ctx: AppContext) -> None:
+    """Open the history store now, if `build_context` was told to leave it."""
+    if ctx.history is None and ctx.history_problem is None:
+        ctx.history, ctx.history_problem = open_history_safely(ctx.paths.db_path)
 
 
 def open_history_safely(db_path: Path) -> tuple[HistoryStore | None, str | None]:
@@ -81,43 +101,65 @@ def make_application() -> QApplication:
 
 
 def app_icon(paths: AppPaths) -> QIcon:
+    from PySide6.QtGui import QIcon
+
     icon_path = paths.assets / "icons" / "backcoach.svg"
     return QIcon(str(icon_path)) if icon_path.is_file() else QIcon()
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from backcoach.ui.single_instance import SingleInstance, connect_window, message_from_args
+    """The app until it quits; `backcoach.commands.gui` turned the garbage collector off.
+
+    Start-up allocates much and frees little, so the collector stays off until
+    the window has been painted once (or the tray starts) and is turned on then.
+    """
+    from backcoach.ui.single_instance import SingleInstance, message_from_args
     from backcoach.ui.theme import install_appearance
     from backcoach.ui.translations import install_translators
 
     app = make_application()
     install_translators(app)
     instance: SingleInstance | None = None
-    if not getattr(args, "tray", False) and not getattr(args, "review", None):
+    tray = bool(getattr(args, "tray", False))
+    if not tray and not getattr(args, "review", None):
         # Before the history is opened: a second start must not touch the first's session.
         instance = SingleInstance(data_dir_from(args, os.environ), app)
-        if not instance.claim() and instance.send(message_from_args(args)):
+        if not instance.take_lock() and instance.send(message_from_args(args)):
             return 0  # the running window came forward and took the request
-    ctx = build_context(args)
-    app.setWindowIcon(app_icon(ctx.paths))
+    ctx = build_context(args, open_store=tray)
     appearance = install_appearance(app, ctx.settings)
     ctx.settings_changed.connect(appearance.apply)
+    if tray:
+        gc.enable()
+        app.setWindowIcon(app_icon(ctx.paths))
+        return run_tray_or_say_why(ctx, app)
+    return run_window(args, ctx, app, instance)
 
-    if getattr(args, "tray", False):
-        try:
-            from backcoach.ui.tray import run_tray
-        except ImportError:
-            QMessageBox.warning(
-                None,
-                "backcoach",
-                QCoreApplication.translate(
-                    "App", "The posture-break reminder is not available in this build."
-                ),
-            )
-            return 1
-        return run_tray(ctx, app)
 
+def run_tray_or_say_why(ctx: AppContext, app: QApplication) -> int:
+    try:
+        from backcoach.ui.tray import run_tray
+    except ImportError:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(
+            None,
+            "backcoach",
+            QCoreApplication.translate(
+                "App", "The posture-break reminder is not available in this build."
+            ),
+        )
+        return 1
+    return run_tray(ctx, app)
+
+
+def run_window(
+    args: argparse.Namespace, ctx: AppContext, app: QApplication, instance: SingleInstance | None
+) -> int:
+    """Show the main window now; open the history, fill it and listen right after its first paint."""
+    from backcoach.ui.first_paint import after_first_paint
     from backcoach.ui.main_window import MainWindow
+    from backcoach.ui.single_instance import connect_window
 
     review = getattr(args, "review", None)
     if review:
@@ -127,8 +169,18 @@ def run_app(args: argparse.Namespace) -> int:
         start=getattr(args, "start", None),
         review=Path(review) if review else None,
         autopilot=os.environ.get(AUTOPILOT_ENV) == "1",
+        defer_startup=True,
     )
-    if instance is not None:
-        connect_window(instance, window)
     window.show()
+
+    def finish_startup() -> None:
+        gc.enable()
+        app.setWindowIcon(app_icon(ctx.paths))
+        open_pending_history(ctx)
+        window.finish_startup()
+        if instance is not None:  # later starts are heard once the window is ready
+            connect_window(instance, window)
+            instance.listen()
+
+    after_first_paint(window, finish_startup)
     return app.exec()

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backcoach.core.plan import build_plan
-from backcoach.ui.plan_text import total_text
 from backcoach.ui.widgets.page import PAGE_MARGINS
 
 if TYPE_CHECKING:
@@ -63,6 +61,9 @@ def short_problem(problem: object) -> str:
 
 def card_for(entry: LibraryEntry) -> Card | None:
     """The row for an entry; None for a clean exercise library (not a routine)."""
+    from backcoach.core.plan import build_plan
+    from backcoach.ui.plan_text import total_text
+
     problems = tuple(short_problem(p) for p in entry.problems)
     routine = entry.routine
     if routine is not None and not problems:
@@ -208,7 +209,6 @@ class LibraryPage(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search routines…"))
-        self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search routines"))
         self.search.setAccessibleDescription(self.tr("Filter the list by title, summary or tag"))
         self.tag = QComboBox()
@@ -246,6 +246,7 @@ class LibraryPage(QWidget):
         self.empty.hide()
         layout.addWidget(self.empty)
 
+        self.search.textChanged.connect(self._show_clear_button)
         self.search.textChanged.connect(self.apply_filter)
         self.tag.currentIndexChanged.connect(self.apply_filter)
         self.list.itemActivated.connect(self._activated)
@@ -327,6 +328,11 @@ class LibraryPage(QWidget):
         item = self.list.currentItem()
         if item is None or item.isHidden():
             self._select_first_visible()
+
+    def _show_clear_button(self, text: str) -> None:
+        # Added with the first text (it only shows then): its icon is not loaded at start-up.
+        if text and not self.search.isClearButtonEnabled():
+            self.search.setClearButtonEnabled(True)
 
     def _select_first_visible(self) -> None:
         for i in range(self.list.count()):

@@ -1,78 +1,44 @@
 """The main window: a stack of pages (library, routine, session) under a notice bar.
 
 Other parts plug in through `add_page` / `show_page` / `notify`, and the
-menus import the history page and settings dialog lazily.
+menus import the history page and settings dialog lazily. Only the shell and
+the (empty) library page are built before the first paint; `finish_startup`
+does the rest: start-up notices, the routine folders (scan and watch), drops,
+and --start / --review. The routine page, the importer and each session's
+pages are made when first needed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from backcoach.core.clocks import awake_clock
-from backcoach.core.routine import Routine
-from backcoach.core.session import Clock
 from backcoach.ui.context import AppContext
-from backcoach.ui.library_page import LibraryPage
-from backcoach.ui.routine_import import install_importer
-from backcoach.ui.routine_page import RoutinePage
-from backcoach.ui.routine_watcher import watch_library
-from backcoach.ui.session_flow import CueFactory, SessionFlow, default_cue_player
 from backcoach.ui.translations import parts_text
 
 if TYPE_CHECKING:
     from backcoach.core.library import LibraryEntry
+    from backcoach.core.routine import Routine
+    from backcoach.core.session import Clock
+    from backcoach.ui.library_page import LibraryPage
+    from backcoach.ui.notice_bar import NoticeBar
+    from backcoach.ui.routine_import import RoutineImporter
+    from backcoach.ui.routine_page import RoutinePage
+    from backcoach.ui.routine_watcher import RoutineWatcher
+    from backcoach.ui.session_flow import CueFactory, SessionFlow
 
 
-class NoticeBar(QFrame):
-    """A calm, dismissible message across the top of the window (not a pop-up)."""
+def default_cue_player(ctx: AppContext, parent: QObject) -> Any:
+    """The real cue player (sound + speech), made when a session starts."""
+    from backcoach.ui.session_flow import default_cue_player as make
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(self.backgroundRole().AlternateBase)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 8, 8, 8)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.close_button = QPushButton(self.tr("Dismiss"))
-        self.close_button.setAccessibleName(self.tr("Dismiss the message"))
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.close_button.clicked.connect(self.clear)
-        self.messages: list[str] = []
-        self.hide()
-
-    def add(self, text: str) -> None:
-        if text in self.messages:
-            return
-        self.messages.append(text)
-        self.label.setText("\n".join(self.messages))
-        self.label.setAccessibleName(self.tr("Message"))
-        self.label.setAccessibleDescription(self.label.text())
-        self.show()
-
-    def clear(self) -> None:
-        self.messages.clear()
-        self.label.clear()
-        self.hide()
+    return make(ctx, parent)
 
 
 class MainWindow(QMainWindow):
@@ -85,8 +51,10 @@ class MainWindow(QMainWindow):
         clock: Clock = awake_clock,
         autopilot: bool = False,
         cue_factory: CueFactory | None = default_cue_player,
+        defer_startup: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """`defer_startup=True` leaves `finish_startup()` to the caller (after the first paint)."""
         super().__init__(parent)
         self.ctx = ctx
         self.clock = clock
@@ -104,33 +72,90 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 600)
 
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        self.notice = NoticeBar()
-        layout.addWidget(self.notice)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
         self.stack = QStackedWidget()
-        layout.addWidget(self.stack, 1)
+        self._column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.library_page = LibraryPage()
-        self.routine_page = RoutinePage()
-        self.add_page(self.library_page)
-        self.add_page(self.routine_page)
-        self.library_page.routine_chosen.connect(self.open_entry)
-        self.library_page.reload_requested.connect(self.reload_library)
-        self.routine_page.back_requested.connect(self.show_library)
-        self.routine_page.start_requested.connect(self.start_routine)
+        self._notice: NoticeBar | None = None
+        self._library_page: LibraryPage | None = None
+        self._routine_page: RoutinePage | None = None
+        self._importer: RoutineImporter | None = None
+        self.routine_watcher: RoutineWatcher | None = None
+        """Live reload of the routine folders, from `finish_startup` on."""
 
         self._build_menus()
+        self._start = start
+        self._review = review
+        self.startup_finished = False
+        if not defer_startup:
+            self.finish_startup()
+
+    def finish_startup(self) -> None:
+        """What can wait for the first paint: the library page and its routines, notices,
+        live reload, drops, and --start / --review."""
+        if self.startup_finished:
+            return
+        self.startup_finished = True
+        from backcoach.ui.routine_watcher import watch_library
+
+        if self.focusWidget() is None:  # as when the page is there from the start
+            self.library_page.search.setFocus()
         self._startup_notices()
         self.reload_library()
-        self.routine_watcher = watch_library(self, self)  # live reload of routine folders
-        self.importer = install_importer(self)  # drops and File → Import routine…
-        if review is not None:
-            self.open_review(review)
-        elif start:
-            self.start_by_name(start)
+        self.routine_watcher = watch_library(self, self)
+        _ = self.importer  # drops on the window from now on
+        if self._review is not None:
+            self.open_review(self._review)
+        elif self._start:
+            self.start_by_name(self._start)
+
+    @property
+    def notice(self) -> NoticeBar:
+        """The bar across the top for calm messages, made with the first one."""
+        if self._notice is None:
+            from backcoach.ui.notice_bar import NoticeBar
+
+            self._notice = NoticeBar()
+            self._column.insertWidget(0, self._notice)
+        return self._notice
+
+    @property
+    def library_page(self) -> LibraryPage:
+        """The list of routines: the first page, made right after the window's first paint."""
+        if self._library_page is None:
+            from backcoach.ui.library_page import LibraryPage
+
+            page = LibraryPage()
+            page.routine_chosen.connect(self.open_entry)
+            page.reload_requested.connect(self.reload_library)
+            self.stack.insertWidget(0, page)  # current if the stack was empty
+            self._library_page = page
+        return self._library_page
+
+    @property
+    def routine_page(self) -> RoutinePage:
+        """The page showing one routine's steps, made the first time it is needed."""
+        if self._routine_page is None:
+            from backcoach.ui.routine_page import RoutinePage
+
+            page = RoutinePage()
+            page.back_requested.connect(self.show_library)
+            page.start_requested.connect(self.start_routine)
+            self.add_page(page)
+            self._routine_page = page
+        return self._routine_page
+
+    @property
+    def importer(self) -> RoutineImporter:
+        """Drops on the window and File → Import routine… (made when first needed)."""
+        if self._importer is None:
+            from backcoach.ui.routine_import import install_importer
+
+            self._importer = install_importer(self)
+        return self._importer
 
     # --- pages (other parts use these) -------------------------------------------
     def add_page(self, page: QWidget) -> None:
@@ -194,6 +219,8 @@ class MainWindow(QMainWindow):
         if not self._nav_allowed():
             return
         if self.history_page is None:
+            from PySide6.QtWidgets import QMessageBox
+
             try:
                 from backcoach.ui.history_page import HistoryPage
             except ImportError:
@@ -207,6 +234,8 @@ class MainWindow(QMainWindow):
         self.show_page(self.history_page)
 
     def open_settings(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             from backcoach.ui.settings_dialog import SettingsDialog
         except ImportError:
@@ -319,6 +348,8 @@ class MainWindow(QMainWindow):
 
     # --- sessions --------------------------------------------------------------------
     def start_routine(self, routine: Routine) -> None:
+        from backcoach.ui.session_flow import SessionFlow
+
         self._drop_flow()
         flow = SessionFlow(
             self.ctx,
@@ -396,6 +427,8 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _ask_close(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             self.tr("Stop the session?"),

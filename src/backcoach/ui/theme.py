@@ -13,20 +13,17 @@ font size) lives as a property on the QApplication itself.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QApplication,
-    QProxyStyle,
-    QStyle,
-    QStyleFactory,
-    QStyleOption,
-    QStyleOptionComplex,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
 
 from backcoach.core.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOption, QStyleOptionComplex
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -324,6 +321,9 @@ class ScalingStyle(QProxyStyle):
     ) -> None:
         super().drawComplexControl(control, option, painter, widget)
         if control == QStyle.ComplexControl.CC_SpinBox and getattr(option, "frame", True):
+            from PySide6.QtCore import QRectF
+            from PySide6.QtGui import QPainter, QPen
+
             # The same border and 3 px focus ring the stylesheet gives line edits.
             focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
             ring = 3 if focused else self.edge

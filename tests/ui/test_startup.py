@@ -1,0 +1,148 @@
+"""Start-up: the window shows first, and what can wait happens right after its first paint."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from backcoach.ui.app import build_context, open_pending_history
+from backcoach.ui.first_paint import after_first_paint
+from backcoach.ui.main_window import MainWindow
+from backcoach.ui.single_instance import SingleInstance
+from tests.ui.test_flow_kit import make_ctx, write_routines
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_deferred_window_fills_after_its_first_paint(qtbot: QtBot, tmp_path: Path) -> None:
+    ctx = make_ctx(tmp_path / "data", write_routines(tmp_path / "r"))
+    window = MainWindow(ctx, cue_factory=None, defer_startup=True)
+    qtbot.addWidget(window)
+    assert not window.startup_finished and window.entries == []
+    assert window.routine_watcher is None
+    after_first_paint(window, window.finish_startup)
+    window.show()
+    qtbot.waitUntil(lambda: window.startup_finished)
+    assert "Tiny test routine" in window.library_page.visible_titles()
+    assert window.stack.currentWidget() is window.library_page
+    assert window.focusWidget() is window.library_page.search  # as when built at once
+    assert window.routine_watcher is not None
+    window.finish_startup()  # a second call does nothing
+    assert window.library_page.visible_titles().count("Tiny test routine") == 1
+
+
+def test_pages_are_made_when_first_needed(qtbot: QtBot, tmp_path: Path) -> None:
+    ctx = make_ctx(tmp_path / "data", write_routines(tmp_path / "r"))
+    window = MainWindow(ctx, cue_factory=None, defer_startup=True)
+    qtbot.addWidget(window)
+    assert window.stack.count() == 0
+    page = window.routine_page
+    assert page is window.routine_page and window.stack.indexOf(page) >= 0
+    window.notify("hello")
+    assert window.notice.messages == ["hello"]
+
+
+def test_after_first_paint_runs_once_for_a_window_never_shown(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[int] = []
+    after_first_paint(widget, lambda: calls.append(1))
+    qtbot.waitUntil(lambda: calls == [1])  # no native window: at once, on the next loop
+
+
+def test_history_can_wait_until_after_the_paint(tmp_path: Path) -> None:
+    args = argparse.Namespace(data_dir=tmp_path / "d", routines=[], speed=1.0)
+    ctx = build_context(args, env={}, open_store=False)
+    assert ctx.history is None and ctx.history_problem is None
+    open_pending_history(ctx)
+    assert ctx.history is not None
+    store = ctx.history
+    open_pending_history(ctx)  # already open: kept
+    assert ctx.history is store
+    store.close()
+
+
+@pytest.mark.slow
+def test_a_later_start_waits_for_the_first_to_listen(qtbot: QtBot, data_dir: Path) -> None:
+    first = SingleInstance(data_dir)
+    assert first.take_lock() and first.server is None  # locked, not listening yet
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from PySide6.QtCore import QCoreApplication
+        from backcoach.ui.single_instance import SingleInstance
+        app = QCoreApplication([])
+        inst = SingleInstance(Path({str(data_dir)!r}))
+        if inst.take_lock():
+            sys.exit(3)
+        print("sending", flush=True)
+        sys.exit(0 if inst.send({{"start": "tiny", "speed": 1.0}}) else 4)
+        """
+    )
+    from PySide6.QtCore import QProcess
+
+    proc = QProcess()
+    try:
+        with qtbot.waitSignal(proc.readyReadStandardOutput, timeout=10_000):
+            proc.start(sys.executable, ["-c", script])
+        with qtbot.waitSignal(first.message_received, timeout=10_000) as got:
+            first.listen()
+        assert got.args == [{"start": "tiny", "speed": 1.0}]
+        with qtbot.waitSignal(proc.finished, timeout=10_000) as done:
+            pass
+        assert done.args[0] == 0, bytes(proc.readAllStandardError().data()).decode()
+    finally:
+        first.release()
+
+
+@pytest.mark.slow
+def test_nothing_heavy_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
+    """The window, as run_app builds it before its first paint, without the heavy modules."""
+    code = textwrap.dedent(
+        f"""
+        import argparse, sys
+        from backcoach.ui.app import build_context, make_application
+        from backcoach.ui.theme import install_appearance
+        from backcoach.ui.main_window import MainWindow
+        app = make_application()
+        args = argparse.Namespace(data_dir={str(tmp_path / "data")!r}, routines=[], speed=1.0)
+        ctx = build_context(args, open_store=False)
+        install_appearance(app, ctx.settings)
+        window = MainWindow(ctx, defer_startup=True)
+        window.show()
+        print(" ".join(sorted(sys.modules)))
+        """
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
+    assert proc.returncode == 0, proc.stderr
+    loaded = set(proc.stdout.split())
+    assert "backcoach.ui.main_window" in loaded
+    heavy = {
+        "yaml",
+        "sqlite3",
+        "PySide6.QtNetwork",
+        "PySide6.QtMultimedia",
+        "PySide6.QtTextToSpeech",
+        "PySide6.QtCharts",
+        "PySide6.QtSvg",
+        "backcoach.core.history",
+        "backcoach.core.library",
+        "backcoach.ui.library_page",
+        "backcoach.ui.routine_page",
+        "backcoach.ui.session_flow",
+        "backcoach.ui.history_page",
+        "backcoach.ui.settings_dialog",
+        "backcoach.ui.report",
+        "backcoach.ui.cues",
+    }
+    assert not heavy & loaded
