@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -64,6 +66,52 @@ def test_unusable_store_still_runs_sessions_and_says_why_once(qtbot: QtBot, tmp_
     assert "Not saved" in flow.summary.saved.text()
     said = [m for m in window.notice.messages if "can't be saved" in m]
     assert len(said) == 1, window.notice.messages
+
+
+def test_a_store_failing_mid_session_says_so_once_and_saves_at_the_end(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from backcoach.core import history
+
+    ctx = make_ctx(data_dir, write_routines(tmp_path / "r"))
+    store = ctx.history
+    assert store is not None
+    real_checkpoint = store.checkpoint
+    failures = {"left": 2}
+
+    def checkpoint(*args: Any, **kwargs: Any) -> None:
+        if failures["left"]:
+            failures["left"] -= 1
+            raise history.HistoryUnavailable.of((history.DISK_FULL, (ctx.paths.db_path,)))
+        real_checkpoint(*args, **kwargs)
+
+    monkeypatch.setattr(store, "checkpoint", checkpoint)
+    clock = FakeClock()
+    window = open_window(qtbot, ctx, clock, start="tiny")
+    flow = window.flow
+    assert flow is not None
+    press(qtbot, window, "4")
+    press(qtbot, window, Qt.Key.Key_Return)
+    for answer in "nnn":
+        press(qtbot, window, answer)
+    press(qtbot, window, Qt.Key.Key_Return)
+    run_until(
+        window,
+        clock,
+        lambda: flow.player.segment is not None and flow.player.segment.duration is None,
+    )
+    assert failures["left"] == 0  # both failed, later checkpoints wrote
+    assert flow.player.problem.isVisible() and "the disk is full" in flow.player.problem.text()
+    press(qtbot, window, Qt.Key.Key_Return)
+    press(qtbot, window, "1")
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert flow.currentWidget() is flow.summary
+    assert flow.summary.saved.text() == "Saved in your history."
+    said = [m for m in window.notice.messages if "can't be saved" in m]
+    assert len(said) == 1, window.notice.messages
+    [rec] = store.sessions()
+    assert rec.status == "completed" and rec.pain_before == 4 and rec.pain_after == 1
+    assert [s.status for s in rec.steps] == ["done", "done", "done"]
 
 
 def test_interrupted_session_is_reported_calmly(

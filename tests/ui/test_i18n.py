@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from backcoach.core import announce, history, settings
+from backcoach.core import announce, history, import_check, routine_import, settings
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.plan import Segment
 from backcoach.core.routine import Exercise
@@ -259,6 +259,26 @@ def english_fragments(templates: tuple[str, ...]) -> list[str]:
 
 def test_history_sentences_are_registered(spanish: list[object]) -> None:
     assert tuple(str(t) for t in translatable.HISTORY_MESSAGES) == history.MESSAGE_TEMPLATES
+
+
+def test_import_sentences_are_registered_and_translated(
+    spanish: list[object], tmp_path: Path
+) -> None:
+    from backcoach.ui.routine_import import message_text
+
+    templates = import_check.MESSAGE_TEMPLATES + routine_import.MESSAGE_TEMPLATES
+    assert tuple(str(t) for t in translatable.IMPORT_MESSAGES) == templates
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello", encoding="utf-8")
+    report = routine_import.import_files(
+        [notes], tmp_path / "mine", bundled=None, assets=None, ask_clash=lambda c: "skip"
+    )
+    summary, details = routine_import.describe(report).render(message_text)
+    assert summary == "Algunos archivos no se han importado; no se ha copiado nada de ellos."
+    assert details.splitlines() == [
+        "«notes.txt» no se ha importado. Corrige primero estos problemas:",
+        "  notes.txt: solo se pueden importar archivos de rutina (.yaml o .yml)",
+    ]
 
 
 def test_corrupt_history_notice_in_spanish_names_both_files(

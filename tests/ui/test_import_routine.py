@@ -15,14 +15,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
+from backcoach.core.import_check import ImportCheck, read_source
+from backcoach.core.import_place import free_name
 from backcoach.core.library import LibraryIndex, load_routine, scan_folders
-from backcoach.ui.routine_import import (
-    ImportCheck,
-    describe,
-    free_name,
-    import_files,
-    libraries_first,
-)
+from backcoach.core.routine_import import describe, import_files, libraries_first
 from tests.ui.test_flow_kit import BROKEN, OTHER, TINY, make_ctx, open_window, write_routines
 
 LIBRARY = """\
@@ -79,7 +75,7 @@ def test_invalid_routine_is_not_copied_and_problems_have_lines(tmp_path: Path) -
     report = run([src], dest)
     assert report.imported == []
     assert not (dest / "broken.yaml").exists()
-    problems = report.refused[0].problems
+    problems = [str(p) for p in report.refused[0].problems]
     assert problems and all(p.startswith("broken.yaml:") for p in problems)
     assert any(p.split(":")[1].isdigit() for p in problems)
 
@@ -88,7 +84,7 @@ def test_not_yaml_is_refused(tmp_path: Path) -> None:
     src = tmp_path / "notes.txt"
     src.write_text("hello")
     report = run([src], tmp_path / "mine")
-    assert report.refused and "yaml" in report.refused[0].problems[0]
+    assert report.refused and "yaml" in str(report.refused[0].problems[0])
 
 
 def test_clash_asks_and_respects_the_answer(tmp_path: Path) -> None:
@@ -152,7 +148,7 @@ def test_routine_brings_the_library_beside_it(tmp_path: Path) -> None:
     report = run([src / "uses.yaml"], dest)
     assert report.imported == [dest / "uses" / "uses.yaml", dest / "uses" / "exercises.yaml"]
     assert sorted(p.name for p in (dest / "uses").iterdir()) == ["exercises.yaml", "uses.yaml"]
-    summary, _details = describe(report)
+    summary, _details = describe(report).render()
     assert "exercises.yaml" in summary and "“uses”" in summary
     entries = scan_folders([dest], index=LibraryIndex(bundled=None, assets=None))
     routines = [e for e in entries if e.routine is not None]
@@ -214,7 +210,7 @@ def test_library_with_its_own_pictures_alone_is_refused(tmp_path: Path) -> None:
     lib.write_text("backcoach: 1\nexercises:\n  b:\n    name: B\n    image: images/bridge-0.jpg\n")
     dest = tmp_path / "mine"
     report = run([lib], dest)
-    assert report.refused and "folder" in report.refused[0].problems[0]
+    assert report.refused and "folder" in str(report.refused[0].problems[0])
     assert not dest.exists()
 
 
@@ -302,7 +298,7 @@ def test_failure_mid_copy_leaves_the_destination_as_it_was(
     report = run([new], dest, lambda c: answer)
     monkeypatch.undo()
     assert report.failed and not report.imported
-    assert "bridges.yaml" in report.failed[0]
+    assert "bridges.yaml" in str(report.failed[0])
     assert _snapshot(dest) == before
     assert sorted(p.name for p in dest.iterdir()) == ["bridges", "tiny.yaml"]
 
@@ -336,8 +332,8 @@ def test_dropped_folder_imports_its_valid_routines_and_reports_the_others(
         "uses.yaml",
     ]
     assert [c.source.name for c in report.refused] == ["broken.yaml"]
-    assert report.refused[0].problems[0].startswith("broken.yaml:")
-    summary, details = describe(report)
+    assert str(report.refused[0].problems[0]).startswith("broken.yaml:")
+    summary, details = describe(report).render()
     assert "Dr Ruiz" in summary and "broken.yaml" in details
     entries = scan_folders([dest], index=LibraryIndex(bundled=None, assets=None))
     assert len(entries) == 4 and all(e.ok for e in entries)
@@ -443,12 +439,8 @@ def test_drop_of_other_files_is_not_taken(qtbot: QtBot, data_dir: Path, tmp_path
 
 
 def test_a_pipe_named_like_a_routine_is_refused_without_blocking(tmp_path: Path) -> None:
-    import os
-
-    from backcoach.ui.routine_import import _read, libraries_first
-
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
-    data, problems = _read(fifo)  # would block forever on a plain open()
-    assert data == b"" and problems and "pipe" in problems[0]
+    data, problems = read_source(fifo)  # would block forever on a plain open()
+    assert data == b"" and problems and "pipe" in str(problems[0])
     assert libraries_first([fifo]) == [fifo]

@@ -252,58 +252,6 @@
         <translation>Página {0} de {1}</translation>
     </message>
     <message>
-        <source>{0}: only routine files (.yaml or .yml) can be imported</source>
-        <translation>{0}: solo se pueden importar archivos de rutina (.yaml o .yml)</translation>
-    </message>
-    <message>
-        <source>{0}: the file is too big for a routine</source>
-        <translation>{0}: el archivo es demasiado grande para ser una rutina</translation>
-    </message>
-    <message>
-        <source>{0}: can&apos;t be read ({1})</source>
-        <translation>{0}: no se puede leer ({1})</translation>
-    </message>
-    <message>
-        <source>{0}: this exercise library uses pictures kept next to it; import the whole folder instead (drop the folder on the window)</source>
-        <translation>{0}: esta biblioteca de ejercicios usa imágenes guardadas junto a ella; importa la carpeta entera (arrastra la carpeta a la ventana)</translation>
-    </message>
-    <message>
-        <source>{0}: this is not a routine</source>
-        <translation>{0}: esto no es una rutina</translation>
-    </message>
-    <message>
-        <source>{0}: no valid routine or exercise library directly in this folder</source>
-        <translation>{0}: no hay ninguna rutina ni biblioteca de ejercicios válida directamente en esta carpeta</translation>
-    </message>
-    <message>
-        <source>{0}: can&apos;t be copied to {1} ({2})</source>
-        <translation>{0}: no se puede copiar a {1} ({2})</translation>
-    </message>
-    <message>
-        <source>Imported into your routines: {0}</source>
-        <translation>Importado a tus rutinas: {0}</translation>
-    </message>
-    <message>
-        <source>Put in the folder “{0}” in your routines: {1}</source>
-        <translation>Guardado en la carpeta «{0}» de tus rutinas: {1}</translation>
-    </message>
-    <message>
-        <source>Routines that bring their own pictures or exercise files get a folder of their own, so nothing you already have is overwritten.</source>
-        <translation>Las rutinas que traen sus propias imágenes o archivos de ejercicios van a una carpeta propia, para no sobrescribir nada de lo que ya tienes.</translation>
-    </message>
-    <message>
-        <source>Already in your routines, unchanged: {0}</source>
-        <translation>Ya estaba en tus rutinas, sin cambios: {0}</translation>
-    </message>
-    <message>
-        <source>“{0}” was not imported. Please fix these problems first:</source>
-        <translation>«{0}» no se ha importado. Corrige primero estos problemas:</translation>
-    </message>
-    <message>
-        <source>Some files were not imported; nothing was copied for them.</source>
-        <translation>Algunos archivos no se han importado; no se ha copiado nada de ellos.</translation>
-    </message>
-    <message>
         <source>Rest</source>
         <translation>Descanso</translation>
     </message>
@@ -1554,6 +1502,61 @@
     <message>
         <source>Safety question {0} of {1}. Press Y for yes or N for no.</source>
         <translation>Pregunta de seguridad {0} de {1}. Pulse Y para sí o N para no.</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineImport</name>
+    <message>
+        <source>{0}: only routine files (.yaml or .yml) can be imported</source>
+        <translation>{0}: solo se pueden importar archivos de rutina (.yaml o .yml)</translation>
+    </message>
+    <message>
+        <source>{0}: the file is too big for a routine</source>
+        <translation>{0}: el archivo es demasiado grande para ser una rutina</translation>
+    </message>
+    <message>
+        <source>{0}: can&apos;t be read ({1})</source>
+        <translation>{0}: no se puede leer ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: this exercise library uses pictures kept next to it; import the whole folder instead (drop the folder on the window)</source>
+        <translation>{0}: esta biblioteca de ejercicios usa imágenes guardadas junto a ella; importa la carpeta entera (arrastra la carpeta a la ventana)</translation>
+    </message>
+    <message>
+        <source>{0}: this is not a routine</source>
+        <translation>{0}: esto no es una rutina</translation>
+    </message>
+    <message>
+        <source>{0}: no valid routine or exercise library directly in this folder</source>
+        <translation>{0}: no hay ninguna rutina ni biblioteca de ejercicios válida directamente en esta carpeta</translation>
+    </message>
+    <message>
+        <source>{0}: can&apos;t be copied to {1} ({2})</source>
+        <translation>{0}: no se puede copiar a {1} ({2})</translation>
+    </message>
+    <message>
+        <source>Imported into your routines: {0}</source>
+        <translation>Importado a tus rutinas: {0}</translation>
+    </message>
+    <message>
+        <source>Put in the folder “{0}” in your routines: {1}</source>
+        <translation>Guardado en la carpeta «{0}» de tus rutinas: {1}</translation>
+    </message>
+    <message>
+        <source>Routines that bring their own pictures or exercise files get a folder of their own, so nothing you already have is overwritten.</source>
+        <translation>Las rutinas que traen sus propias imágenes o archivos de ejercicios van a una carpeta propia, para no sobrescribir nada de lo que ya tienes.</translation>
+    </message>
+    <message>
+        <source>Already in your routines, unchanged: {0}</source>
+        <translation>Ya estaba en tus rutinas, sin cambios: {0}</translation>
+    </message>
+    <message>
+        <source>“{0}” was not imported. Please fix these problems first:</source>
+        <translation>«{0}» no se ha importado. Corrige primero estos problemas:</translation>
+    </message>
+    <message>
+        <source>Some files were not imported; nothing was copied for them.</source>
+        <translation>Algunos archivos no se han importado; no se ha copiado nada de ellos.</translation>
     </message>
 </context>
 <context>

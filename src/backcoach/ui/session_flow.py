@@ -1,10 +1,10 @@
 """One routine, start to end: check-in before -> player -> check-in after -> summary.
 
 A plain QWidget so both the main window and the posture-break window can host it.
-It drives the history store by the log rules: the session is recorded when the
-player starts, checkpointed at every segment end, and finished after the
-check-in (or at once if the window closes first). Without a store it still
-runs, and says once why nothing is saved.
+It records the session through core/session_recorder.py (created when the
+player starts, checkpointed at every segment end, finished after the check-in,
+or at once if the window closes first) and puts in words, once, why the
+session can't be saved; the session runs on either way.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from backcoach.core.clocks import awake_clock
+from backcoach.core.history import now_local
 from backcoach.core.plan import Plan, build_plan
-from backcoach.core.routine import ExerciseStep, Routine
+from backcoach.core.routine import Routine
 from backcoach.core.session import Clock, SegmentEnded, StepResult
+from backcoach.core.session_recorder import SaveProblem, SessionRecorder, exercises_run
 from backcoach.ui.checkin import AfterResult, BeforeResult, CheckInAfter, CheckInBefore
 from backcoach.ui.context import AppContext
 from backcoach.ui.engine_adapter import EngineAdapter
@@ -37,23 +39,6 @@ def default_cue_player(ctx: AppContext, parent: QObject) -> Any:
     except ImportError:
         return None
     return CuePlayer(ctx.settings, ctx.paths.assets / "sounds", parent=parent)
-
-
-def planned_steps(plan: Plan) -> list[tuple[int, str | None, float]]:
-    """(step index, exercise id, planned work seconds) per step of the plan, for the log."""
-    seconds: dict[int, float] = {}
-    for seg in plan.segments:
-        if seg.step_index is not None and seg.is_work:
-            seconds[seg.step_index] = seconds.get(seg.step_index, 0.0) + (seg.duration or 0.0)
-    out = []
-    for i, step in enumerate(plan.steps):
-        ex = step.exercise.id if isinstance(step, ExerciseStep) else None
-        out.append((i, ex, seconds.get(i, 0.0)))
-    return out
-
-
-def now_local() -> datetime:
-    return datetime.now().astimezone()
 
 
 class SessionFlow(QStackedWidget):
@@ -82,8 +67,9 @@ class SessionFlow(QStackedWidget):
         """A posture break with no safety questions skips both pain check-ins: it is
         two minutes away from the desk several times a day, and asking for ratings
         each time would turn the break into a chore (and nag people into skipping)."""
-        self.store = ctx.history
-        self.session_id: int | None = None
+        self.recorder = SessionRecorder(
+            ctx.history, report=self._cannot_save, on_started=self.session_started.emit
+        )
         self.adapter: EngineAdapter | None = None
         self.before: BeforeResult | None = None
         self.plan: Plan | None = None
@@ -91,9 +77,7 @@ class SessionFlow(QStackedWidget):
         self.stop_reason: str | None = None
         self.ended_at: datetime | None = None
         self.results: list[StepResult] = []
-        self.recorded = False
         self._closing = False
-        self._save_problem_said = False
 
         self.checkin = CheckInBefore(routine)
         self.player = PlayerPage(ctx)
@@ -115,6 +99,11 @@ class SessionFlow(QStackedWidget):
                 ctx.settings_changed.connect(self.cues.set_settings)
 
     # --- public ------------------------------------------------------------------
+    @property
+    def session_id(self) -> int | None:
+        """The history id of this session, once its row is written."""
+        return self.recorder.session_id
+
     def begin(self) -> None:
         if self.quick:
             self._start(BeforeResult(None), build_plan(self.routine))
@@ -140,7 +129,7 @@ class SessionFlow(QStackedWidget):
         """Stop timers and sound; record an unfinished session as stopped."""
         if self.in_session():
             self.stop_session("interrupted")
-        elif self.session_id is not None and not self.recorded:
+        elif self.recorder.in_progress:
             self._record_finish(None, (), "")
         if self.adapter is not None:
             self.adapter.stop()
@@ -158,62 +147,42 @@ class SessionFlow(QStackedWidget):
         adapter.finished.connect(self._finished)
         if self.cues is not None:
             adapter.cue_due.connect(self.cues.play)
-        self._open_log(before, plan)
+        self.recorder.start(
+            self.routine,
+            plan,
+            kind=self.kind,
+            speed=self.ctx.speed,
+            pain_before=before.pain_before,
+            answers=before.answers,
+        )
         self.setCurrentWidget(self.player)
         self.player.setFocus()
         adapter.start()
 
-    def _open_log(self, before: BeforeResult, plan: Plan) -> None:
-        if self.store is None:
-            self._cannot_save(self.ctx.history_problem or self.tr("no history store"))
-            return
-        try:
-            self.session_id = self.store.start_session(
-                routine_id=self.routine.id,
-                title=self.routine.title,
-                sha256=self.routine.sha256,
-                started_at=now_local(),
-                speed=self.ctx.speed,
-                flare=plan.flare,
-                pain_before=before.pain_before,
-                answers=before.answers,
-                steps=planned_steps(plan),
-                kind=self.kind,
-            )
-            self.session_started.emit(self.session_id)
-        except Exception as exc:  # HistoryUnavailable, or a disk error
-            self._store_failed(exc)
-
-    def _cannot_save(self, why: str) -> None:
-        if self._save_problem_said:
-            return
-        self._save_problem_said = True
-        text = self.tr("This session can't be saved: {0}").format(why)
+    def _cannot_save(self, problem: SaveProblem) -> None:
+        """Say, on the player and (if the store failed during this run) in the window,
+        why this session can't be saved. The recorder reports this once."""
+        text = self.tr("This session can't be saved: {0}").format(self._why(problem))
         self.player.show_problem(text)
-        if self.ctx.history is not None:
-            # The store failed during this run (a store missing from the start was
-            # already reported by the window, once, when the app opened).
+        if not problem.no_store:
+            # A store missing from the start was already reported by the window,
+            # once, when the app opened.
             self.message.emit(text)
 
-    def _store_failed(self, exc: Exception) -> None:
-        self.store = None
-        self.session_id = None
-        parts = getattr(exc, "parts", ())
-        self._cannot_save(
-            parts_text("history", parts) if parts else getattr(exc, "message", None) or str(exc)
-        )
+    def _why(self, problem: SaveProblem) -> str:
+        if problem.no_store:
+            return self.ctx.history_problem or self.tr("no history store")
+        if problem.parts:
+            return parts_text("history", problem.parts)
+        return problem.detail
 
     def _cue_problem(self, text: str) -> None:
         self.message.emit(text)
 
     # --- engine events ---------------------------------------------------------------
     def _segment_ended(self, ev: SegmentEnded) -> None:
-        if self.store is None or self.session_id is None or self.adapter is None:
-            return
-        try:
-            self.store.checkpoint(self.session_id, self.adapter.step_results())
-        except Exception as exc:
-            self._store_failed(exc)
+        if self.adapter is not None:
+            self.recorder.checkpoint(self.adapter.step_results())
 
     def _stop_confirmed(self, reason: str | None) -> None:
         self.stop_reason = reason
@@ -227,17 +196,12 @@ class SessionFlow(QStackedWidget):
         self.results = self.adapter.step_results()
         if self.cues is not None and hasattr(self.cues, "stop") and status == "stopped":
             self.cues.stop()
-        if self._closing or self.recorded:
+        if self._closing or self.recorder.finished:
             return  # closing the window: already recorded, no check-in
         if self.quick:
             self._after_saved(AfterResult(None))
             return
-        ran = [
-            (r.index, step.exercise.name)
-            for r in self.results
-            if r.status in ("done", "partial")
-            and isinstance(step := self.plan.steps[r.index], ExerciseStep)
-        ]
+        ran = exercises_run(self.plan, self.results)
         self.after.set_steps(ran, stopped=status == "stopped")
         self.setCurrentWidget(self.after)
         self.after.scale.setFocus()
@@ -249,10 +213,8 @@ class SessionFlow(QStackedWidget):
         saved = self._record_finish(after.pain_after, after.hurt, after.notes)
         if saved:
             note = self.tr("Saved in your history.")
-        elif self.ctx.history is None or self.store is None:
-            note = self.tr("Not saved: the history is not available.")
         else:
-            note = ""
+            note = self.tr("Not saved: the history is not available.")
         self.summary.show_summary(
             status=self.status or "stopped",
             results=self.results,
@@ -265,26 +227,18 @@ class SessionFlow(QStackedWidget):
         self.summary.setFocus()
 
     def _record_finish(self, pain_after: int | None, hurt: tuple[int, ...], notes: str) -> bool:
-        if self.recorded:
-            return True
-        self.recorded = True
-        if self.store is None or self.session_id is None:
-            return False
-        status = self.status if self.status in ("completed", "stopped") else "stopped"
-        results = self.adapter.step_results() if self.adapter is not None else self.results
-        try:
-            self.store.finish(
-                self.session_id,
-                status=status,
-                ended_at=self.ended_at or now_local(),
-                pain_after=pain_after,
-                hurt=hurt,
-                notes=notes,
-                stop_reason=self.stop_reason if status == "stopped" else None,
-                steps=results,
-            )
-        except Exception as exc:
-            self._store_failed(exc)
-            return False
-        self.ctx.history_changed.emit()
-        return True
+        """Finish the record (the first call writes); True if it is in the history."""
+        if self.recorder.finished:
+            return self.recorder.saved
+        saved = self.recorder.finish(
+            status=self.status,
+            results=self.adapter.step_results() if self.adapter is not None else self.results,
+            ended_at=self.ended_at,
+            pain_after=pain_after,
+            hurt=hurt,
+            notes=notes,
+            stop_reason=self.stop_reason,
+        )
+        if saved:
+            self.ctx.history_changed.emit()
+        return saved

@@ -139,3 +139,31 @@ HISTORY_MESSAGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("history", "Keep the old file: it may be recoverable."),
 )
 """core/history.py MESSAGE_TEMPLATES, in the "history" context."""
+
+IMPORT_MESSAGES: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("RoutineImport", "{0}: only routine files (.yaml or .yml) can be imported"),
+    QT_TRANSLATE_NOOP("RoutineImport", "{0}: the file is too big for a routine"),
+    QT_TRANSLATE_NOOP("RoutineImport", "{0}: can't be read ({1})"),
+    QT_TRANSLATE_NOOP(
+        "RoutineImport",
+        "{0}: this exercise library uses pictures kept next to it; import the whole folder instead (drop the folder on the window)",
+    ),
+    QT_TRANSLATE_NOOP("RoutineImport", "{0}: this is not a routine"),
+    QT_TRANSLATE_NOOP(
+        "RoutineImport", "{0}: no valid routine or exercise library directly in this folder"
+    ),
+    QT_TRANSLATE_NOOP("RoutineImport", "{0}: can't be copied to {1} ({2})"),
+    QT_TRANSLATE_NOOP("RoutineImport", "Imported into your routines: {0}"),
+    QT_TRANSLATE_NOOP("RoutineImport", "Put in the folder “{0}” in your routines: {1}"),
+    QT_TRANSLATE_NOOP(
+        "RoutineImport",
+        "Routines that bring their own pictures or exercise files get a folder of their own, so nothing you already have is overwritten.",
+    ),
+    QT_TRANSLATE_NOOP("RoutineImport", "Already in your routines, unchanged: {0}"),
+    QT_TRANSLATE_NOOP("RoutineImport", "“{0}” was not imported. Please fix these problems first:"),
+    QT_TRANSLATE_NOOP(
+        "RoutineImport", "Some files were not imported; nothing was copied for them."
+    ),
+)
+"""core/import_check.py and core/routine_import.py MESSAGE_TEMPLATES, in the
+"RoutineImport" context."""
