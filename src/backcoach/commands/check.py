@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from backcoach.core.library import check_files, expand_paths
+from backcoach.core.library import FileArg, check_files, expand_paths
 from backcoach.core.problems import format_problems
+
+if TYPE_CHECKING:
+    from backcoach.core.loader import LoadResult
 
 MAX_PER_FILE = 50
 
@@ -28,6 +32,22 @@ def run(args: argparse.Namespace) -> int:
     return check(args.paths, quiet=args.quiet)
 
 
+def checked(files: list[FileArg]) -> list[LoadResult]:
+    """`check_files`, with the cyclic garbage collector paused.
+
+    Checking makes a great many short-lived objects (YAML nodes, problems) and
+    no reference cycles worth collecting, so the collector's passes over them
+    are wasted (about a tenth of the time); reference counting frees them.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        return check_files(files)
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def check(
     paths: list[str], *, quiet: bool = False, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -42,7 +62,7 @@ def check(
         for error in errors:
             print(f"backcoach check: {error}", file=err)
         return 2
-    results = check_files(files)
+    results = checked(files)
     bad = 0
     for result in results:
         if result.problems:

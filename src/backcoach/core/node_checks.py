@@ -8,7 +8,6 @@ durations and choices, naming the path to each value (`steps[1].hold`).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -45,6 +44,8 @@ Items = dict[str, tuple[Node, Node]]
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """ "; did you mean 'hold'?" when one of `choices` is close to `word`, else ""."""
+    import difflib  # only for a mistake: a valid file never needs it
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
