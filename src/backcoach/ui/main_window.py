@@ -1,11 +1,11 @@
 """The main window: a stack of pages (library, routine, session) under a notice bar.
 
 Other parts plug in through `add_page` / `show_page` / `notify`, and the
-menus import the history page and settings dialog lazily. Only the shell and
-the (empty) library page are built before the first paint; `finish_startup`
-does the rest: start-up notices, the routine folders (scan and watch), drops,
-and --start / --review. The routine page, the importer and each session's
-pages are made when first needed.
+menus import the history page and settings dialog lazily. Only the shell (title,
+menus, an empty page stack) is built before the first paint; `finish_startup`
+does the rest: the library page with the routine folders scanned and watched,
+start-up notices, drops, and --start / --review. The notice bar, the routine
+page, the importer and each session's pages are made when first needed.
 """
 
 from __future__ import annotations
