@@ -27,6 +27,7 @@ def test_deferred_window_fills_after_its_first_paint(qtbot: QtBot, tmp_path: Pat
     qtbot.addWidget(window)
     assert not window.startup_finished and window.entries == []
     assert window.routine_watcher is None
+    assert window.history_action.shortcut().isEmpty()  # bound after the paint
     after_first_paint(window, window.finish_startup)
     window.show()
     qtbot.waitUntil(lambda: window.startup_finished)
@@ -34,6 +35,7 @@ def test_deferred_window_fills_after_its_first_paint(qtbot: QtBot, tmp_path: Pat
     assert window.stack.currentWidget() is window.library_page
     assert window.focusWidget() is window.library_page.search  # as when built at once
     assert window.routine_watcher is not None
+    assert window.history_action.shortcut().toString() == "Ctrl+H"
     window.finish_startup()  # a second call does nothing
     assert window.library_page.visible_titles().count("Tiny test routine") == 1
 

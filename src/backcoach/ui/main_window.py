@@ -3,8 +3,8 @@
 Other parts plug in through `add_page` / `show_page` / `notify`, and the
 menus import the history page and settings dialog lazily. Only the shell (title,
 menus, an empty page stack) is built before the first paint; `finish_startup`
-does the rest: the library page with the routine folders scanned and watched,
-start-up notices, drops, and --start / --review. The notice bar, the routine
+does the rest: the menus' shortcuts, the library page with the routine folders
+scanned and watched, start-up notices, drops, and --start / --review. The notice bar, the routine
 page, the importer and each session's pages are made when first needed.
 """
 
@@ -94,13 +94,14 @@ class MainWindow(QMainWindow):
             self.finish_startup()
 
     def finish_startup(self) -> None:
-        """What can wait for the first paint: the library page and its routines, notices,
-        live reload, drops, and --start / --review."""
+        """What can wait for the first paint: the menus' shortcuts, the library page and
+        its routines, notices, live reload, drops, and --start / --review."""
         if self.startup_finished:
             return
         self.startup_finished = True
         from backcoach.ui.routine_watcher import watch_library
 
+        self._bind_shortcuts()
         if self.focusWidget() is None:  # as when the page is there from the start
             self.library_page.search.setFocus()
         self._startup_notices()
@@ -172,42 +173,50 @@ class MainWindow(QMainWindow):
 
     # --- menus ---------------------------------------------------------------------
     def _build_menus(self) -> None:
+        """The menus; their shortcuts are bound by `_bind_shortcuts` (after the first paint:
+        the first shortcut sets up the keyboard map, which a closed menu does not need)."""
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.reload_action = QAction(self.tr("&Reload routines"), self)
-        self.reload_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.reload_action.triggered.connect(self.reload_library)
         file_menu.addAction(self.reload_action)
         self.import_action = QAction(self.tr("&Import routine…"), self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(lambda: self.importer.choose())
         file_menu.addAction(self.import_action)
         self.import_folder_action = QAction(self.tr("Import &folder of routines…"), self)
-        self.import_folder_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.import_folder_action.triggered.connect(lambda: self.importer.choose_folder())
         file_menu.addAction(self.import_folder_action)
         self.review_action = QAction(self.tr("&Open history…"), self)
         self.review_action.triggered.connect(self.choose_review)
         file_menu.addAction(self.review_action)
         self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
 
         view = bar.addMenu(self.tr("&View"))
         self.library_action = QAction(self.tr("&Library"), self)
-        self.library_action.setShortcut(QKeySequence("Ctrl+L"))
         self.library_action.triggered.connect(self.show_library)
         view.addAction(self.library_action)
         self.history_action = QAction(self.tr("&History"), self)
-        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         self.history_action.triggered.connect(self.open_history_page)
         view.addAction(self.history_action)
+
+    def _bind_shortcuts(self) -> None:
+        keys = QKeySequence.StandardKey
+        for action, key in (
+            (self.reload_action, QKeySequence(keys.Refresh)),
+            (self.import_action, QKeySequence("Ctrl+I")),
+            (self.import_folder_action, QKeySequence("Ctrl+Shift+I")),
+            (self.settings_action, QKeySequence("Ctrl+,")),
+            (self.quit_action, QKeySequence(keys.Quit)),
+            (self.library_action, QKeySequence("Ctrl+L")),
+            (self.history_action, QKeySequence("Ctrl+H")),
+        ):
+            action.setShortcut(key)
 
     def _nav_allowed(self) -> bool:
         if self.flow is not None and self.flow.in_session():

@@ -14,7 +14,6 @@ connect while the lock's holder is alive. `claim()` does both at once.
 
 from __future__ import annotations
 
-import getpass
 import json
 import time
 from collections.abc import Callable
@@ -37,6 +36,7 @@ RETRY_MS = 50
 
 def server_name(data_dir: Path) -> str:
     """A local-socket name unique to this user and data folder."""
+    import getpass
     import hashlib
 
     try:
