@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl, qVersion
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
@@ -356,16 +356,20 @@ def test_free_name(tmp_path: Path) -> None:
     assert free_name(tmp_path / "b.yaml") == tmp_path / "b.yaml"
 
 
+QT_6_12 = tuple(int(part) for part in qVersion().split(".")[:2]) >= (6, 12)
+"""Qt 6.12 gave drag events a QPointF constructor and deprecated the QPoint one."""
+
+
 def _drop_events(paths: list[Path]) -> tuple[QDragEnterEvent, QDropEvent, QMimeData]:
+    """The events a drop of `paths` sends the window, each made the way its Qt supports."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(
-        QPoint(50, 50), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    drop = QDropEvent(
-        QPointF(50, 50), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    # Before 6.12 the QPoint constructor is the only one (a QPointF is refused).
+    at = QPointF(50, 50) if QT_6_12 else QPoint(50, 50)
+    enter = QDragEnterEvent(at, actions, mime, buttons, keys)
+    drop = QDropEvent(QPointF(50, 50), actions, mime, buttons, keys)
     return enter, drop, mime
 
 
