@@ -6,16 +6,23 @@ import argparse
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from backcoach.core.settings import Settings
 from backcoach.ui.app import build_context, open_pending_history
 from backcoach.ui.first_paint import after_first_paint
 from backcoach.ui.main_window import MainWindow
+from backcoach.ui.scaling_style import installed_scaling_style
 from backcoach.ui.single_instance import SingleInstance
+from backcoach.ui.theme import BASE_POINT_SIZE_PROPERTY, make_palette, system_theme
+from backcoach.ui.theme import install_appearance as appearance_for
+from backcoach.ui.theme_hint import HINT_FILE, read_system_theme, remember_system_theme
 from tests.ui.test_flow_kit import make_ctx, write_routines
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,6 +78,52 @@ def test_history_can_wait_until_after_the_paint(tmp_path: Path) -> None:
     store.close()
 
 
+@pytest.fixture
+def app(qapp: QApplication) -> Iterator[QApplication]:
+    """The test QApplication, with its look put back afterwards."""
+    palette, font, sheet = QPalette(qapp.palette()), QFont(qapp.font()), qapp.styleSheet()
+    yield qapp
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setProperty(BASE_POINT_SIZE_PROPERTY, None)
+
+
+def window_colour(palette: QPalette) -> str:
+    return palette.color(QPalette.ColorRole.Window).name()
+
+
+def test_first_paint_uses_the_system_theme_last_seen_then_asks(app: QApplication) -> None:
+    other = "dark" if system_theme(app) != "dark" else "light"
+    look = appearance_for(app, Settings(theme="system"), complete=False, system_hint=other)
+    assert look.theme == other
+    assert window_colour(app.palette()) == window_colour(make_palette(other))
+    look.complete()  # right after the paint: the system's own answer, and the style
+    assert look.theme == system_theme(app)
+    assert window_colour(app.palette()) == window_colour(make_palette(look.theme))
+    style = installed_scaling_style(app)
+    assert style is not None and style.edge == (2 if look.theme == "high-contrast" else 1)
+    look.complete()  # again: the same style, kept
+    assert installed_scaling_style(app) is style
+
+
+def test_a_chosen_theme_ignores_the_hint(app: QApplication) -> None:
+    look = appearance_for(app, Settings(theme="high-contrast"), complete=False, system_hint="dark")
+    assert look.theme == "high-contrast"
+
+
+def test_system_theme_hint_is_one_word_in_the_data_folder(tmp_path: Path) -> None:
+    assert read_system_theme(tmp_path) is None
+    remember_system_theme(tmp_path, "dark")
+    assert read_system_theme(tmp_path) == "dark"
+    remember_system_theme(tmp_path, "system")  # not a palette theme: not kept
+    assert read_system_theme(tmp_path) == "dark"
+    (tmp_path / HINT_FILE).write_text("mauve\n", encoding="utf-8")
+    assert read_system_theme(tmp_path) is None
+    remember_system_theme(tmp_path / "missing" / "folder", "light")  # quietly nothing
+    assert read_system_theme(tmp_path / "nowhere") is None
+
+
 @pytest.mark.slow
 def test_a_later_start_waits_for_the_first_to_listen(qtbot: QtBot, data_dir: Path) -> None:
     first = SingleInstance(data_dir)
@@ -117,7 +170,7 @@ def test_nothing_heavy_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
         app = make_application()
         args = argparse.Namespace(data_dir={str(tmp_path / "data")!r}, routines=[], speed=1.0)
         ctx = build_context(args, open_store=False)
-        install_appearance(app, ctx.settings)
+        install_appearance(app, ctx.settings, complete=False, system_hint="light")
         window = MainWindow(ctx, defer_startup=True)
         window.show()
         print(" ".join(sorted(sys.modules)))
@@ -146,5 +199,6 @@ def test_nothing_heavy_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
         "backcoach.ui.settings_dialog",
         "backcoach.ui.report",
         "backcoach.ui.cues",
+        "backcoach.ui.scaling_style",
     }
     assert not heavy & loaded

@@ -1,7 +1,9 @@
 """The Qt application: paths, settings and history worked out once, then the main window.
 
 Start-up is as short as a bare window's: the main window is shown themed but
-empty, and right after its first paint the history is opened, the routine
+empty (Fusion with the theme's palette; a "system" theme as the system had it
+last time, see theme_hint), and right after its first paint the style is
+completed and the system's theme checked, the history is opened, the routine
 folders are scanned and watched, and later starts are listened for. Heavy
 modules (sound, speech, charts, the history page, the settings dialog, the
 PDF report) are imported when first used.
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
     from backcoach.core.history import HistoryStore
     from backcoach.ui.single_instance import SingleInstance
+    from backcoach.ui.theme import Appearance
 
 AUTOPILOT_ENV = "BACKCOACH_TEST_AUTOPILOT"
 
@@ -91,8 +94,12 @@ def open_history_safely(db_path: Path) -> tuple[HistoryStore | None, str | None]
 
 
 def make_application() -> QApplication:
+    """The QApplication, in the Fusion style from the start (the theme builds on it)."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication([*sys.argv[:1], "-style", "Fusion"])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("backcoach")
     app.setOrganizationName(APP_NAME)
@@ -115,6 +122,7 @@ def run_app(args: argparse.Namespace) -> int:
     """
     from backcoach.ui.single_instance import SingleInstance, message_from_args
     from backcoach.ui.theme import install_appearance
+    from backcoach.ui.theme_hint import read_system_theme
     from backcoach.ui.translations import install_translators
 
     app = make_application()
@@ -127,13 +135,14 @@ def run_app(args: argparse.Namespace) -> int:
         if not instance.take_lock() and instance.send(message_from_args(args)):
             return 0  # the running window came forward and took the request
     ctx = build_context(args, open_store=tray)
-    appearance = install_appearance(app, ctx.settings)
+    hint = None if tray else read_system_theme(ctx.paths.data_dir)
+    appearance = install_appearance(app, ctx.settings, complete=tray, system_hint=hint)
     ctx.settings_changed.connect(appearance.apply)
     if tray:
         gc.enable()
         app.setWindowIcon(app_icon(ctx.paths))
         return run_tray_or_say_why(ctx, app)
-    return run_window(args, ctx, app, instance)
+    return run_window(args, ctx, app, instance, appearance, hint)
 
 
 def run_tray_or_say_why(ctx: AppContext, app: QApplication) -> int:
@@ -154,12 +163,18 @@ def run_tray_or_say_why(ctx: AppContext, app: QApplication) -> int:
 
 
 def run_window(
-    args: argparse.Namespace, ctx: AppContext, app: QApplication, instance: SingleInstance | None
+    args: argparse.Namespace,
+    ctx: AppContext,
+    app: QApplication,
+    instance: SingleInstance | None,
+    appearance: Appearance,
+    system_hint: str | None,
 ) -> int:
     """Show the main window now; open the history, fill it and listen right after its first paint."""
     from backcoach.ui.first_paint import after_first_paint
     from backcoach.ui.main_window import MainWindow
     from backcoach.ui.single_instance import connect_window
+    from backcoach.ui.theme_hint import remember_system_theme
 
     review = getattr(args, "review", None)
     if review:
@@ -175,6 +190,9 @@ def run_window(
 
     def finish_startup() -> None:
         gc.enable()
+        appearance.complete()
+        if ctx.settings.theme == "system" and appearance.theme != system_hint:
+            remember_system_theme(ctx.paths.data_dir, appearance.theme)
         app.setWindowIcon(app_icon(ctx.paths))
         open_pending_history(ctx)
         window.finish_startup()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from backcoach.core.clocks import awake_clock
@@ -23,6 +23,8 @@ from backcoach.ui.context import AppContext
 from backcoach.ui.translations import parts_text
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from backcoach.core.library import LibraryEntry
     from backcoach.core.routine import Routine
     from backcoach.core.session import Clock
@@ -206,6 +208,8 @@ class MainWindow(QMainWindow):
         view.addAction(self.history_action)
 
     def _bind_shortcuts(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         keys = QKeySequence.StandardKey
         for action, key in (
             (self.reload_action, QKeySequence(keys.Refresh)),

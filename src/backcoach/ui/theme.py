@@ -15,15 +15,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication
 
 from backcoach.core.settings import Settings
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPainter
-    from PySide6.QtWidgets import QStyleOption, QStyleOptionComplex
+    from PySide6.QtCore import Qt
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -155,6 +154,8 @@ def make_palette(theme: str) -> QPalette:
 
 def theme_for_system(scheme: Qt.ColorScheme, contrast: Qt.ContrastPreference | None) -> str:
     """The palette theme matching a system colour scheme and contrast preference."""
+    from PySide6.QtCore import Qt
+
     if contrast == Qt.ContrastPreference.HighContrast:
         return "high-contrast"
     return "dark" if scheme == Qt.ColorScheme.Dark else "light"
@@ -258,7 +259,12 @@ def apply_text_scale(app: QApplication, percent: int) -> None:
     font = QFont(app.font())
     font.setPointSizeF(new)
     app.setFont(font)
-    for widget in app.allWidgets():
+    widgets = app.allWidgets()
+    if not widgets:  # before any window (the app's start-up): Qt's enums not needed
+        return
+    from PySide6.QtCore import Qt
+
+    for widget in widgets:
         if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
             # QApplication only tells widgets once exec() runs; tell them now.
             QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.ApplicationFontChange))
@@ -272,73 +278,10 @@ def apply_text_scale(app: QApplication, percent: int) -> None:
             widget.setFont(f)
 
 
-class ScalingStyle(QProxyStyle):
-    """Fusion, with check boxes, radio buttons, sliders and scroll bars grown with the text,
-    and spin boxes framed like line edits (border, and the focus ring when focused).
-
-    A 200% text size with 13-pixel check boxes is hard to see and hard to hit;
-    these metrics follow the ratio of the app font to its base size.
-    """
-
-    SCALED = frozenset(
-        {
-            QStyle.PixelMetric.PM_IndicatorWidth,
-            QStyle.PixelMetric.PM_IndicatorHeight,
-            QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
-            QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
-            QStyle.PixelMetric.PM_ScrollBarExtent,
-            QStyle.PixelMetric.PM_SliderThickness,
-            QStyle.PixelMetric.PM_SliderLength,
-            QStyle.PixelMetric.PM_SliderControlThickness,
-        }
-    )
-
-    def __init__(self, base: QStyle, base_point_size: float) -> None:
-        super().__init__(base)
-        self.base_point_size = base_point_size
-        self.edge = 1
-        """Border width of spin boxes when not focused (2 in high contrast)."""
-
-    def pixelMetric(
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        value = super().pixelMetric(metric, option, widget)
-        if metric in self.SCALED and self.base_point_size > 0:
-            ratio = QApplication.font().pointSizeF() / self.base_point_size
-            if ratio > 1.0:
-                value = round(value * ratio)
-        return value
-
-    def drawComplexControl(
-        self,
-        control: QStyle.ComplexControl,
-        option: QStyleOptionComplex,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawComplexControl(control, option, painter, widget)
-        if control == QStyle.ComplexControl.CC_SpinBox and getattr(option, "frame", True):
-            from PySide6.QtCore import QRectF
-            from PySide6.QtGui import QPainter, QPen
-
-            # The same border and 3 px focus ring the stylesheet gives line edits.
-            focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-            ring = 3 if focused else self.edge
-            role = QPalette.ColorRole.Highlight if focused else QPalette.ColorRole.Mid
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setPen(QPen(option.palette.color(role), ring))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            half = ring / 2
-            painter.drawRoundedRect(QRectF(option.rect).adjusted(half, half, -half, -half), 4, 4)
-            painter.restore()
-
-
 def apply_reduced_motion(app: QApplication, reduced: bool) -> None:
     """No animated menus, combo boxes or tool tips when reduced motion is on."""
+    from PySide6.QtCore import Qt
+
     for effect in (
         Qt.UIEffect.UI_AnimateMenu,
         Qt.UIEffect.UI_FadeMenu,
@@ -350,16 +293,19 @@ def apply_reduced_motion(app: QApplication, reduced: bool) -> None:
         app.setEffectEnabled(effect, not reduced)
 
 
-def apply_theme(app: QApplication, theme: str) -> str:
-    """Set the palette and focus stylesheet for `theme`; returns the palette theme used."""
+def apply_theme(app: QApplication, theme: str, *, style: bool = True) -> str:
+    """Set the style, palette and focus stylesheet for `theme`; returns the palette theme used.
+
+    `style=False` leaves the style as it is (Fusion, from make_application's
+    "-style Fusion") and sets only the palette and stylesheet: the first paint
+    looks the same, and ScalingStyle, whose Python class costs the start-up
+    several milliseconds, comes with `Appearance.complete()` right after.
+    """
     resolved = resolve_theme(theme, app)
-    if not isinstance(app.style(), ScalingStyle):
-        fusion = QStyleFactory.create("Fusion")
-        if fusion is not None:
-            app.setStyle(ScalingStyle(fusion, base_point_size(app)))
-    style = app.style()
-    if isinstance(style, ScalingStyle):
-        style.edge = 2 if resolved == "high-contrast" else 1
+    if style:
+        from backcoach.ui.scaling_style import install_scaling_style
+
+        install_scaling_style(app, base_point_size(app), 2 if resolved == "high-contrast" else 1)
     app.setPalette(make_palette(resolved))
     # palette(...) in a stylesheet is resolved when it is set: set it again each time.
     app.setStyleSheet(focus_stylesheet(resolved))
@@ -374,13 +320,30 @@ class Appearance(QObject):
     `settings_changed`.
     """
 
-    def __init__(self, app: QApplication, settings: Settings) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        settings: Settings,
+        *,
+        complete: bool = True,
+        system_hint: str | None = None,
+    ) -> None:
+        """`complete=False`: the palette, stylesheet and text size now, the rest with
+        `complete()`; until then a "system" theme shows as `system_hint` (the system's
+        palette theme as last seen) when one is given, without asking the system."""
         super().__init__(app)
         self.app = app
         self.settings = settings
         self.theme = ""
         base_point_size(app)
-        self.apply(settings)
+        if complete:
+            self.apply(settings)
+        else:
+            first: str = settings.theme
+            if first == "system" and system_hint in PALETTE_THEMES:
+                first = system_hint
+            self.theme = apply_theme(app, first, style=False)
+            apply_text_scale(app, settings.text_scale)
         app.styleHints().colorSchemeChanged.connect(self._system_changed)
         accessibility = getattr(app.styleHints(), "accessibility", None)
         if accessibility is not None:
@@ -394,14 +357,30 @@ class Appearance(QObject):
         apply_text_scale(self.app, settings.text_scale)
         apply_reduced_motion(self.app, settings.reduced_motion)
 
+    def complete(self) -> None:
+        """All of the settings' look: the style, the system's own theme for "system" (if
+        it changed since `system_hint`, the window changes with it), reduced motion."""
+        self.apply(self.settings)
+
     def _system_changed(self, *_: object) -> None:
         if self.settings.theme == "system":
             self.theme = apply_theme(self.app, "system")
 
 
-def install_appearance(app: QApplication, settings: Settings) -> Appearance:
-    """Apply the settings' look now; the returned object re-applies it on request."""
-    return Appearance(app, settings)
+def install_appearance(
+    app: QApplication,
+    settings: Settings,
+    *,
+    complete: bool = True,
+    system_hint: str | None = None,
+) -> Appearance:
+    """Apply the settings' look now; the returned object re-applies it on request.
+
+    `complete=False` (the app, before its first paint): what the first paint shows now
+    (palette, stylesheet, text size; "system" as `system_hint` if given), the style,
+    the system's theme and reduced motion with `complete()`.
+    """
+    return Appearance(app, settings, complete=complete, system_hint=system_hint)
 
 
 __all__ = [
