@@ -6,32 +6,36 @@
 
 Launches, alternately, (a) a bare script that creates a QApplication and a
 QMainWindow and shows it, and (b) the real app on a temporary --data-dir (the
-bundled routines, saved settings, a history database made by a first,
-uncounted launch). Both
-run through bench/startup_probe.py, which notes the moment each process's
-first window has been painted, lets it run on for half a second and quits it;
-the app is started by its own entry point and does everything it normally
-does before that paint. Under X (xcb): the DISPLAY given, else a private Xvfb
-on a free display. The sources are byte-compiled first and
-PYTHONDONTWRITEBYTECODE is removed from the children's environment, so no
-launch pays for compiling. One launch of each, uncounted, warms the disk cache.
+bundled routines, saved settings; a first, uncounted launch makes the history
+database and notes the system's theme, as any earlier use of the app would
+have). Both run through bench/startup_probe.py, which notes the moment each
+process's first window has been painted (from filters on the shown windows
+only, so that neither program pays for the probe), lets it run on for half a
+second and quits it; the app is started by its own entry point and does
+everything it normally does before that paint. Under X (xcb): the DISPLAY
+given, else a private Xvfb on a free display. The sources are byte-compiled
+first and PYTHONDONTWRITEBYTECODE is removed from the children's environment,
+so no launch pays for compiling. One launch of each, uncounted, warms the disk
+cache.
 
 Reading the figures: "to visible" is the wall time from just before the
 process is spawned to just after its first window was painted (the child reads
 the same monotonic clock), so it includes starting Python, importing Qt and
-everything the app does before its first paint. "RSS visible" is the peak
-resident memory (VmHWM) at that moment. "RSS settled" is the peak over the
-whole process (os.wait4's maxrss): half a second after the paint, by which
-time the app has done what it leaves until after the paint (the history
-opened, the routine folders scanned and watched, the single-instance server
+everything the app does before its first paint. "CPU to vis." is the CPU time
+the process used until then (all its threads): steadier than the wall time on
+a busy machine, and the better guide there. "RSS visible" is the peak resident
+memory (VmHWM) at that moment. "RSS settled" is the peak over the whole
+process (os.wait4's maxrss): half a second after the paint, by which time the
+app has done what it leaves until after the paint (the history opened, the
+library built and its folders scanned and watched, the single-instance server
 listening) - shown for information, as that is what the app holds once
 running. Each figure is the median of the runs; the ratios are app / bare, and
 the targets (at most 1.3x) are on time to visible and RSS at visible. The bare
 window already pays for Python, Qt's widget libraries and the X connection, so
 a ratio says what backcoach adds on top of the least any PySide6 window costs.
-The times are wall times: on a loaded machine (a test run beside it) they
-stretch and scatter, the ratio with them, so compare ratios from one run on an
-otherwise idle machine, and raise --runs when the medians look unsteady.
+On a loaded machine (a test run beside it) wall times stretch and scatter, the
+ratio with them: compare ratios from one run, read the CPU ratio beside the
+wall one, and raise --runs when the medians look unsteady.
 """
 
 from __future__ import annotations

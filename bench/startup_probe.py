@@ -3,17 +3,21 @@
     python bench/startup_probe.py bare                       # a bare QMainWindow
     python bench/startup_probe.py app --data-dir DIR [...]   # `python -m backcoach ...`
 
-Used by bench_startup.py. On the first Expose event of a top-level window the
-probe queues a zero-delay timer, so it fires once that expose has been handled
-(the window painted and flushed to the screen). It then prints
-`visible MONOTONIC_NS VMHWM_KIB CPU_NS` (the peak resident memory and the CPU
-time used so far), lets the
-program run on for SETTLE_MS (what it does right after its first paint),
-prints `settled VMHWM_KIB` and quits the event loop; the program tears down
-as it normally would. The app is started through its own entry point
-(`backcoach.cli.main`) and knows nothing about the probe: the probe only wraps
-`QApplication.exec` to put its event filter on the application object, which
-exists by then; nothing is painted before the event loop runs.
+Used by bench_startup.py. The probe wraps `QApplication.exec`: when the
+program enters its event loop (its windows shown, nothing painted yet: on X,
+windows are exposed and painted by the loop), an event filter goes on the
+native window of each visible top-level widget - on those windows only, as an
+application-wide Python filter would make every event pass through Python and
+slow both programs down. On the first Expose of one of them the probe queues a
+zero-delay call, which runs once that expose has been handled (the window
+painted and flushed to the screen), ahead of anything the program queues from
+the same expose (the probe's filter was installed last, so it sees it first).
+It prints `visible MONOTONIC_NS VMHWM_KIB CPU_NS` (the peak resident memory
+and the CPU time used so far), lets the program run on for SETTLE_MS (what it
+does right after its first paint), prints `settled VMHWM_KIB` and quits the
+event loop; the program tears down as it normally would. The app is started
+through its own entry point (`backcoach.cli.main`) and knows nothing of the
+probe.
 """
 
 from __future__ import annotations
@@ -42,12 +46,15 @@ def peak_rss_kib() -> int:
 
 
 class FirstExpose(QObject):
-    """Reports the first painted top-level window once, then quits the application."""
+    """Reports the first painted window once, then (after SETTLE_MS) quits the application."""
 
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
         self.app = app
         self.seen = False
+
+    def watch(self, window: QWindow) -> None:
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -71,13 +78,17 @@ class FirstExpose(QObject):
 
 
 def watch_exec() -> None:
-    """Make `QApplication.exec` install the first-expose filter before it runs the loop."""
+    """Make `QApplication.exec` watch the shown windows before it runs the loop."""
     original = QApplication.exec  # a static method: runs the one application's loop
 
     def exec_with_probe(*_args: object) -> int:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(FirstExpose(app))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            probe = FirstExpose(app)
+            for widget in app.topLevelWidgets():
+                handle = widget.windowHandle()
+                if widget.isVisible() and handle is not None:
+                    probe.watch(handle)
         return int(original())
 
     QApplication.exec = exec_with_probe  # type: ignore[method-assign]
