@@ -20,7 +20,12 @@ from backcoach.ui.first_paint import after_first_paint
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.scaling_style import installed_scaling_style
 from backcoach.ui.single_instance import SingleInstance
-from backcoach.ui.theme import BASE_POINT_SIZE_PROPERTY, make_palette, system_theme
+from backcoach.ui.theme import (
+    BASE_POINT_SIZE_PROPERTY,
+    focus_stylesheet,
+    make_palette,
+    system_theme,
+)
 from backcoach.ui.theme import install_appearance as appearance_for
 from backcoach.ui.theme_hint import HINT_FILE, read_system_theme, remember_system_theme
 from tests.ui.test_flow_kit import make_ctx, write_routines
@@ -95,12 +100,15 @@ def window_colour(palette: QPalette) -> str:
 
 def test_first_paint_uses_the_system_theme_last_seen_then_asks(app: QApplication) -> None:
     other = "dark" if system_theme(app) != "dark" else "light"
+    app.setStyleSheet("")
     look = appearance_for(app, Settings(theme="system"), complete=False, system_hint=other)
     assert look.theme == other
     assert window_colour(app.palette()) == window_colour(make_palette(other))
-    look.complete()  # right after the paint: the system's own answer, and the style
+    assert app.styleSheet() == "" and not look.following_system  # no control to style yet
+    look.complete()  # right after the paint: the system's own answer, the style, the sheet
     assert look.theme == system_theme(app)
     assert window_colour(app.palette()) == window_colour(make_palette(look.theme))
+    assert app.styleSheet() == focus_stylesheet(look.theme) and look.following_system
     style = installed_scaling_style(app)
     assert style is not None and style.edge == (2 if look.theme == "high-contrast" else 1)
     look.complete()  # again: the same style, kept

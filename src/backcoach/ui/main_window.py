@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from backcoach.core.clocks import awake_clock
 from backcoach.ui.context import AppContext
@@ -179,33 +179,33 @@ class MainWindow(QMainWindow):
         the first shortcut sets up the keyboard map, which a closed menu does not need)."""
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.reload_action = QAction(self.tr("&Reload routines"), self)
+        self.reload_action = self._action(file_menu, self.tr("&Reload routines"))
         self.reload_action.triggered.connect(self.reload_library)
-        file_menu.addAction(self.reload_action)
-        self.import_action = QAction(self.tr("&Import routine…"), self)
+        self.import_action = self._action(file_menu, self.tr("&Import routine…"))
         self.import_action.triggered.connect(lambda: self.importer.choose())
-        file_menu.addAction(self.import_action)
-        self.import_folder_action = QAction(self.tr("Import &folder of routines…"), self)
+        self.import_folder_action = self._action(file_menu, self.tr("Import &folder of routines…"))
         self.import_folder_action.triggered.connect(lambda: self.importer.choose_folder())
-        file_menu.addAction(self.import_folder_action)
-        self.review_action = QAction(self.tr("&Open history…"), self)
+        self.review_action = self._action(file_menu, self.tr("&Open history…"))
         self.review_action.triggered.connect(self.choose_review)
-        file_menu.addAction(self.review_action)
-        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action = self._action(file_menu, self.tr("&Settings…"))
         self.settings_action.triggered.connect(self.open_settings)
-        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action = self._action(file_menu, self.tr("&Quit"))
         self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
 
         view = bar.addMenu(self.tr("&View"))
-        self.library_action = QAction(self.tr("&Library"), self)
+        self.library_action = self._action(view, self.tr("&Library"))
         self.library_action.triggered.connect(self.show_library)
-        view.addAction(self.library_action)
-        self.history_action = QAction(self.tr("&History"), self)
+        self.history_action = self._action(view, self.tr("&History"))
         self.history_action.triggered.connect(self.open_history_page)
-        view.addAction(self.history_action)
+
+    def _action(self, menu: QMenu, text: str) -> QAction:
+        # QAction(self) then setText: QAction(text, self) makes PySide build QIcon's
+        # enumerations (to tell its overloads apart), a millisecond before the first paint.
+        action = QAction(self)
+        action.setText(text)
+        menu.addAction(action)
+        return action
 
     def _bind_shortcuts(self) -> None:
         from PySide6.QtGui import QKeySequence

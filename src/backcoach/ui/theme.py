@@ -296,10 +296,12 @@ def apply_reduced_motion(app: QApplication, reduced: bool) -> None:
 def apply_theme(app: QApplication, theme: str, *, style: bool = True) -> str:
     """Set the style, palette and focus stylesheet for `theme`; returns the palette theme used.
 
-    `style=False` leaves the style as it is (Fusion, from make_application's
-    "-style Fusion") and sets only the palette and stylesheet: the first paint
-    looks the same, and ScalingStyle, whose Python class costs the start-up
-    several milliseconds, comes with `Appearance.complete()` right after.
+    `style=False` sets the palette only, leaving the style as it is (Fusion, from
+    make_application's "-style Fusion") and no stylesheet yet: for the app's first
+    paint, a window with its menu bar and no control the stylesheet has a rule
+    for, which looks the same; ScalingStyle (its Python class alone costs the
+    start-up several milliseconds) and the stylesheet come with
+    `Appearance.complete()` right after.
     """
     resolved = resolve_theme(theme, app)
     if style:
@@ -307,8 +309,9 @@ def apply_theme(app: QApplication, theme: str, *, style: bool = True) -> str:
 
         install_scaling_style(app, base_point_size(app), 2 if resolved == "high-contrast" else 1)
     app.setPalette(make_palette(resolved))
-    # palette(...) in a stylesheet is resolved when it is set: set it again each time.
-    app.setStyleSheet(focus_stylesheet(resolved))
+    if style:
+        # palette(...) in a stylesheet is resolved when it is set: set it again each time.
+        app.setStyleSheet(focus_stylesheet(resolved))
     return resolved
 
 
@@ -328,26 +331,23 @@ class Appearance(QObject):
         complete: bool = True,
         system_hint: str | None = None,
     ) -> None:
-        """`complete=False`: the palette, stylesheet and text size now, the rest with
-        `complete()`; until then a "system" theme shows as `system_hint` (the system's
-        palette theme as last seen) when one is given, without asking the system."""
+        """`complete=False`: the palette and text size now, the rest with `complete()`;
+        until then a "system" theme shows as `system_hint` (the system's palette theme
+        as last seen) when one is given, without asking the system."""
         super().__init__(app)
         self.app = app
         self.settings = settings
         self.theme = ""
+        self.following_system = False
         base_point_size(app)
         if complete:
-            self.apply(settings)
+            self.complete()
         else:
             first: str = settings.theme
             if first == "system" and system_hint in PALETTE_THEMES:
                 first = system_hint
             self.theme = apply_theme(app, first, style=False)
             apply_text_scale(app, settings.text_scale)
-        app.styleHints().colorSchemeChanged.connect(self._system_changed)
-        accessibility = getattr(app.styleHints(), "accessibility", None)
-        if accessibility is not None:
-            accessibility().contrastPreferenceChanged.connect(self._system_changed)
 
     def apply(self, settings: object) -> None:
         if not isinstance(settings, Settings):
@@ -358,9 +358,18 @@ class Appearance(QObject):
         apply_reduced_motion(self.app, settings.reduced_motion)
 
     def complete(self) -> None:
-        """All of the settings' look: the style, the system's own theme for "system" (if
-        it changed since `system_hint`, the window changes with it), reduced motion."""
+        """All of the settings' look: the style and stylesheet, the system's own theme
+        for "system" (if it changed since `system_hint`, the window changes with it)
+        and reduced motion; from now on the system's changes are followed too."""
         self.apply(self.settings)
+        if self.following_system:
+            return
+        self.following_system = True
+        hints = self.app.styleHints()
+        hints.colorSchemeChanged.connect(self._system_changed)
+        accessibility = getattr(hints, "accessibility", None)  # Qt >= 6.10
+        if accessibility is not None:
+            accessibility().contrastPreferenceChanged.connect(self._system_changed)
 
     def _system_changed(self, *_: object) -> None:
         if self.settings.theme == "system":
@@ -377,7 +386,7 @@ def install_appearance(
     """Apply the settings' look now; the returned object re-applies it on request.
 
     `complete=False` (the app, before its first paint): what the first paint shows now
-    (palette, stylesheet, text size; "system" as `system_hint` if given), the style,
+    (palette, text size; "system" as `system_hint` if given), the style, stylesheet,
     the system's theme and reduced motion with `complete()`.
     """
     return Appearance(app, settings, complete=complete, system_hint=system_hint)
