@@ -761,4 +761,6 @@ def open_review(
         else:
             QMessageBox.warning(parent, _tr("Review history"), text)
         return None
-    return HistoryPage(ctx, parent, store=store, review_source=Path(path))
+    page = HistoryPage(ctx, parent, store=store, review_source=Path(path))
+    page.destroyed.connect(store.close)  # the export's store lives as long as its page
+    return page
