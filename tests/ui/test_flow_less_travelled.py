@@ -28,7 +28,7 @@ from backcoach.ui.main_window import MainWindow
 from backcoach.ui.session_flow import SessionFlow
 from backcoach.ui.tray import TrayController, find_break_routines
 from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
-from tests.ui.test_tray import FakeTime
+from tests.ui.test_tray import FakeTime, shut_down_at_teardown
 
 
 @pytest.fixture
@@ -107,8 +107,7 @@ def tray_rig(
         open_main=lambda: None,
     )
     assert controller.window is not None
-    qtbot.addWidget(controller.window)
-    qtbot.addWidget(controller.break_window)
+    shut_down_at_teardown(qtbot, controller)
     controller.start()
     return t, scheduler, controller
 
@@ -126,36 +125,33 @@ def test_posture_break_runs_the_routine_and_logs_taken(
 ) -> None:
     ctx = make_ctx(data_dir, routines)
     t, scheduler, controller = tray_rig(qtbot, ctx, routines)
-    try:
-        bw = controller.break_window
-        tick_for(t, controller, 45 * 60)
-        qtbot.waitUntil(bw.isVisible)
-        assert "Desk stretch" in bw.detail.text()
-        bw.activateWindow()
-        qtbot.waitUntil(bw.start_button.hasFocus)
-        qtbot.keyClick(bw.start_button, Qt.Key.Key_Space)
-        flow = bw.flow
-        assert isinstance(flow, SessionFlow) and flow.routine.id == "desk"
-        assert flow.currentWidget() is flow.player  # no questions: straight to the player
-        while flow.currentWidget() is not flow.summary:
-            assert t.mono < 46 * 60, "the break routine never finished"
-            t.advance(0.5)
-            assert flow.adapter is not None
-            flow.adapter.tick()
-        with qtbot.waitSignal(ctx.history_changed):
-            qtbot.keyClick(flow.summary, Qt.Key.Key_Return)  # Done
-        assert not bw.isVisible()
-        assert scheduler.state == "waiting"
-        store = ctx.history
-        assert store is not None
-        [row] = store.breaks()
-        assert (row.status, row.routine_id) == ("taken", "desk")
-        [session] = store.sessions()
-        assert row.session_id == session.id
-        assert session.kind == "posture-break" and session.routine_id == "desk"
-        assert session.status == "completed"
-    finally:
-        controller.shutdown()
+    bw = controller.break_window
+    tick_for(t, controller, 45 * 60)
+    qtbot.waitUntil(bw.isVisible)
+    assert "Desk stretch" in bw.detail.text()
+    bw.activateWindow()
+    qtbot.waitUntil(bw.start_button.hasFocus)
+    qtbot.keyClick(bw.start_button, Qt.Key.Key_Space)
+    flow = bw.flow
+    assert isinstance(flow, SessionFlow) and flow.routine.id == "desk"
+    assert flow.currentWidget() is flow.player  # no questions: straight to the player
+    while flow.currentWidget() is not flow.summary:
+        assert t.mono < 46 * 60, "the break routine never finished"
+        t.advance(0.5)
+        assert flow.adapter is not None
+        flow.adapter.tick()
+    with qtbot.waitSignal(ctx.history_changed):
+        qtbot.keyClick(flow.summary, Qt.Key.Key_Return)  # Done
+    assert not bw.isVisible()
+    assert scheduler.state == "waiting"
+    store = ctx.history
+    assert store is not None
+    [row] = store.breaks()
+    assert (row.status, row.routine_id) == ("taken", "desk")
+    [session] = store.sessions()
+    assert row.session_id == session.id
+    assert session.kind == "posture-break" and session.routine_id == "desk"
+    assert session.status == "completed"
 
 
 def test_posture_break_postpone_three_times_then_skip(
@@ -163,33 +159,30 @@ def test_posture_break_postpone_three_times_then_skip(
 ) -> None:
     ctx = make_ctx(data_dir, routines)
     t, _scheduler, controller = tray_rig(qtbot, ctx, routines)
-    try:
-        bw = controller.break_window
-        tick_for(t, controller, 45 * 60)
-        for _ in range(3):
-            qtbot.waitUntil(bw.isVisible)
-            assert bw.postpone_button.isEnabled()
-            bw.activateWindow()
-            bw.postpone_button.setFocus()
-            qtbot.keyClick(bw.postpone_button, Qt.Key.Key_Space)
-            assert not bw.isVisible()
-            tick_for(t, controller, 5 * 60)
+    bw = controller.break_window
+    tick_for(t, controller, 45 * 60)
+    for _ in range(3):
         qtbot.waitUntil(bw.isVisible)
-        assert not bw.postpone_button.isEnabled()
-        reason = bw.why_not.text()
-        assert "Postponed 3 times in a row" in reason and reason.strip()
-        assert bw.postpone_button.accessibleDescription() == reason  # a screen reader hears why
+        assert bw.postpone_button.isEnabled()
         bw.activateWindow()
-        bw.skip_button.setFocus()
-        qtbot.keyClick(bw.skip_button, Qt.Key.Key_Space)
-        store = ctx.history
-        assert store is not None
-        assert [(r.status, r.routine_id) for r in store.breaks()] == [("postponed", "desk")] * 3 + [
-            ("skipped", "desk")
-        ]
-        assert store.sessions() == []
-    finally:
-        controller.shutdown()
+        bw.postpone_button.setFocus()
+        qtbot.keyClick(bw.postpone_button, Qt.Key.Key_Space)
+        assert not bw.isVisible()
+        tick_for(t, controller, 5 * 60)
+    qtbot.waitUntil(bw.isVisible)
+    assert not bw.postpone_button.isEnabled()
+    reason = bw.why_not.text()
+    assert "Postponed 3 times in a row" in reason and reason.strip()
+    assert bw.postpone_button.accessibleDescription() == reason  # a screen reader hears why
+    bw.activateWindow()
+    bw.skip_button.setFocus()
+    qtbot.keyClick(bw.skip_button, Qt.Key.Key_Space)
+    store = ctx.history
+    assert store is not None
+    assert [(r.status, r.routine_id) for r in store.breaks()] == [("postponed", "desk")] * 3 + [
+        ("skipped", "desk")
+    ]
+    assert store.sessions() == []
 
 
 # --- (b) review mode ---------------------------------------------------------------------

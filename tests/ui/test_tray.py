@@ -77,6 +77,15 @@ def ctx(tmp_path: Path, data_dir: Path) -> Iterator[AppContext]:
         close()
 
 
+def shut_down_at_teardown(qtbot: QtBot, controller: TrayController) -> None:
+    """The controller's windows go as the app's do at Quit: `shutdown` hides and deletes them.
+
+    Not qtbot.addWidget(controller.window): closing the status window only
+    minimises it, so it would stay on screen (and active) for the tests after.
+    """
+    qtbot.addWidget(controller.break_window, before_close_func=lambda _w: controller.shutdown())
+
+
 def routine(rid: str) -> Routine:
     return Routine(id=rid, title=f"Routine {rid}", steps=(), kind="posture-break")
 
@@ -91,7 +100,7 @@ class Rig:
 
 
 @pytest.fixture
-def rig(qtbot: QtBot, ctx: AppContext) -> Iterator[Rig]:
+def rig(qtbot: QtBot, ctx: AppContext) -> Rig:
     t = FakeTime()
     routines = {"a": routine("a"), "b": routine("b")}
     scheduler = BreakScheduler(
@@ -113,11 +122,9 @@ def rig(qtbot: QtBot, ctx: AppContext) -> Iterator[Rig]:
         open_main=lambda: opened.append(True),
     )
     assert controller.window is not None
-    qtbot.addWidget(controller.window)
-    qtbot.addWidget(controller.break_window)
+    shut_down_at_teardown(qtbot, controller)
     controller.start()
-    yield Rig(t, scheduler, controller, flows, opened)
-    controller.shutdown()
+    return Rig(t, scheduler, controller, flows, opened)
 
 
 def step(rig: Rig, seconds: float) -> None:
@@ -272,8 +279,7 @@ def test_break_without_routines_uses_the_simple_page(qtbot: QtBot, ctx: AppConte
     scheduler = BreakScheduler(BreakConfig(), clock=t.clock, now=t.now)
     c = TrayController(ctx, scheduler, routines={}, open_main=lambda: None)
     assert c.window is not None
-    qtbot.addWidget(c.window)
-    qtbot.addWidget(c.break_window)
+    shut_down_at_teardown(qtbot, c)
     c.start()
     for _ in range(90):
         t.advance(30)
@@ -286,7 +292,6 @@ def test_break_without_routines_uses_the_simple_page(qtbot: QtBot, ctx: AppConte
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
     rows = history(ctx).breaks()
     assert [(r.status, r.routine_id) for r in rows] == [("taken", None)]
-    c.shutdown()
 
 
 def test_idle_while_due_closes_the_prompt_and_logs_time_away(
@@ -360,8 +365,7 @@ def test_settings_change_reconfigures_and_writes_the_login_item(
     env = {"XDG_CONFIG_HOME": str(tmp_path / "cfg")}
     c = TrayController(ctx, scheduler, routines={}, open_main=lambda: None, autostart_env=env)
     assert c.window is not None
-    qtbot.addWidget(c.window)
-    qtbot.addWidget(c.break_window)
+    shut_down_at_teardown(qtbot, c)
     c.start()
     ctx.update_settings(ctx.settings.replace(break_interval_minutes=20, start_at_login=True))
     assert scheduler.next_due_in() == 20 * 60
@@ -369,7 +373,6 @@ def test_settings_change_reconfigures_and_writes_the_login_item(
     assert "--tray" in entry.read_text(encoding="utf-8")
     ctx.update_settings(ctx.settings.replace(start_at_login=False))
     assert not entry.exists()
-    c.shutdown()
 
 
 def test_a_failed_log_write_is_shown_not_raised(rig: Rig, qtbot: QtBot, ctx: AppContext) -> None:
