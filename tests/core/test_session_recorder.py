@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -121,13 +121,20 @@ def plan() -> Plan:
     return build_plan(small_routine())
 
 
+@pytest.fixture
+def store() -> Iterator[FlakyStore]:
+    flaky = FlakyStore()
+    yield flaky
+    flaky.inner.close()
+
+
 def test_planned_steps_are_the_work_seconds_of_each_step(plan: Plan) -> None:
     steps: list[PlannedStep] = planned_steps(plan)
     assert steps == [(0, "knee-to-chest", 20.0), (1, "glute-bridge", 0.0), (2, "march", 20.0)]
 
 
-def test_a_session_is_created_checkpointed_and_finished(plan: Plan) -> None:
-    store, heard = FlakyStore(), Heard()
+def test_a_session_is_created_checkpointed_and_finished(plan: Plan, store: FlakyStore) -> None:
+    heard = Heard()
     recorder = recorder_for(store, heard)
     session_id = start(recorder, plan)
     assert session_id is not None and heard.started == [session_id]
@@ -166,8 +173,10 @@ def test_a_session_is_created_checkpointed_and_finished(plan: Plan) -> None:
     assert store.calls.count("finish") == 1 and store.record().pain_after == 2
 
 
-def test_stopped_early_records_the_reason_and_asks_about_what_ran(plan: Plan) -> None:
-    store, heard = FlakyStore(), Heard()
+def test_stopped_early_records_the_reason_and_asks_about_what_ran(
+    plan: Plan, store: FlakyStore
+) -> None:
+    heard = Heard()
     recorder = recorder_for(store, heard)
     start(recorder, plan)
     clock = FakeClock(100.0)
@@ -182,8 +191,10 @@ def test_stopped_early_records_the_reason_and_asks_about_what_ran(plan: Plan) ->
     assert [s.status for s in rec.steps] == ["partial", "pending", "pending"]
 
 
-def test_closing_before_the_engine_finished_is_recorded_as_stopped(plan: Plan) -> None:
-    store, heard = FlakyStore(), Heard()
+def test_closing_before_the_engine_finished_is_recorded_as_stopped(
+    plan: Plan, store: FlakyStore
+) -> None:
+    heard = Heard()
     recorder = recorder_for(store, heard)
     start(recorder, plan)
     assert recorder.finish(status=None, stop_reason="interrupted")
@@ -194,8 +205,9 @@ def test_closing_before_the_engine_finished_is_recorded_as_stopped(plan: Plan) -
 
 def test_a_store_that_raises_on_a_checkpoint_is_reported_once_and_caught_up(
     plan: Plan,
+    store: FlakyStore,
 ) -> None:
-    store, heard = FlakyStore(), Heard()
+    heard = Heard()
     recorder = recorder_for(store, heard)
     session_id = start(recorder, plan)
     store.fail["checkpoint"] = 2
@@ -215,8 +227,9 @@ def test_a_store_that_raises_on_a_checkpoint_is_reported_once_and_caught_up(
 
 def test_a_store_that_keeps_failing_is_reported_once_and_the_session_runs_on(
     plan: Plan,
+    store: FlakyStore,
 ) -> None:
-    store, heard = FlakyStore(), Heard()
+    heard = Heard()
     recorder = recorder_for(store, heard)
     start(recorder, plan)
     store.fail = {"checkpoint": 99, "finish": 1}
@@ -231,8 +244,10 @@ def test_a_store_that_keeps_failing_is_reported_once_and_the_session_runs_on(
     assert len(heard.problems) == 1
 
 
-def test_a_session_row_that_could_not_be_created_is_created_later(plan: Plan) -> None:
-    store, heard = FlakyStore(), Heard()
+def test_a_session_row_that_could_not_be_created_is_created_later(
+    plan: Plan, store: FlakyStore
+) -> None:
+    heard = Heard()
     recorder = recorder_for(store, heard)
     store.fail["start_session"] = 1
     assert start(recorder, plan) is None
@@ -248,8 +263,10 @@ def test_a_session_row_that_could_not_be_created_is_created_later(plan: Plan) ->
     assert len(heard.problems) == 1
 
 
-def test_the_final_save_creates_the_row_if_no_checkpoint_could(plan: Plan) -> None:
-    store, heard = FlakyStore(), Heard()
+def test_the_final_save_creates_the_row_if_no_checkpoint_could(
+    plan: Plan, store: FlakyStore
+) -> None:
+    heard = Heard()
     recorder = recorder_for(store, heard)
     store.fail["start_session"] = 1
     start(recorder, plan)
@@ -273,8 +290,10 @@ def test_without_a_store_the_session_runs_and_says_so_once(plan: Plan) -> None:
     assert heard.problems == [SaveProblem(no_store=True)] and heard.started == []
 
 
-def test_finishing_a_session_that_never_started_writes_nothing(plan: Plan) -> None:
-    store, heard = FlakyStore(), Heard()
+def test_finishing_a_session_that_never_started_writes_nothing(
+    plan: Plan, store: FlakyStore
+) -> None:
+    heard = Heard()
     recorder = recorder_for(store, heard)
     assert recorder.finish(status=None) is False  # the window closed at the check-in
     assert store.calls == [] and heard.problems == [] and not recorder.in_progress

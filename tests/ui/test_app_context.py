@@ -168,22 +168,24 @@ def test_review_opens_an_export_read_only(qtbot: QtBot, tmp_path: Path, data_dir
     from backcoach.core.history import HistoryStore
     from backcoach.ui.main_window import MainWindow
 
-    src = HistoryStore.in_memory()
-    now = datetime.now(UTC)
-    sid = src.start_session(
-        routine_id="tiny",
-        title="Tiny test routine",
-        sha256="",
-        started_at=now,
-        speed=1.0,
-        flare=False,
-        pain_before=4,
-        answers=[],
-        steps=[(0, "knee", 40.0)],
-    )
-    src.finish(sid, status="completed", ended_at=now, pain_after=2)
-    export = tmp_path / "patient.json"
-    export.write_text(json.dumps(export_json(src.sessions(), exported_at=now)), encoding="utf-8")
+    with HistoryStore.in_memory() as src:
+        now = datetime.now(UTC)
+        sid = src.start_session(
+            routine_id="tiny",
+            title="Tiny test routine",
+            sha256="",
+            started_at=now,
+            speed=1.0,
+            flare=False,
+            pain_before=4,
+            answers=[],
+            steps=[(0, "knee", 40.0)],
+        )
+        src.finish(sid, status="completed", ended_at=now, pain_after=2)
+        export = tmp_path / "patient.json"
+        export.write_text(
+            json.dumps(export_json(src.sessions(), exported_at=now)), encoding="utf-8"
+        )
     ctx = make_ctx(data_dir, write_routines(tmp_path / "r"))
     window = MainWindow(ctx, review=export, cue_factory=None)
     qtbot.addWidget(window)

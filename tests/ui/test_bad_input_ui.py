@@ -13,11 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import open_history
-from backcoach.ui.app import build_context
 from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.widgets.exercise_images import load_pixmap
-from tests.ui.test_flow_kit import make_ctx, run_until, write_routines
+from tests.ui.test_flow_kit import context_for, make_ctx, run_until, write_routines
 
 LIBRARY = "backcoach: 1\nexercises:\n  roll:\n    name: Shoulder rolls\n"
 
@@ -34,7 +33,7 @@ def window_for(
 
 
 def ctx_for(data_dir: Path, routines: list[Path]) -> AppContext:
-    ctx = build_context(argparse.Namespace(data_dir=data_dir, routines=routines), env={})
+    ctx = context_for(argparse.Namespace(data_dir=data_dir, routines=routines))
     ctx.paths = dataclasses.replace(ctx.paths, bundled_routines=routines[0])
     return ctx
 

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -15,6 +16,9 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.ui.app import build_context
 from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from backcoach.core.history import HistoryStore
 
 TINY = """\
 backcoach: 1
@@ -92,9 +96,27 @@ def write_routines(folder: Path, *, broken: bool = False) -> Path:
     return folder
 
 
+_OPENED: list[HistoryStore] = []
+"""The history stores `context_for` opened; tests/ui/conftest.py closes them after each test."""
+
+
+def context_for(args: argparse.Namespace) -> AppContext:
+    """build_context for a test: its history store is closed when the test ends."""
+    ctx = build_context(args, env={})
+    if ctx.history is not None:
+        _OPENED.append(ctx.history)
+    return ctx
+
+
+def close_opened_stores() -> None:
+    """Close what `context_for` opened (a test may have closed it already, or swapped it)."""
+    while _OPENED:
+        _OPENED.pop().close()
+
+
 def make_ctx(data_dir: Path, routines: Path, *, speed: float = 1.0) -> AppContext:
     args = argparse.Namespace(data_dir=data_dir, routines=[routines], speed=speed)
-    ctx = build_context(args, env={})
+    ctx = context_for(args)
     # Only the test folder: the bundled routines would make these tests depend on them.
     ctx.paths = dataclasses.replace(ctx.paths, bundled_routines=routines)
     return ctx

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.settings import Settings, SettingsStore
-from backcoach.ui.app import build_context
 from backcoach.ui.context import AppContext
 from backcoach.ui.settings_dialog import SettingsDialog
+from tests.ui.test_flow_kit import context_for
 
 
 def no_voices(done):  # type: ignore[no-untyped-def]
@@ -30,7 +30,7 @@ def no_voices(done):  # type: ignore[no-untyped-def]
 
 
 def make(qtbot: QtBot, data_dir: Path, settings: Settings | None = None) -> SettingsDialog:
-    ctx = build_context(argparse.Namespace(data_dir=data_dir, routines=[], speed=1.0), env={})
+    ctx = context_for(argparse.Namespace(data_dir=data_dir, routines=[], speed=1.0))
     if settings is not None:
         ctx.settings = settings
     dialog = SettingsDialog(ctx, voices=no_voices, breaks=[("desk", "Desk break")])
@@ -145,7 +145,7 @@ def test_keyboard_reaches_every_tab_and_control(qtbot: QtBot, data_dir: Path) ->
 
 
 def test_posture_break_tab_says_how_time_away_is_detected(qtbot: QtBot, data_dir: Path) -> None:
-    ctx = build_context(argparse.Namespace(data_dir=data_dir, routines=[], speed=1.0), env={})
+    ctx = context_for(argparse.Namespace(data_dir=data_dir, routines=[], speed=1.0))
     note = "Idle detection is not available on this desktop: only sleep resets the timer."
     dialog = SettingsDialog(ctx, voices=no_voices, breaks=[], idle_note=note)
     qtbot.addWidget(dialog)
