@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from backcoach.core.private import loose_paths, tightened_on
+
 Level = Literal["ok", "warning", "problem"]
 
 LIB_PACKAGES: dict[str, str] = {
@@ -241,6 +243,31 @@ def check_data_folder(data_dir: Path) -> Check:
             f"make it writable (chmod u+w {data_dir}) or {fix_other}",
         )
     return Check(name, "ok", f"{data_dir} is writable.")
+
+
+def check_privacy(data_dir: Path) -> Check:
+    """Can other people on this computer read the data folder or backcoach's files in it?"""
+    name = "Privacy"
+    try:
+        exists = data_dir.is_dir()
+    except OSError:
+        exists = False
+    if not exists:
+        return Check(name, "ok", f"{data_dir} will be created readable only by you.")
+    loose = loose_paths(data_dir)
+    if loose:
+        shown = ", ".join(f"{path} (mode {mode:04o})" for path, mode in loose[:3])
+        more = f" and {len(loose) - 3} more" if len(loose) > 3 else ""
+        return Check(
+            name,
+            "warning",
+            f"other people on this computer can read {shown}{more}.",
+            f"start backcoach, which makes them private, or run: chmod -R go-rwx {data_dir}",
+            needed=False,
+        )
+    since = tightened_on(data_dir)
+    made = f" (backcoach made them private on {since[:10]})" if since else ""
+    return Check(name, "ok", f"{data_dir} and its files can be read only by you{made}.")
 
 
 def check_history(db_path: Path) -> Check:

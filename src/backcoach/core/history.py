@@ -21,6 +21,7 @@ file written by a newer backcoach (left untouched).
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,6 +33,7 @@ from types import TracebackType
 from typing import Any
 
 from backcoach.core.history_schema import SCHEMA_VERSION, migrate, user_version
+from backcoach.core.private import create_private_dir, create_private_file
 from backcoach.core.records import (
     BREAK_STATUSES,
     FINISHED_STATUSES,
@@ -174,7 +176,7 @@ def open_history(db_path: Path, *, recover: bool = True, repair: bool = True) ->
     """
     db_path = Path(db_path)
     try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
+        create_private_dir(db_path.parent)
     except OSError as exc:
         raise HistoryUnavailable.of(*_folder_problem(db_path, exc)) from exc
     if db_path.exists() and not db_path.is_file():
@@ -227,6 +229,8 @@ def _connect(db_path: Path) -> sqlite3.Connection:
     a readable database. A newer schema raises HistoryUnavailable before
     anything is written.
     """
+    if db_path != Path(":memory:"):
+        _create_private(db_path)
     conn = sqlite3.connect(
         str(db_path), isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=True
     )
@@ -246,6 +250,21 @@ def _connect(db_path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _create_private(db_path: Path) -> None:
+    """Create a new database file 0600 before SQLite does (its -wal and -shm copy the mode).
+
+    OSError becomes the sqlite3 error SQLite itself would have raised.
+    """
+    try:
+        create_private_file(db_path)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise sqlite3.OperationalError("database or disk is full") from exc
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise sqlite3.OperationalError("attempt to write a readonly database") from exc
+        raise sqlite3.OperationalError(f"unable to open database file ({exc.strerror})") from exc
 
 
 def _configure(conn: sqlite3.Connection) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from backcoach.core.files import read_regular
+from backcoach.core.private import create_private_dir
 
 SETTINGS_VERSION = 1
 Theme = Literal["system", "light", "dark", "high-contrast"]
@@ -233,8 +234,11 @@ class SettingsStore:
         self.problem = " ".join(template.format(*args) for template, args in parts)
 
     def save(self, settings: Settings) -> None:
-        """Write atomically (temp file + rename), so a crash never leaves half a file."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Write atomically (temp file + rename), so a crash never leaves half a file.
+
+        The file is 0600 (mkstemp's mode) and a new data folder 0700 (core/private.py).
+        """
+        create_private_dir(self.path.parent)
         if self._keep_aside:
             self._move_aside()  # raises OSError rather than overwrite it
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=self.path.parent)

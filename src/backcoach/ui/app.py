@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from backcoach.core.paths import APP_NAME, AppPaths, standard_data_dir
+from backcoach.core.private import tighten_data_folder
 from backcoach.core.settings import SettingsStore
 from backcoach.ui.context import AppContext
 from backcoach.ui.translations import parts_text
@@ -44,13 +45,16 @@ def build_context(args: argparse.Namespace, env: Mapping[str, str] | None = None
         data_dir=data_dir_from(args, env),
         extra_routine_dirs=tuple(Path(p).expanduser() for p in getattr(args, "routines", []) or []),
     )
+    privacy = tighten_data_folder(paths.data_dir)  # before anything in it is read or written
     store = SettingsStore(paths.settings_path)
     settings = store.load()
     history, problem = open_history_safely(paths.db_path)
     speed = float(getattr(args, "speed", 1.0) or 1.0)
     if speed <= 0:
         speed = 1.0
-    return AppContext(paths, store, settings, history, speed=speed, history_problem=problem)
+    ctx = AppContext(paths, store, settings, history, speed=speed, history_problem=problem)
+    ctx.privacy_parts = privacy.parts
+    return ctx
 
 
 def open_history_safely(db_path: Path) -> tuple[HistoryStore | None, str | None]:

@@ -350,6 +350,8 @@ class MainWindow(QMainWindow):
         if store.problem:
             parts = getattr(store, "problem_parts", ())
             self.notify(parts_text("settings", parts) if parts else store.problem)
+        if ctx.privacy_parts:
+            self.notify(parts_text("private", ctx.privacy_parts))
         asked = [Path(p).expanduser() for p in ctx.settings.routine_folders]
         for folder in [*asked, *ctx.paths.extra_routine_dirs]:
             if not folder.is_dir():  # a typo in --routines, or an unplugged drive

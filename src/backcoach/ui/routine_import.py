@@ -43,6 +43,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from backcoach.core.files import read_regular
 from backcoach.core.library import ROUTINE_SUFFIXES, LibraryIndex
 from backcoach.core.loader import LoadResult, load_bytes
+from backcoach.core.private import FILE_MODE, create_private_dir
 from backcoach.core.problems import format_problems
 from backcoach.core.routine import Exercise
 
@@ -279,7 +280,7 @@ def free_place(check: ImportCheck) -> tuple[Path, str]:
 
 
 def copy_atomically(data: bytes, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    create_private_dir(dest.parent)
     fd, tmp = tempfile.mkstemp(prefix=".import-", suffix=".part", dir=dest.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -303,7 +304,7 @@ def place_folder(
     """Copy `check.files` into a staged folder, load its routines again, then rename it
     to `dest`, moving `replace` aside first (and back if that fails). Returns the routine
     and library files placed. On any failure the destination is left exactly as it was."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    create_private_dir(dest.parent)
     stage = Path(tempfile.mkdtemp(prefix=".import-", dir=dest.parent))
     aside = stage.with_name(stage.name + "-old")
     moved: list[tuple[Path, Path]] = []
@@ -312,8 +313,9 @@ def place_folder(
         for rel, src in check.files.items():
             name = main if check.main and rel == check.main else rel
             target = stage / name
-            target.parent.mkdir(parents=True, exist_ok=True)
+            create_private_dir(target.parent)
             shutil.copy2(src, target)
+            os.chmod(target, FILE_MODE)  # copy2 copies the source's mode
             if is_routine_file(target) and "/" not in name:
                 yaml_names.append(name)
         staged_index = index()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcoach.core.private import create_private_dir
 from backcoach.core.settings import Settings
 from backcoach.ui.context import AppContext
 
@@ -495,7 +496,7 @@ class SettingsDialog(QDialog):
     def open_data_folder(self) -> None:
         folder = self.ctx.paths.data_dir
         with contextlib.suppress(OSError):  # opening says so if it is not there
-            folder.mkdir(parents=True, exist_ok=True)
+            create_private_dir(folder)
         if not self.open_url(QUrl.fromLocalFile(str(folder))):
             QMessageBox.information(
                 self,

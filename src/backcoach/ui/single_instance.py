@@ -10,9 +10,11 @@ QLockFile treats it as stale and the next start takes it over.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,6 +24,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 from backcoach.core.instance import LOCK_NAME
+from backcoach.core.private import FILE_MODE, create_private_dir
 
 REPLY = b"ok\n"
 MAX_MESSAGE = 64 * 1024
@@ -60,12 +63,14 @@ class SingleInstance(QObject):
     def claim(self) -> bool:
         """Take the lock and listen; False when another live instance holds it."""
         try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
+            create_private_dir(self.data_dir)
         except OSError:
             return True  # no data folder to lock: run on; the window will say what is wrong
         if not self.lock.tryLock(0):
             # Only a live holder stops us; a permission error must not block the app.
             return self.lock.error() != QLockFile.LockError.LockFailedError
+        with contextlib.suppress(OSError):  # Qt creates it with the umask's mode
+            os.chmod(self.data_dir / LOCK_NAME, FILE_MODE)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):

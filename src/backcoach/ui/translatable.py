@@ -139,3 +139,11 @@ HISTORY_MESSAGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("history", "Keep the old file: it may be recoverable."),
 )
 """core/history.py MESSAGE_TEMPLATES, in the "history" context."""
+
+PRIVATE_MESSAGES: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP(
+        "private",
+        "backcoach made its data folder {0} private: it and the files in it can now be read only by you ({1} changed).",
+    ),
+)
+"""core/private.py MESSAGE_TEMPLATES, in the "private" context."""
