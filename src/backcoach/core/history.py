@@ -17,11 +17,21 @@ Unreadable data is never overwritten: a corrupt file is moved aside to
 where; a folder that is read-only, full or cannot be created raises
 `HistoryUnavailable` with a message naming the path and the fix; so does a
 file written by a newer backcoach (left untouched).
+
+A `-wal` beside the file that is not its own (a backup copied over the history
+next to the old log) is never merged: it is moved aside to
+`<name>-wal.foreign-YYYYmmdd-HHMMSS` (with its -shm) before SQLite opens the
+file, and `store.notice` says so (core/wal_guard.py). After an unclean
+shutdown (a log left behind) the file is checked with a full
+`PRAGMA integrity_check`, otherwise with `quick_check`.
+
+New files are created 0600 in a 0700 folder (core/private.py).
 """
 
 from __future__ import annotations
 
 import errno
+import secrets
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,6 +42,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from backcoach.core import wal_guard
 from backcoach.core.history_schema import SCHEMA_VERSION, migrate, user_version
 from backcoach.core.private import create_private_dir, create_private_file
 from backcoach.core.records import (
@@ -64,6 +75,8 @@ __all__ = [
 ]
 
 BUSY_TIMEOUT_SECONDS = 5.0
+FILE_ID_LIMIT = 2**31
+"""The file's id is 1 .. 2**31 - 1 (`PRAGMA application_id` is a signed 32-bit number)."""
 
 
 Parts = tuple[tuple[str, tuple[object, ...]], ...]
@@ -98,6 +111,22 @@ MOVE_IT_KEEP_IT = "Move it away to start a new history; keep it, it may be recov
 CORRUPT = "The history file {0} could not be read ({1})."
 MOVED_TO = "It was moved to {0} and a new, empty history was started."
 KEEP_OLD = "Keep the old file: it may be recoverable."
+FOREIGN_LOG = (
+    "The file {0} beside the history belongs to another database, "
+    "so it was not merged into the history."
+)
+FOREIGN_MOVED = "It was moved to {0}; the history is as it was last saved."
+FOREIGN_LOG_LEFT = (
+    "Cannot use the history file {0}: the file {1} beside it belongs to another database."
+)
+START_TO_SET_ASIDE = (
+    "Start backcoach once: it moves that file aside and opens the history as it was saved."
+)
+FOREIGN_LOG_STUCK = (
+    "The file {0} beside the history belongs to another database and could not be "
+    "moved aside ({1})."
+)
+MOVE_LOG_YOURSELF = "Move it away yourself; until then the history is left as it is."
 MESSAGE_TEMPLATES: tuple[str, ...] = (
     NOT_A_FILE,
     MOVE_IT_OR_CHOOSE,
@@ -124,6 +153,12 @@ MESSAGE_TEMPLATES: tuple[str, ...] = (
     CORRUPT,
     MOVED_TO,
     KEEP_OLD,
+    FOREIGN_LOG,
+    FOREIGN_MOVED,
+    FOREIGN_LOG_LEFT,
+    START_TO_SET_ASIDE,
+    FOREIGN_LOG_STUCK,
+    MOVE_LOG_YOURSELF,
 )
 """Every sentence of HistoryUnavailable.parts and HistoryStore.notice_parts; the UI
 translates them in the "history" context (ui/translatable.py HISTORY_MESSAGES)."""
@@ -181,25 +216,47 @@ def open_history(db_path: Path, *, recover: bool = True, repair: bool = True) ->
         raise HistoryUnavailable.of(*_folder_problem(db_path, exc)) from exc
     if db_path.exists() and not db_path.is_file():
         raise HistoryUnavailable.of((NOT_A_FILE, (db_path,)), (MOVE_IT_OR_CHOOSE, ()))
-    notice: Parts = ()
+    notice = _set_aside_foreign_log(db_path, repair=repair)
+    check = "integrity_check" if wal_guard.unclean(db_path) else "quick_check"
     try:
         _check_header(db_path)
-        conn = _connect(db_path)
+        conn = _connect(db_path, check=check)
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, sqlite3.OperationalError) or not repair:
             raise HistoryUnavailable.of(*_sqlite_problem(db_path, exc)) from exc
         aside = _move_aside(db_path)
-        notice = ((CORRUPT, (db_path, exc)), (MOVED_TO, (aside,)), (KEEP_OLD, ()))
+        notice += ((CORRUPT, (db_path, exc)), (MOVED_TO, (aside,)), (KEEP_OLD, ()))
         try:
             conn = _connect(db_path)
         except sqlite3.DatabaseError as exc2:
             raise HistoryUnavailable.of(*_sqlite_problem(db_path, exc2)) from exc2
     store = HistoryStore(conn, db_path)
+    store.checked_with = check
     store.notice = english(notice) if notice else None
     store.notice_parts = notice
     if recover:
         store.recovered = store.recover_interrupted()
     return store
+
+
+def _set_aside_foreign_log(db_path: Path, *, repair: bool) -> Parts:
+    """Move a -wal (with its -shm) that is not this history's own aside, before SQLite
+    could merge it (core/wal_guard.py); returns the notice, or () when it is its own.
+
+    Without `repair` nothing is moved: HistoryUnavailable says what to do instead.
+    """
+    if wal_guard.foreign_reason(db_path) is None:
+        return ()
+    wal = wal_guard.wal_path(db_path)
+    if not repair:
+        raise HistoryUnavailable.of((FOREIGN_LOG_LEFT, (db_path, wal)), (START_TO_SET_ASIDE, ()))
+    try:
+        aside = wal_guard.set_aside(db_path)
+    except OSError as exc:
+        raise HistoryUnavailable.of(
+            (FOREIGN_LOG_STUCK, (wal, exc.strerror or exc)), (MOVE_LOG_YOURSELF, ())
+        ) from exc
+    return ((FOREIGN_LOG, (wal,)), (FOREIGN_MOVED, (aside,)))
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -222,12 +279,14 @@ def _check_header(db_path: Path) -> None:
         raise sqlite3.DatabaseError("file is not a database")
 
 
-def _connect(db_path: Path) -> sqlite3.Connection:
-    """Connect, check, configure and migrate; raises sqlite3 errors as they come.
+def _connect(db_path: Path, *, check: str = "quick_check") -> sqlite3.Connection:
+    """Connect, check, configure, migrate and stamp; raises sqlite3 errors as they come.
 
     A plain sqlite3.DatabaseError (not OperationalError) means the file is not
     a readable database. A newer schema raises HistoryUnavailable before
-    anything is written.
+    anything is written. `check` is the PRAGMA that checks the file:
+    `integrity_check` (every index against its table) after an unclean
+    shutdown, the faster `quick_check` otherwise.
     """
     if db_path != Path(":memory:"):
         _create_private(db_path)
@@ -241,11 +300,13 @@ def _connect(db_path: Path) -> sqlite3.Connection:
                 (NEWER, (db_path, found, SCHEMA_VERSION)), (UPDATE_TO_USE, ())
             )
         if db_path != Path(":memory:"):
-            result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            pragma = "integrity_check" if check == "integrity_check" else "quick_check"
+            result = [row[0] for row in conn.execute(f"PRAGMA {pragma}")]
             if result != ["ok"]:
                 raise sqlite3.DatabaseError("integrity check failed: " + "; ".join(result[:3]))
         _configure(conn)
         migrate(conn)
+        _stamp(conn)
     except BaseException:
         conn.close()
         raise
@@ -265,6 +326,15 @@ def _create_private(db_path: Path) -> None:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             raise sqlite3.OperationalError("attempt to write a readonly database") from exc
         raise sqlite3.OperationalError(f"unable to open database file ({exc.strerror})") from exc
+
+
+def _stamp(conn: sqlite3.Connection) -> None:
+    """Give a file without one its random id (core/wal_guard.py), and checkpoint so the
+    database file itself holds it, not only its log."""
+    if int(conn.execute("PRAGMA application_id").fetchone()[0]) != 0:
+        return
+    conn.execute(f"PRAGMA application_id = {secrets.randbelow(FILE_ID_LIMIT - 1) + 1}")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -356,8 +426,12 @@ class HistoryStore:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
+        self._file_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        """This file's random id, set again by every write (core/wal_guard.py)."""
+        self.checked_with = "quick_check"
+        """The PRAGMA that checked the file when it was opened."""
         self.notice: str | None = None
-        """Set when a corrupt file was moved aside: what happened and where it went."""
+        """Set when a corrupt file or a foreign log was moved aside: what happened, where."""
         self.notice_parts: Parts = ()
         """`notice` as (template, args) sentences, for the UI to translate."""
         self.recovered: list[int] = []
@@ -385,10 +459,16 @@ class HistoryStore:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction; SQLite I/O failures become HistoryUnavailable."""
+        """One transaction; SQLite I/O failures become HistoryUnavailable.
+
+        It also writes the file's id into page 1 again, so that every commit in the
+        log carries it: how the next open knows the log is this file's (wal_guard.py).
+        """
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if self._file_id:
+                conn.execute(f"PRAGMA application_id = {self._file_id}")
             try:
                 yield conn
             except BaseException:

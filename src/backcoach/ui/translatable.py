@@ -137,6 +137,24 @@ HISTORY_MESSAGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("history", "The history file {0} could not be read ({1})."),
     QT_TRANSLATE_NOOP("history", "It was moved to {0} and a new, empty history was started."),
     QT_TRANSLATE_NOOP("history", "Keep the old file: it may be recoverable."),
+    QT_TRANSLATE_NOOP(
+        "history",
+        "The file {0} beside the history belongs to another database, so it was not merged into the history.",
+    ),
+    QT_TRANSLATE_NOOP("history", "It was moved to {0}; the history is as it was last saved."),
+    QT_TRANSLATE_NOOP(
+        "history",
+        "Cannot use the history file {0}: the file {1} beside it belongs to another database.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "history",
+        "Start backcoach once: it moves that file aside and opens the history as it was saved.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "history",
+        "The file {0} beside the history belongs to another database and could not be moved aside ({1}).",
+    ),
+    QT_TRANSLATE_NOOP("history", "Move it away yourself; until then the history is left as it is."),
 )
 """core/history.py MESSAGE_TEMPLATES, in the "history" context."""
 
