@@ -819,21 +819,18 @@ class HistoryStore:
                 step_rows,
             )
             known_breaks = {r[0] for r in conn.execute("SELECT uuid FROM breaks")}
+            break_rows = []
+            for b in breaks:
+                if b.uuid in known_breaks:  # in the log, or twice in what is merged
+                    continue
+                known_breaks.add(b.uuid)
+                at = None if b.at is None else iso(b.at)
+                linked = _linked_session(b.session_id, new_ids)
+                break_rows.append((b.uuid, iso(b.due_at), at, b.status, b.routine_id, linked))
             conn.executemany(
                 "INSERT INTO breaks (uuid, due_at, at, status, routine_id, session_id)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        b.uuid,
-                        iso(b.due_at),
-                        None if b.at is None else iso(b.at),
-                        b.status,
-                        b.routine_id,
-                        _linked_session(b.session_id, new_ids),
-                    )
-                    for b in breaks
-                    if b.uuid not in known_breaks
-                ],
+                break_rows,
             )
         return MergeResult(added, skipped)
 
