@@ -73,6 +73,7 @@ SETTINGS_PROBLEMS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("settings", "The settings file {0} could not be read ({1})."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} is not valid JSON (line {1})."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} is not valid JSON (nested too deeply)."),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} holds a number of thousands of digits."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} could not be read (not UTF-8 text)."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} holds a list, not settings."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} holds a text, not settings."),
