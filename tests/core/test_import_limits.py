@@ -62,7 +62,7 @@ HEAD = '{"format": "backcoach-history", "version": 1, "sessions": '
 BAD: list[tuple[str, Mutation | str, str]] = [
     ("nested 1000 deep", HEAD + "[" * 1000 + "]" * 1000 + "}", "nested more than 16 levels"),
     ("nested 40 deep", HEAD + json.dumps(nest(40)) + "}", "nested more than 16 levels"),
-    ("5000 digits", HEAD + "[], \"x\": " + "7" * 5000 + "}", "a number has thousands of digits"),
+    ("5000 digits", HEAD + '[], "x": ' + "7" * 5000 + "}", "a number has thousands of digits"),
     ("lone surrogate", session0(notes="\ud800"), "sessions[0].notes: is not text"),
     ("surrogate step", step0(exercise="cat-\udfff"), "steps[0].exercise: is not text"),
     ("index 2**63", step0(index=2**63), "steps[0].index: must be 0..9999, found 92233720368"),

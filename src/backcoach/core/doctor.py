@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
@@ -220,10 +221,17 @@ def sound_server_socket(env: Mapping[str, str] | None = None) -> Path | None:
 def check_data_folder(data_dir: Path) -> Check:
     name = "Data folder"
     fix_other = "choose another folder with --data-dir DIR or BACKCOACH_DATA_DIR"
-    if data_dir.exists() and not data_dir.is_dir():
-        return Check(name, "problem", f"{data_dir} exists but is not a folder.", fix_other)
-    if not data_dir.exists():
-        parent = next((p for p in data_dir.parents if p.exists()), None)
+    try:  # os.stat, not Path.exists: that raises PermissionError under a folder of mode 000
+        if not stat.S_ISDIR(os.stat(data_dir).st_mode):
+            return Check(name, "problem", f"{data_dir} exists but is not a folder.", fix_other)
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except OSError as exc:
+        return Check(
+            name, "problem", f"{data_dir} cannot be reached ({exc.strerror or exc}).", fix_other
+        )
+    if not os.path.isdir(data_dir):
+        parent = next((p for p in data_dir.parents if os.path.exists(p)), None)
         if parent is not None and os.access(parent, os.W_OK | os.X_OK):
             return Check(name, "ok", f"{data_dir} will be created on first use.")
         return Check(
@@ -274,16 +282,25 @@ def check_history(db_path: Path) -> Check:
     """PRAGMA integrity_check on the history, opened read-only; a missing file is fine."""
     name = "History"
     folder = db_path.parent
-    if folder.exists() and not folder.is_dir():
+    if os.path.exists(folder) and not os.path.isdir(folder):
         return Check(
             name,
             "problem",
             f"the data folder {folder} is a file, so no history can be kept.",
             "move that file away, or choose another data folder (--data-dir)",
         )
-    if not db_path.exists():
+    try:  # os.stat, not Path.exists: that raises PermissionError under a folder of mode 000
+        os.stat(db_path)
+    except (FileNotFoundError, NotADirectoryError):
         return Check(name, "ok", f"no history yet ({db_path} will be created).")
-    if not db_path.is_file():
+    except OSError as exc:
+        return Check(
+            name,
+            "problem",
+            f"{db_path} cannot be reached ({exc.strerror or exc}).",
+            f"give yourself access to {folder} (chmod u+rwx), or choose another data folder",
+        )
+    if not os.path.isfile(db_path):
         return Check(
             name,
             "problem",
@@ -332,7 +349,7 @@ def check_routine_folders(dirs: Sequence[Path], required: Sequence[Path] = ()) -
         return [Check("Routines", "problem", f"cannot load the routine library ({exc}).")]
     checks: list[Check] = []
     for folder in required:
-        if not folder.is_dir():
+        if not os.path.isdir(folder):
             checks.append(
                 Check(
                     "Routines",
@@ -341,7 +358,7 @@ def check_routine_folders(dirs: Sequence[Path], required: Sequence[Path] = ()) -
                     "pass an existing folder to --routines",
                 )
             )
-    entries = scan_folders([d for d in dirs if d.is_dir()])
+    entries = scan_folders([d for d in dirs if os.path.isdir(d)])
     routines = [e for e in entries if e.routine is not None]
     bad = [e for e in entries if e.problems]
     for entry in bad:
@@ -365,7 +382,7 @@ def check_routine_folders(dirs: Sequence[Path], required: Sequence[Path] = ()) -
             )
         )
     elif not bad:
-        folders = sum(1 for d in dirs if d.is_dir())
+        folders = sum(1 for d in dirs if os.path.isdir(d))
         checks.append(
             Check(
                 "Routines", "ok", f"{len(routines)} routine(s) in {folders} folder(s), all valid."

@@ -31,8 +31,10 @@ New files are created 0600 in a 0700 folder (core/private.py).
 from __future__ import annotations
 
 import errno
+import os
 import secrets
 import sqlite3
+import stat
 import uuid as uuidlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -214,8 +216,15 @@ def open_history(db_path: Path, *, recover: bool = True, repair: bool = True) ->
         create_private_dir(db_path.parent)
     except OSError as exc:
         raise HistoryUnavailable.of(*_folder_problem(db_path, exc)) from exc
-    if db_path.exists() and not db_path.is_file():
-        raise HistoryUnavailable.of((NOT_A_FILE, (db_path,)), (MOVE_IT_OR_CHOOSE, ()))
+    try:  # os.stat, not Path.exists: that raises PermissionError in a folder of mode 000
+        if not stat.S_ISREG(os.stat(db_path).st_mode):
+            raise HistoryUnavailable.of((NOT_A_FILE, (db_path,)), (MOVE_IT_OR_CHOOSE, ()))
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise HistoryUnavailable.of(
+            (OTHER_ERROR, (db_path, exc.strerror or exc)), (CHECK_DISK, ())
+        ) from exc
     notice = _set_aside_foreign_log(db_path, repair=repair)
     check = "integrity_check" if wal_guard.unclean(db_path) else "quick_check"
     try:
@@ -365,7 +374,11 @@ def _move_aside(db_path: Path) -> Path:
 
 def _folder_problem(db_path: Path, exc: OSError) -> Parts:
     in_the_way = next(
-        (p for p in (db_path.parent, *db_path.parent.parents) if p.exists() and not p.is_dir()),
+        (
+            p
+            for p in (db_path.parent, *db_path.parent.parents)
+            if os.path.exists(p) and not os.path.isdir(p)  # never raise (mode 000)
+        ),
         None,
     )
     if in_the_way is not None:  # "File exists" / "Not a directory" would not say which

@@ -76,7 +76,7 @@ def create_private_dir(path: Path) -> bool:
     try:
         path.mkdir(mode=DIR_MODE)
     except FileExistsError:
-        if not path.is_dir():
+        if not os.path.isdir(path):
             raise
         return False
     os.chmod(path, DIR_MODE)

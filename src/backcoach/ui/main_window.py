@@ -6,6 +6,7 @@ menus import the history page and settings dialog lazily.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -354,7 +355,7 @@ class MainWindow(QMainWindow):
             self.notify(parts_text("private", ctx.privacy_parts))
         asked = [Path(p).expanduser() for p in ctx.settings.routine_folders]
         for folder in [*asked, *ctx.paths.extra_routine_dirs]:
-            if not folder.is_dir():  # a typo in --routines, or an unplugged drive
+            if not os.path.isdir(folder):  # a typo in --routines, an unplugged drive, mode 000
                 self.notify(
                     self.tr(
                         "The routine folder {0} was not found; its routines are not listed."

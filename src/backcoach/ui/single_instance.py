@@ -38,7 +38,7 @@ def server_name(data_dir: Path) -> str:
         user = "user"
     try:
         folder = str(data_dir.resolve())
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11, 3.12)
         folder = str(data_dir.absolute())
     digest = hashlib.sha256(f"{user}\0{folder}".encode()).hexdigest()[:16]
     safe_user = "".join(c for c in user if c.isalnum())[:16] or "user"
