@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from backcoach.core.clocks import awake_clock
+from backcoach.core.clocks import WallAnchor, awake_clock
 from backcoach.core.plan import Plan, build_plan
 from backcoach.core.routine import ExerciseStep, Routine
 from backcoach.core.session import Clock, SegmentEnded, StepResult
@@ -90,6 +90,9 @@ class SessionFlow(QStackedWidget):
         self.status: str | None = None
         self.stop_reason: str | None = None
         self.ended_at: datetime | None = None
+        self.anchor: WallAnchor | None = None
+        """The start's wall time and monotonic reading: later wall times follow the
+        monotonic clock, so a wall-clock jump mid-session changes no duration."""
         self.results: list[StepResult] = []
         self.recorded = False
         self._closing = False
@@ -164,6 +167,7 @@ class SessionFlow(QStackedWidget):
         adapter.start()
 
     def _open_log(self, before: BeforeResult, plan: Plan) -> None:
+        self.anchor = WallAnchor(now_local(), self.clock())
         if self.store is None:
             self._cannot_save(self.ctx.history_problem or self.tr("no history store"))
             return
@@ -172,7 +176,7 @@ class SessionFlow(QStackedWidget):
                 routine_id=self.routine.id,
                 title=self.routine.title,
                 sha256=self.routine.sha256,
-                started_at=now_local(),
+                started_at=self.anchor.wall,
                 speed=self.ctx.speed,
                 flare=plan.flare,
                 pain_before=before.pain_before,
@@ -183,6 +187,10 @@ class SessionFlow(QStackedWidget):
             self.session_started.emit(self.session_id)
         except Exception as exc:  # HistoryUnavailable, or a disk error
             self._store_failed(exc)
+
+    def _wall_now(self) -> datetime:
+        """Now on the wall clock, as the start plus the monotonic time since."""
+        return now_local() if self.anchor is None else self.anchor.at(self.clock())
 
     def _cannot_save(self, why: str) -> None:
         if self._save_problem_said:
@@ -211,7 +219,7 @@ class SessionFlow(QStackedWidget):
         if self.store is None or self.session_id is None or self.adapter is None:
             return
         try:
-            self.store.checkpoint(self.session_id, self.adapter.step_results())
+            self.store.checkpoint(self.session_id, self.adapter.step_results(), at=self._wall_now())
         except Exception as exc:
             self._store_failed(exc)
 
@@ -223,7 +231,7 @@ class SessionFlow(QStackedWidget):
     def _finished(self, status: str) -> None:
         assert self.adapter is not None and self.plan is not None
         self.status = status
-        self.ended_at = now_local()
+        self.ended_at = self._wall_now()
         self.results = self.adapter.step_results()
         if self.cues is not None and hasattr(self.cues, "stop") and status == "stopped":
             self.cues.stop()
@@ -276,7 +284,7 @@ class SessionFlow(QStackedWidget):
             self.store.finish(
                 self.session_id,
                 status=status,
-                ended_at=self.ended_at or now_local(),
+                ended_at=self.ended_at or self._wall_now(),
                 pain_after=pain_after,
                 hurt=hurt,
                 notes=notes,
