@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -28,5 +28,5 @@ def test_wall_anchor_follows_the_monotonic_clock() -> None:
     assert anchor.at(590.0) - start == timedelta(seconds=90)
     assert anchor.at(590.0).utcoffset() is not None
     assert anchor.at(400.0) == start  # a monotonic clock never goes back; if it did: the start
-    end_of_time = WallAnchor(datetime.max.replace(tzinfo=timezone.utc), 0.0)
+    end_of_time = WallAnchor(datetime.max.replace(tzinfo=UTC), 0.0)
     assert end_of_time.at(60.0) == end_of_time.wall
