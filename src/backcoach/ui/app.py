@@ -23,6 +23,7 @@ from backcoach.core.private import tighten_data_folder
 from backcoach.core.settings import SettingsStore
 from backcoach.ui.context import AppContext
 from backcoach.ui.translations import parts_text
+from backcoach.ui.widgets.plain import message_box
 
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryStore
@@ -111,8 +112,9 @@ def run_app(args: argparse.Namespace) -> int:
         try:
             from backcoach.ui.tray import run_tray
         except ImportError:
-            QMessageBox.warning(
+            message_box(
                 None,
+                QMessageBox.Icon.Warning,
                 "backcoach",
                 QCoreApplication.translate(
                     "App", "The posture-break reminder is not available in this build."

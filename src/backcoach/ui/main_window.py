@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -35,6 +34,7 @@ from backcoach.ui.routine_page import RoutinePage
 from backcoach.ui.routine_watcher import watch_library
 from backcoach.ui.session_flow import CueFactory, SessionFlow, default_cue_player
 from backcoach.ui.translations import parts_text
+from backcoach.ui.widgets.plain import PlainLabel, message_box
 
 if TYPE_CHECKING:
     from backcoach.core.library import LibraryEntry
@@ -50,7 +50,7 @@ class NoticeBar(QFrame):
         self.setBackgroundRole(self.backgroundRole().AlternateBase)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 8)
-        self.label = QLabel()
+        self.label = PlainLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QPushButton(self.tr("Dismiss"))
@@ -198,8 +198,9 @@ class MainWindow(QMainWindow):
             try:
                 from backcoach.ui.history_page import HistoryPage
             except ImportError:
-                QMessageBox.information(
+                message_box(
                     self,
+                    QMessageBox.Icon.Information,
                     self.tr("History"),
                     self.tr("The history page is not available in this build."),
                 )
@@ -211,8 +212,9 @@ class MainWindow(QMainWindow):
         try:
             from backcoach.ui.settings_dialog import SettingsDialog
         except ImportError:
-            QMessageBox.information(
+            message_box(
                 self,
+                QMessageBox.Icon.Information,
                 self.tr("Settings"),
                 self.tr("The settings dialog is not available in this build."),
             )
@@ -399,8 +401,9 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _ask_close(self) -> bool:
-        answer = QMessageBox.question(
+        answer = message_box(
             self,
+            QMessageBox.Icon.Question,
             self.tr("Stop the session?"),
             self.tr("A session is running. Stop it and close? What you did so far is saved."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
