@@ -43,7 +43,6 @@ TIGHTENED = (
     "backcoach made its data folder {0} private: it and the files in it can now be "
     "read only by you ({1} changed)."
 )
-LOOSE = "{0} can be read by other people on this computer (mode {1})."
 MESSAGE_TEMPLATES: tuple[str, ...] = (TIGHTENED,)
 """The sentences of `Tightened.parts`; the UI translates them in the "private" context."""
 
