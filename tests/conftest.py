@@ -21,5 +21,5 @@ def repo() -> Path:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "data"
-    d.mkdir()
+    d.mkdir(mode=0o700)  # as the app makes it (core/private.py)
     return d

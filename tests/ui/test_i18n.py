@@ -302,7 +302,9 @@ def test_corrupt_history_notice_in_spanish_names_both_files(
 def test_read_only_data_folder_in_spanish_names_the_folder(
     spanish: list[object], qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def read_only(path: Path) -> sqlite3.Connection:  # what SQLite says (root ignores chmod)
+    def read_only(
+        path: Path, **_: object
+    ) -> sqlite3.Connection:  # what SQLite says (root ignores chmod)
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
     monkeypatch.setattr(history, "_connect", read_only)

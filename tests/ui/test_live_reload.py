@@ -29,7 +29,7 @@ def test_edit_new_and_replace_by_rename_each_signal(qtbot: QtBot, tmp_path: Path
     folder.mkdir()
     f = folder / "a.yaml"
     f.write_text("one")
-    w = RoutineWatcher(delay_ms=50)
+    w = RoutineWatcher(delay_ms=50, min_interval_ms=0)
     w.watch([folder])
     with qtbot.waitSignal(w.changed, timeout=3000):
         f.write_text("two")

@@ -26,7 +26,10 @@ from backcoach.ui.theme import (
 def app(qapp: QApplication) -> Iterator[QApplication]:
     """The test QApplication, with its look put back afterwards."""
     palette, font, sheet = QPalette(qapp.palette()), QFont(qapp.font()), qapp.styleSheet()
+    style = (type(qapp.style()), qapp.style().name())
     yield qapp
+    if type(qapp.style()) is not style[0]:  # apply_theme installs its own (scaling) style
+        qapp.setStyle(style[1])
     qapp.setStyleSheet(sheet)
     qapp.setPalette(palette)
     qapp.setFont(font)
@@ -120,14 +123,12 @@ def test_focus_ring_is_visible(app: QApplication, qtbot: QtBot, theme: str) -> N
         assert highlight in edge, f"{type(widget).__name__}: no focus ring in {theme}"
 
 
-def test_check_boxes_grow_with_the_text_size(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QApplication, QStyle
+def test_check_boxes_grow_with_the_text_size(app: QApplication, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QStyle
 
     from backcoach.core.settings import Settings
     from backcoach.ui.theme import install_appearance
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
     appearance = install_appearance(app, Settings(text_scale=100))
     metric = QStyle.PixelMetric.PM_IndicatorWidth
     normal = app.style().pixelMetric(metric)

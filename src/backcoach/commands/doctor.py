@@ -15,6 +15,7 @@ from backcoach.core.doctor import (
     Check,
     check_data_folder,
     check_history,
+    check_privacy,
     check_routine_folders,
     exit_code,
     format_report,
@@ -52,6 +53,7 @@ def gather(args: argparse.Namespace) -> list[Check]:
 
     checks = QtChecks(env=dict(os.environ)).run(settings.voice_name)
     checks.append(check_data_folder(data_dir))
+    checks.append(check_privacy(data_dir))
     if store.problem:
         checks.append(
             Check(

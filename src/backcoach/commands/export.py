@@ -14,6 +14,7 @@ import contextlib
 import dataclasses
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -85,15 +86,11 @@ def run(args: argparse.Namespace) -> int:
     db_path = data_paths(args).db_path
     sessions: list[SessionRecord] = []
     breaks: list[BreakRecord] = []
-    in_the_way = next((p for p in (db_path.parent, *db_path.parent.parents) if p.is_file()), None)
-    if in_the_way is not None:  # not "no history yet": the data folder is wrong
-        print(
-            f"backcoach export: cannot use {db_path.parent} as the data folder: "
-            f"{in_the_way} is a file, not a folder",
-            file=sys.stderr,
-        )
+    problem = _data_folder_problem(db_path)
+    if problem is not None:  # not "no history yet": the data folder is wrong
+        print(f"backcoach export: {problem}", file=sys.stderr)
         return 1
-    if not db_path.exists():
+    if not os.path.lexists(db_path):
         print(f"backcoach export: no history yet in {db_path.parent}", file=sys.stderr)
     else:
         # A window may be running a session right now: then leave `running` ones
@@ -169,6 +166,25 @@ def _write_atomically(path: Path, writer: Callable[[IO[str]], None], encoding: s
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _data_folder_problem(db_path: Path) -> str | None:
+    """Why the history's folder cannot be used (a file in the way, no permission), or None.
+
+    os.stat, not Path.exists / is_file: those raise PermissionError (Python 3.11,
+    3.12) for a folder whose mode is 000.
+    """
+    folder = db_path.parent
+    for path in (db_path, folder, *folder.parents):
+        try:
+            st = os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):  # a file above: named further up
+            continue
+        except OSError as exc:
+            return f"cannot use {folder} as the data folder: {path}: {exc.strerror or exc}"
+        if path != db_path and not stat.S_ISDIR(st.st_mode):
+            return f"cannot use {folder} as the data folder: {path} is a file, not a folder"
+    return None
 
 
 def _write_pdf(

@@ -38,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
     except HistoryUnavailable as exc:
         print(f"backcoach import: {exc.message}", file=sys.stderr)
         return 1
+    except ImportProblem as exc:
+        print(f"backcoach import: {args.file}: {exc.message}", file=sys.stderr)
+        return 1
     print(
         f"Imported {args.file}: {result.added} session{'s' if result.added != 1 else ''} "
         f"added, {result.skipped} already in the history ({db_path})"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 
 def awake_clock() -> float:
@@ -20,3 +22,26 @@ def awake_clock() -> float:
     if sys.platform == "darwin" and hasattr(time, "CLOCK_MONOTONIC"):
         return time.clock_gettime(time.CLOCK_MONOTONIC)
     return time.monotonic()
+
+
+@dataclass(frozen=True)
+class WallAnchor:
+    """A wall-clock moment tied to a monotonic reading, so that later wall times follow
+    the monotonic clock.
+
+    A session's start is read from the wall clock; its checkpoints and end are the
+    start plus the monotonic time elapsed since. If the wall clock jumps meanwhile
+    (NTP, a time zone or daylight-saving change, a hand-set clock), the log still
+    holds the real duration, and an end after the start.
+    """
+
+    wall: datetime
+    mono: float
+
+    def at(self, mono: float) -> datetime:
+        """The wall time `mono` stands for, in the local time zone of that moment."""
+        elapsed = timedelta(seconds=max(0.0, mono - self.mono))
+        try:
+            return (self.wall + elapsed).astimezone()
+        except OverflowError:  # a wall clock set to the end of time
+            return self.wall

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from backcoach.core.private import loose_paths, tightened_on
 
 Level = Literal["ok", "warning", "problem"]
 
@@ -218,10 +221,17 @@ def sound_server_socket(env: Mapping[str, str] | None = None) -> Path | None:
 def check_data_folder(data_dir: Path) -> Check:
     name = "Data folder"
     fix_other = "choose another folder with --data-dir DIR or BACKCOACH_DATA_DIR"
-    if data_dir.exists() and not data_dir.is_dir():
-        return Check(name, "problem", f"{data_dir} exists but is not a folder.", fix_other)
-    if not data_dir.exists():
-        parent = next((p for p in data_dir.parents if p.exists()), None)
+    try:  # os.stat, not Path.exists: that raises PermissionError under a folder of mode 000
+        if not stat.S_ISDIR(os.stat(data_dir).st_mode):
+            return Check(name, "problem", f"{data_dir} exists but is not a folder.", fix_other)
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except OSError as exc:
+        return Check(
+            name, "problem", f"{data_dir} cannot be reached ({exc.strerror or exc}).", fix_other
+        )
+    if not os.path.isdir(data_dir):
+        parent = next((p for p in data_dir.parents if os.path.exists(p)), None)
         if parent is not None and os.access(parent, os.W_OK | os.X_OK):
             return Check(name, "ok", f"{data_dir} will be created on first use.")
         return Check(
@@ -243,20 +253,54 @@ def check_data_folder(data_dir: Path) -> Check:
     return Check(name, "ok", f"{data_dir} is writable.")
 
 
+def check_privacy(data_dir: Path) -> Check:
+    """Can other people on this computer read the data folder or backcoach's files in it?"""
+    name = "Privacy"
+    try:
+        exists = data_dir.is_dir()
+    except OSError:
+        exists = False
+    if not exists:
+        return Check(name, "ok", f"{data_dir} will be created readable only by you.")
+    loose = loose_paths(data_dir)
+    if loose:
+        shown = ", ".join(f"{path} (mode {mode:04o})" for path, mode in loose[:3])
+        more = f" and {len(loose) - 3} more" if len(loose) > 3 else ""
+        return Check(
+            name,
+            "warning",
+            f"other people on this computer can read {shown}{more}.",
+            f"start backcoach, which makes them private, or run: chmod -R go-rwx {data_dir}",
+            needed=False,
+        )
+    since = tightened_on(data_dir)
+    made = f" (backcoach made them private on {since[:10]})" if since else ""
+    return Check(name, "ok", f"{data_dir} and its files can be read only by you{made}.")
+
+
 def check_history(db_path: Path) -> Check:
     """PRAGMA integrity_check on the history, opened read-only; a missing file is fine."""
     name = "History"
     folder = db_path.parent
-    if folder.exists() and not folder.is_dir():
+    if os.path.exists(folder) and not os.path.isdir(folder):
         return Check(
             name,
             "problem",
             f"the data folder {folder} is a file, so no history can be kept.",
             "move that file away, or choose another data folder (--data-dir)",
         )
-    if not db_path.exists():
+    try:  # os.stat, not Path.exists: that raises PermissionError under a folder of mode 000
+        os.stat(db_path)
+    except (FileNotFoundError, NotADirectoryError):
         return Check(name, "ok", f"no history yet ({db_path} will be created).")
-    if not db_path.is_file():
+    except OSError as exc:
+        return Check(
+            name,
+            "problem",
+            f"{db_path} cannot be reached ({exc.strerror or exc}).",
+            f"give yourself access to {folder} (chmod u+rwx), or choose another data folder",
+        )
+    if not os.path.isfile(db_path):
         return Check(
             name,
             "problem",
@@ -305,7 +349,7 @@ def check_routine_folders(dirs: Sequence[Path], required: Sequence[Path] = ()) -
         return [Check("Routines", "problem", f"cannot load the routine library ({exc}).")]
     checks: list[Check] = []
     for folder in required:
-        if not folder.is_dir():
+        if not os.path.isdir(folder):
             checks.append(
                 Check(
                     "Routines",
@@ -314,7 +358,7 @@ def check_routine_folders(dirs: Sequence[Path], required: Sequence[Path] = ()) -
                     "pass an existing folder to --routines",
                 )
             )
-    entries = scan_folders([d for d in dirs if d.is_dir()])
+    entries = scan_folders([d for d in dirs if os.path.isdir(d)])
     routines = [e for e in entries if e.routine is not None]
     bad = [e for e in entries if e.problems]
     for entry in bad:
@@ -338,7 +382,7 @@ def check_routine_folders(dirs: Sequence[Path], required: Sequence[Path] = ()) -
             )
         )
     elif not bad:
-        folders = sum(1 for d in dirs if d.is_dir())
+        folders = sum(1 for d in dirs if os.path.isdir(d))
         checks.append(
             Check(
                 "Routines", "ok", f"{len(routines)} routine(s) in {folders} folder(s), all valid."

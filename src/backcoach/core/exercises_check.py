@@ -104,7 +104,7 @@ class ExerciseChecks(NodeReader):
             if candidate.is_file():
                 try:
                     inside = candidate.resolve().is_relative_to(base.resolve())
-                except OSError:
+                except (OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11, 3.12)
                     inside = False
                 if inside:
                     return candidate.absolute()

@@ -17,11 +17,24 @@ Unreadable data is never overwritten: a corrupt file is moved aside to
 where; a folder that is read-only, full or cannot be created raises
 `HistoryUnavailable` with a message naming the path and the fix; so does a
 file written by a newer backcoach (left untouched).
+
+A `-wal` beside the file that is not its own (a backup copied over the history
+next to the old log) is never merged: it is moved aside to
+`<name>-wal.foreign-YYYYmmdd-HHMMSS` (with its -shm) before SQLite opens the
+file, and `store.notice` says so (core/wal_guard.py). After an unclean
+shutdown (a log left behind) the file is checked with a full
+`PRAGMA integrity_check`, otherwise with `quick_check`.
+
+New files are created 0600 in a 0700 folder (core/private.py).
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import secrets
 import sqlite3
+import stat
 import uuid as uuidlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -31,7 +44,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from backcoach.core import wal_guard
 from backcoach.core.history_schema import SCHEMA_VERSION, migrate, user_version
+from backcoach.core.private import create_private_dir, create_private_file
 from backcoach.core.records import (
     BREAK_STATUSES,
     FINISHED_STATUSES,
@@ -62,6 +77,8 @@ __all__ = [
 ]
 
 BUSY_TIMEOUT_SECONDS = 5.0
+FILE_ID_LIMIT = 2**31
+"""The file's id is 1 .. 2**31 - 1 (`PRAGMA application_id` is a signed 32-bit number)."""
 
 
 Parts = tuple[tuple[str, tuple[object, ...]], ...]
@@ -96,6 +113,22 @@ MOVE_IT_KEEP_IT = "Move it away to start a new history; keep it, it may be recov
 CORRUPT = "The history file {0} could not be read ({1})."
 MOVED_TO = "It was moved to {0} and a new, empty history was started."
 KEEP_OLD = "Keep the old file: it may be recoverable."
+FOREIGN_LOG = (
+    "The file {0} beside the history belongs to another database, "
+    "so it was not merged into the history."
+)
+FOREIGN_MOVED = "It was moved to {0}; the history is as it was last saved."
+FOREIGN_LOG_LEFT = (
+    "Cannot use the history file {0}: the file {1} beside it belongs to another database."
+)
+START_TO_SET_ASIDE = (
+    "Start backcoach once: it moves that file aside and opens the history as it was saved."
+)
+FOREIGN_LOG_STUCK = (
+    "The file {0} beside the history belongs to another database and could not be "
+    "moved aside ({1})."
+)
+MOVE_LOG_YOURSELF = "Move it away yourself; until then the history is left as it is."
 MESSAGE_TEMPLATES: tuple[str, ...] = (
     NOT_A_FILE,
     MOVE_IT_OR_CHOOSE,
@@ -122,6 +155,12 @@ MESSAGE_TEMPLATES: tuple[str, ...] = (
     CORRUPT,
     MOVED_TO,
     KEEP_OLD,
+    FOREIGN_LOG,
+    FOREIGN_MOVED,
+    FOREIGN_LOG_LEFT,
+    START_TO_SET_ASIDE,
+    FOREIGN_LOG_STUCK,
+    MOVE_LOG_YOURSELF,
 )
 """Every sentence of HistoryUnavailable.parts and HistoryStore.notice_parts; the UI
 translates them in the "history" context (ui/translatable.py HISTORY_MESSAGES)."""
@@ -174,30 +213,59 @@ def open_history(db_path: Path, *, recover: bool = True, repair: bool = True) ->
     """
     db_path = Path(db_path)
     try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
+        create_private_dir(db_path.parent)
     except OSError as exc:
         raise HistoryUnavailable.of(*_folder_problem(db_path, exc)) from exc
-    if db_path.exists() and not db_path.is_file():
-        raise HistoryUnavailable.of((NOT_A_FILE, (db_path,)), (MOVE_IT_OR_CHOOSE, ()))
-    notice: Parts = ()
+    try:  # os.stat, not Path.exists: that raises PermissionError in a folder of mode 000
+        if not stat.S_ISREG(os.stat(db_path).st_mode):
+            raise HistoryUnavailable.of((NOT_A_FILE, (db_path,)), (MOVE_IT_OR_CHOOSE, ()))
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise HistoryUnavailable.of(
+            (OTHER_ERROR, (db_path, exc.strerror or exc)), (CHECK_DISK, ())
+        ) from exc
+    notice = _set_aside_foreign_log(db_path, repair=repair)
+    check = "integrity_check" if wal_guard.unclean(db_path) else "quick_check"
     try:
         _check_header(db_path)
-        conn = _connect(db_path)
+        conn = _connect(db_path, check=check)
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, sqlite3.OperationalError) or not repair:
             raise HistoryUnavailable.of(*_sqlite_problem(db_path, exc)) from exc
         aside = _move_aside(db_path)
-        notice = ((CORRUPT, (db_path, exc)), (MOVED_TO, (aside,)), (KEEP_OLD, ()))
+        notice += ((CORRUPT, (db_path, exc)), (MOVED_TO, (aside,)), (KEEP_OLD, ()))
         try:
             conn = _connect(db_path)
         except sqlite3.DatabaseError as exc2:
             raise HistoryUnavailable.of(*_sqlite_problem(db_path, exc2)) from exc2
     store = HistoryStore(conn, db_path)
+    store.checked_with = check
     store.notice = english(notice) if notice else None
     store.notice_parts = notice
     if recover:
         store.recovered = store.recover_interrupted()
     return store
+
+
+def _set_aside_foreign_log(db_path: Path, *, repair: bool) -> Parts:
+    """Move a -wal (with its -shm) that is not this history's own aside, before SQLite
+    could merge it (core/wal_guard.py); returns the notice, or () when it is its own.
+
+    Without `repair` nothing is moved: HistoryUnavailable says what to do instead.
+    """
+    if wal_guard.foreign_reason(db_path) is None:
+        return ()
+    wal = wal_guard.wal_path(db_path)
+    if not repair:
+        raise HistoryUnavailable.of((FOREIGN_LOG_LEFT, (db_path, wal)), (START_TO_SET_ASIDE, ()))
+    try:
+        aside = wal_guard.set_aside(db_path)
+    except OSError as exc:
+        raise HistoryUnavailable.of(
+            (FOREIGN_LOG_STUCK, (wal, exc.strerror or exc)), (MOVE_LOG_YOURSELF, ())
+        ) from exc
+    return ((FOREIGN_LOG, (wal,)), (FOREIGN_MOVED, (aside,)))
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -220,13 +288,17 @@ def _check_header(db_path: Path) -> None:
         raise sqlite3.DatabaseError("file is not a database")
 
 
-def _connect(db_path: Path) -> sqlite3.Connection:
-    """Connect, check, configure and migrate; raises sqlite3 errors as they come.
+def _connect(db_path: Path, *, check: str = "quick_check") -> sqlite3.Connection:
+    """Connect, check, configure, migrate and stamp; raises sqlite3 errors as they come.
 
     A plain sqlite3.DatabaseError (not OperationalError) means the file is not
     a readable database. A newer schema raises HistoryUnavailable before
-    anything is written.
+    anything is written. `check` is the PRAGMA that checks the file:
+    `integrity_check` (every index against its table) after an unclean
+    shutdown, the faster `quick_check` otherwise.
     """
+    if db_path != Path(":memory:"):
+        _create_private(db_path)
     conn = sqlite3.connect(
         str(db_path), isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=True
     )
@@ -237,15 +309,41 @@ def _connect(db_path: Path) -> sqlite3.Connection:
                 (NEWER, (db_path, found, SCHEMA_VERSION)), (UPDATE_TO_USE, ())
             )
         if db_path != Path(":memory:"):
-            result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            pragma = "integrity_check" if check == "integrity_check" else "quick_check"
+            result = [row[0] for row in conn.execute(f"PRAGMA {pragma}")]
             if result != ["ok"]:
                 raise sqlite3.DatabaseError("integrity check failed: " + "; ".join(result[:3]))
         _configure(conn)
         migrate(conn)
+        _stamp(conn)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _create_private(db_path: Path) -> None:
+    """Create a new database file 0600 before SQLite does (its -wal and -shm copy the mode).
+
+    OSError becomes the sqlite3 error SQLite itself would have raised.
+    """
+    try:
+        create_private_file(db_path)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise sqlite3.OperationalError("database or disk is full") from exc
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise sqlite3.OperationalError("attempt to write a readonly database") from exc
+        raise sqlite3.OperationalError(f"unable to open database file ({exc.strerror})") from exc
+
+
+def _stamp(conn: sqlite3.Connection) -> None:
+    """Give a file without one its random id (core/wal_guard.py), and checkpoint so the
+    database file itself holds it, not only its log."""
+    if int(conn.execute("PRAGMA application_id").fetchone()[0]) != 0:
+        return
+    conn.execute(f"PRAGMA application_id = {secrets.randbelow(FILE_ID_LIMIT - 1) + 1}")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -276,7 +374,11 @@ def _move_aside(db_path: Path) -> Path:
 
 def _folder_problem(db_path: Path, exc: OSError) -> Parts:
     in_the_way = next(
-        (p for p in (db_path.parent, *db_path.parent.parents) if p.exists() and not p.is_dir()),
+        (
+            p
+            for p in (db_path.parent, *db_path.parent.parents)
+            if os.path.exists(p) and not os.path.isdir(p)  # never raise (mode 000)
+        ),
         None,
     )
     if in_the_way is not None:  # "File exists" / "Not a directory" would not say which
@@ -337,8 +439,12 @@ class HistoryStore:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
+        self._file_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        """This file's random id, set again by every write (core/wal_guard.py)."""
+        self.checked_with = "quick_check"
+        """The PRAGMA that checked the file when it was opened."""
         self.notice: str | None = None
-        """Set when a corrupt file was moved aside: what happened and where it went."""
+        """Set when a corrupt file or a foreign log was moved aside: what happened, where."""
         self.notice_parts: Parts = ()
         """`notice` as (template, args) sentences, for the UI to translate."""
         self.recovered: list[int] = []
@@ -366,10 +472,16 @@ class HistoryStore:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction; SQLite I/O failures become HistoryUnavailable."""
+        """One transaction; SQLite I/O failures become HistoryUnavailable.
+
+        It also writes the file's id into page 1 again, so that every commit in the
+        log carries it: how the next open knows the log is this file's (wal_guard.py).
+        """
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if self._file_id:
+                conn.execute(f"PRAGMA application_id = {self._file_id}")
             try:
                 yield conn
             except BaseException:
@@ -720,21 +832,18 @@ class HistoryStore:
                 step_rows,
             )
             known_breaks = {r[0] for r in conn.execute("SELECT uuid FROM breaks")}
+            break_rows = []
+            for b in breaks:
+                if b.uuid in known_breaks:  # in the log, or twice in what is merged
+                    continue
+                known_breaks.add(b.uuid)
+                at = None if b.at is None else iso(b.at)
+                linked = _linked_session(b.session_id, new_ids)
+                break_rows.append((b.uuid, iso(b.due_at), at, b.status, b.routine_id, linked))
             conn.executemany(
                 "INSERT INTO breaks (uuid, due_at, at, status, routine_id, session_id)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        b.uuid,
-                        iso(b.due_at),
-                        None if b.at is None else iso(b.at),
-                        b.status,
-                        b.routine_id,
-                        _linked_session(b.session_id, new_ids),
-                    )
-                    for b in breaks
-                    if b.uuid not in known_breaks
-                ],
+                break_rows,
             )
         return MergeResult(added, skipped)
 

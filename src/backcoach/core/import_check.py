@@ -122,7 +122,7 @@ def _below(path: Path, folder: Path) -> str | None:
         rel = path.absolute().relative_to(folder.absolute())
         if not path.resolve().is_relative_to(folder.resolve()):
             return None
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11, 3.12)
         return None
     return rel.as_posix() if rel.parts else None
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from backcoach.core.import_check import ImportCheck, is_routine_file
 from backcoach.core.library import LibraryIndex
+from backcoach.core.private import FILE_MODE, create_private_dir
 from backcoach.core.problems import format_problems
 
 
@@ -49,7 +50,7 @@ def free_place(check: ImportCheck) -> tuple[Path, str]:
 
 
 def copy_atomically(data: bytes, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    create_private_dir(dest.parent)
     fd, tmp = tempfile.mkstemp(prefix=".import-", suffix=".part", dir=dest.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -78,7 +79,7 @@ def place_folder(
     """Copy `check.files` into a staged folder, load its routines again, then rename it
     to `dest`, moving `replace` aside first (and back if that fails). Returns the routine
     and library files placed. On any failure the destination is left exactly as it was."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    create_private_dir(dest.parent)
     stage = Path(tempfile.mkdtemp(prefix=".import-", dir=dest.parent))
     aside = stage.with_name(stage.name + "-old")
     moved: list[tuple[Path, Path]] = []
@@ -111,8 +112,9 @@ def _stage(check: ImportCheck, stage: Path, main: str) -> list[str]:
     for rel, src in check.files.items():
         name = placed_name(check, rel, main)
         target = stage / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        create_private_dir(target.parent)
         shutil.copy2(src, target)
+        os.chmod(target, FILE_MODE)  # copy2 copies the source's mode
         if is_routine_file(target) and "/" not in name:
             yaml_names.append(name)
     return yaml_names

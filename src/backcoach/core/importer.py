@@ -6,12 +6,20 @@ the file, the place (`sessions[3].steps[1].status`) and what is wrong, and
 the log is left unchanged. Merging is one transaction and idempotent: a
 session whose uuid (or routine id + start time) is already in the log is
 skipped.
+
+Limits, so that no file can crash, hang or overflow what reads it later
+(statistics, the PDF report): at most MAX_IMPORT_BYTES (200 MB) are read and
+nesting deeper than MAX_DEPTH is refused; dates lie in 1900-2100 with a
+session's end not before its start; numbers lie in their ranges (pain 0-10,
+seconds up to a day, step indexes below MAX_STEPS, speed up to MAX_SPEED);
+text must be text (a lone surrogate such as "\ud800" is not); a uuid may
+appear only once among the sessions and once among the breaks.
 """
 
 from __future__ import annotations
 
 import json
-import math
+import sqlite3
 import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -36,6 +44,17 @@ ImportResult = MergeResult
 """added: sessions new to the log; skipped: those it already had."""
 
 MAX_LISTED_PROBLEMS = 8
+MAX_IMPORT_BYTES = 200_000_000
+"""200 MB: years of daily sessions take a few MB; docs/user-guide.md says so."""
+MAX_DEPTH = 16
+"""An export nests 5 levels deep (file, sessions, session, steps, step)."""
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+MAX_SECONDS = 24 * 3600.0
+"""A step's planned or done seconds: a day at most."""
+MAX_STEPS = 10_000
+"""Step indexes are 0 .. MAX_STEPS - 1."""
+MAX_SPEED = 1000.0
 IMPORT_NAMESPACE = uuidlib.UUID("0e5d1c39-2f57-5a3c-8f0e-6b2d9b1c7a11")
 """For sessions without a uuid (hand-made files): uuid5 of routine id + start."""
 
@@ -63,23 +82,56 @@ def read_export(path: Path) -> list[SessionRecord]:
 
 def read_export_data(path: Path) -> ExportData:
     try:
-        raw = read_regular(Path(path))  # a pipe or device is refused, never waited on
+        raw = read_regular(Path(path), MAX_IMPORT_BYTES)  # a pipe or device is refused
     except OSError as exc:
         raise ImportProblem(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+    except ValueError as exc:  # a NUL in the name
+        raise ImportProblem(f"{path!r}: cannot read the file ({exc})") from exc
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ImportProblem(
+            f"{path}: too big to be a backcoach history export "
+            f"(more than {MAX_IMPORT_BYTES // 1_000_000} MB)"
+        )
+    return parse_export(_decode(raw, path), source=str(path))
+
+
+def _decode(raw: bytes, path: Path) -> Any:
+    """The JSON in `raw`; ImportProblem for anything that is not sound, shallow JSON."""
+    not_export = f"{path}: not a backcoach history export"
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportProblem(
-            f"{path}: not a backcoach history export (not UTF-8 text: byte {exc.start})"
-        ) from exc
+        raise ImportProblem(f"{not_export} (not UTF-8 text: byte {exc.start})") from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportProblem(
-            f"{path}: not a backcoach history export (not valid JSON: {exc.msg} at line "
-            f"{exc.lineno}, column {exc.colno})"
+            f"{not_export} (not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from exc
-    return parse_export(data, source=str(path))
+    except RecursionError as exc:
+        raise ImportProblem(f"{not_export} (nested more than {MAX_DEPTH} levels deep)") from exc
+    except ValueError as exc:  # Python refuses to read a number of thousands of digits
+        raise ImportProblem(f"{not_export} (a number has thousands of digits)") from exc
+    if _deeper_than(data, MAX_DEPTH):
+        raise ImportProblem(f"{not_export} (nested more than {MAX_DEPTH} levels deep)")
+    return data
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """True when lists and objects nest more than `limit` levels (without recursing)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def parse_export(data: Any, *, source: str = "<export>") -> ExportData:
@@ -139,17 +191,30 @@ def import_sessions(
     records: list[SessionRecord] | ExportData,
     breaks: list[BreakRecord] | None = None,
 ) -> ImportResult:
-    """Merge records (or a whole `ExportData`) into the store, in one transaction."""
+    """Merge records (or a whole `ExportData`) into the store, in one transaction.
+
+    Records that got past the checks and still do not fit the log raise ImportProblem
+    (the transaction is rolled back); the log's own failures raise HistoryUnavailable.
+    """
     if isinstance(records, ExportData):
-        return store.merge(records.sessions, records.breaks if breaks is None else breaks)
-    return store.merge(records, breaks or [])
+        sessions, breaks = records.sessions, records.breaks if breaks is None else breaks
+    else:
+        sessions = records
+    try:
+        return store.merge(sessions, breaks or [])
+    except (sqlite3.IntegrityError, OverflowError, ValueError) as exc:
+        raise ImportProblem(f"cannot import, nothing was changed: {exc}") from exc
 
 
 def review_store(path: Path) -> HistoryStore:
     """An in-memory store holding an export, for reading it without touching the real log."""
     data = read_export_data(path)
     store = HistoryStore.in_memory()
-    store.merge(data.sessions, data.breaks)
+    try:
+        import_sessions(store, data)
+    except ImportProblem as exc:
+        store.close()
+        raise ImportProblem(f"{path}: {exc.message}") from exc
     return store
 
 
@@ -159,7 +224,7 @@ def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        return f"the number {_short(value)}"
     if isinstance(value, str):
         return f"the text {value[:40]!r}"
     if isinstance(value, list):
@@ -169,10 +234,27 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+def _short(value: Any) -> str:
+    """repr(value), cut to 40 characters (a number may have thousands of digits)."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _is_text(value: str) -> bool:
+    """Text SQLite can store: no lone surrogate such as "\ud800" (JSON can carry one)."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _seconds(value: Any) -> float | None:
     if type(value) is float or type(value) is int:
         seconds = float(value)
-        if seconds >= 0.0 and math.isfinite(seconds):
+        if 0.0 <= seconds <= MAX_SECONDS:
             return seconds
     return None
 
@@ -192,10 +274,10 @@ def _well_formed_step(item: Any, seen: set[int]) -> StepRecord | None:
     done = _seconds(item.get("done_seconds"))
     if (
         type(index) is int
-        and index >= 0
+        and 0 <= index < MAX_STEPS
         and index not in seen
         and status in STEP_STATUSES
-        and (exercise is None or type(exercise) is str)
+        and (exercise is None or (type(exercise) is str and _is_text(exercise)))
         and type(hurt) is bool
         and planned is not None
         and done is not None
@@ -209,6 +291,8 @@ class _Checker:
 
     def __init__(self) -> None:
         self.problems: list[str] = []
+        self.uuids: dict[str, str] = {}
+        """Each uuid seen, with where: sessions and breaks each have their own."""
 
     def fail(self, where: str, what: str) -> None:
         self.problems.append(f"{where}: {what}")
@@ -220,14 +304,20 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(where, f"must be text{' or null' if nullable else ''}, found {_kind(value)}")
             return None
+        if not _is_text(value):
+            self.fail(where, f"is not text (a lone surrogate in {value[:40]!r})")
+            return None
         return value
 
-    def number(self, where: str, value: Any, *, minimum: float = 0.0) -> float | None:
+    def number(self, where: str, value: Any, lo: float, hi: float) -> float | None:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.fail(where, f"must be a number, found {_kind(value)}")
             return None
-        if not value >= minimum or value != value or value in (float("inf"), float("-inf")):
-            self.fail(where, f"must be a number of at least {minimum:g}, found {value!r}")
+        if not lo <= value:  # NaN too
+            self.fail(where, f"must be a number of at least {lo:g}, found {_short(value)}")
+            return None
+        if not value <= hi:
+            self.fail(where, f"must be a number of at most {hi:g}, found {_short(value)}")
             return None
         return float(value)
 
@@ -237,7 +327,7 @@ class _Checker:
             return None
         if value < lo or (hi is not None and value > hi):
             limits = f"{lo}..{hi}" if hi is not None else f"at least {lo}"
-            self.fail(where, f"must be {limits}, found {value}")
+            self.fail(where, f"must be {limits}, found {_short(value)}")
             return None
         return value
 
@@ -274,7 +364,16 @@ class _Checker:
         if parsed.tzinfo is None:
             self.fail(where, f"has no UTC offset (like +01:00): {value!r}")
             return None
+        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+            self.fail(where, f"must be in the years {FIRST_YEAR} to {LAST_YEAR}: {value!r}")
+            return None
         return parsed
+
+    def unique(self, where: str, kind: str, uid: str, what: str = "") -> None:
+        """Refuse a uuid seen before among the same `kind` (sessions, breaks)."""
+        seen = self.uuids.setdefault(f"{kind}|{uid}", where)
+        if seen != where:
+            self.fail(where, f"{what or uid} appears twice (also {seen})")
 
     def obj(self, where: str, value: Any, required: tuple[str, ...]) -> dict[str, Any] | None:
         if not isinstance(value, dict):
@@ -303,12 +402,14 @@ class _Checker:
             sha = self.text(f"{where}.routine.sha256", routine.get("sha256", ""))
         started = self.moment(f"{where}.started_at", item["started_at"])
         ended = self.moment(f"{where}.ended_at", item["ended_at"], nullable=True)
+        if started is not None and ended is not None and ended < started:
+            self.fail(f"{where}.ended_at", f"is before started_at: {item['ended_at']!r}")
         if item["status"] == "running":
             self.fail(f"{where}.status", "a session still running cannot be imported")
             status = None
         else:
             status = self.choice(f"{where}.status", item["status"], FINISHED_STATUSES)
-        speed = self.number(f"{where}.speed", item["speed"], minimum=0.01)
+        speed = self.number(f"{where}.speed", item["speed"], 0.01, MAX_SPEED)
         flare = self.flag(f"{where}.flare", item["flare"])
         pain_before = self.pain(f"{where}.pain_before", item["pain_before"])
         pain_after = self.pain(f"{where}.pain_after", item["pain_after"])
@@ -326,7 +427,9 @@ class _Checker:
                 try:
                     uid = str(uuidlib.UUID(uid))
                 except ValueError:
-                    self.fail(f"{where}.uuid", f"not a UUID: {uid!r}")
+                    self.fail(f"{where}.uuid", f"not a UUID: {uid[:40]!r}")
+                else:
+                    self.unique(f"{where}.uuid", "session", uid)
         if len(self.problems) > before:
             return None
         assert routine_id is not None and started is not None and status is not None
@@ -383,13 +486,13 @@ class _Checker:
             obj = self.obj(w, item, ("index", "status", "planned_seconds", "done_seconds"))
             if obj is None:
                 continue
-            index = self.integer(f"{w}.index", obj["index"], 0, None)
+            index = self.integer(f"{w}.index", obj["index"], 0, MAX_STEPS - 1)
             if index is not None and index in seen:
                 self.fail(f"{w}.index", f"step {index} appears twice")
             exercise = self.text(f"{w}.exercise", obj.get("exercise"), nullable=True)
             status = self.choice(f"{w}.status", obj["status"], STEP_STATUSES)
-            planned = self.number(f"{w}.planned_seconds", obj["planned_seconds"])
-            done = self.number(f"{w}.done_seconds", obj["done_seconds"])
+            planned = self.number(f"{w}.planned_seconds", obj["planned_seconds"], 0, MAX_SECONDS)
+            done = self.number(f"{w}.done_seconds", obj["done_seconds"], 0, MAX_SECONDS)
             hurt = self.flag(f"{w}.hurt", obj.get("hurt", False))
             if index is None or status is None or planned is None or done is None:
                 continue
@@ -410,7 +513,12 @@ class _Checker:
         uid = self.text(f"{where}.uuid", item.get("uuid", ""))
         if len(self.problems) > before or due is None or status is None:
             return None
-        if not uid:
+        if uid:
+            self.unique(f"{where}.uuid", "break", uid)
+        else:  # a hand-made file: the same reminder twice would be the same uuid
             uid = str(uuidlib.uuid5(IMPORT_NAMESPACE, f"break|{due.isoformat()}|{status}"))
+            self.unique(where, "break", uid, "the same reminder (due_at and status)")
+        if len(self.problems) > before:
+            return None
         linked = None if session is None else position.get(session)
         return BreakRecord(0, uid, due, at, status, routine_id, linked)  # type: ignore[arg-type]

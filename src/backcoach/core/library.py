@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,16 +133,24 @@ def expand_paths(args: Iterable[str]) -> tuple[list[FileArg], list[str]]:
     errors: list[str] = []
     for arg in args:
         path = Path(arg)
-        if path.is_dir():
-            below = _yaml_files_below(path)
-            if not below:  # not "0 files checked, all valid": likely the wrong folder
-                errors.append(f"{arg}: a folder with no .yaml or .yml files in it")
-            for found in below:
-                files.append(FileArg(found, os.path.join(arg, str(found.relative_to(path)))))
-        elif path.exists():
-            files.append(FileArg(path, arg))
-        else:
+        try:  # os.stat, not Path.is_dir: that raises PermissionError in a folder of mode 000
+            is_folder = stat.S_ISDIR(os.stat(path).st_mode)
+        except (FileNotFoundError, NotADirectoryError):
             errors.append(f"{arg}: no such file or folder")
+            continue
+        except OSError:  # reading it will say what is wrong
+            is_folder = False
+        except ValueError:
+            errors.append(f"{arg!r}: not a usable file name")
+            continue
+        if not is_folder:
+            files.append(FileArg(path, arg))
+            continue
+        below = _yaml_files_below(path)
+        if not below:  # not "0 files checked, all valid": likely the wrong folder
+            errors.append(f"{arg}: a folder with no .yaml or .yml files in it")
+        for found in below:
+            files.append(FileArg(found, os.path.join(arg, str(found.relative_to(path)))))
     return files, errors
 
 
@@ -216,9 +225,14 @@ def load_routine(
 
 
 def _key(path: Path) -> Path:
+    """The path resolved, to tell files reached twice apart; as given when it can't be.
+
+    A symlink loop raises RuntimeError from Path.resolve on Python 3.11 and 3.12
+    (OSError from 3.13 on).
+    """
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError, ValueError):
         return path.absolute()
 
 

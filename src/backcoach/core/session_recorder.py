@@ -186,7 +186,7 @@ class SessionRecorder:
         if self.store is None or session_id is None:
             return
         try:
-            self.store.checkpoint(session_id, self.results)
+            self.store.checkpoint(session_id, self.results, at=self.now())
         except Exception as exc:  # HistoryUnavailable, or a disk error
             self._say(SaveProblem.of(exc))
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from backcoach.core.files import read_regular
+from backcoach.core.private import create_private_dir
 
 SETTINGS_VERSION = 1
 Theme = Literal["system", "light", "dark", "high-contrast"]
@@ -70,10 +71,30 @@ class Settings:
         for f in dataclasses.fields(cls):
             if f.name == "version" or f.name not in data:
                 continue
-            value = _coerce(getattr(base, f.name), data[f.name])
+            value = _coerce_field(f.name, getattr(base, f.name), data[f.name])
             if value is not None:
                 changes[f.name] = value
         return _clamped(dataclasses.replace(base, **changes))
+
+
+def _coerce_field(name: str, default: Any, value: Any) -> Any:
+    """`_coerce`, and folder paths the system can take (no NUL, no lone surrogate)."""
+    coerced = _coerce(default, value)
+    if name == "routine_folders" and coerced is not None:
+        return tuple(p for p in coerced if _is_path(p))
+    return coerced
+
+
+def _is_path(text: str) -> bool:
+    """True for text the operating system takes as a path (os.stat raises ValueError
+    for a NUL character, and UnicodeEncodeError for a lone surrogate)."""
+    if "\x00" in text:
+        return False
+    try:
+        os.fsencode(text)
+    except UnicodeEncodeError:  # a lone surrogate such as "\ud800"
+        return False
+    return True
 
 
 def _coerce(default: Any, value: Any) -> Any:
@@ -82,8 +103,12 @@ def _coerce(default: Any, value: Any) -> Any:
     if isinstance(default, int):
         return value if isinstance(value, int) and not isinstance(value, bool) else None
     if isinstance(default, float):
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        return float(value) if ok else None
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return None
+        try:
+            return float(value)
+        except OverflowError:  # a whole number of hundreds of digits
+            return None
     if isinstance(default, str):
         return value if isinstance(value, str) else None
     if isinstance(default, tuple):
@@ -107,7 +132,7 @@ def rejected_fields(data: object) -> list[str]:
     for f in dataclasses.fields(Settings):
         if f.name == "version" or f.name not in data:
             continue
-        value = _coerce(getattr(base, f.name), data[f.name])
+        value = _coerce_field(f.name, getattr(base, f.name), data[f.name])
         if value is None or (isinstance(value, tuple) and len(value) != len(data[f.name])):
             out.append(f"{f.name}: {_as_json(data[f.name])}")
     return out
@@ -115,6 +140,8 @@ def rejected_fields(data: object) -> list[str]:
 
 def _as_json(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False)
+    # A lone surrogate ("\ud800") stays an escape: printed, it would stop `backcoach doctor`.
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= 60 else text[:59] + "…"
 
 
@@ -144,6 +171,7 @@ NOT_A_FOLDER = (
 UNREADABLE = "The settings file {0} could not be read ({1})."
 NOT_JSON = "The settings file {0} is not valid JSON (line {1})."
 TOO_DEEP = "The settings file {0} is not valid JSON (nested too deeply)."
+TOO_LONG = "The settings file {0} holds a number of thousands of digits."
 NOT_UTF8 = "The settings file {0} could not be read (not UTF-8 text)."
 HOLDS_LIST = "The settings file {0} holds a list, not settings."
 HOLDS_TEXT = "The settings file {0} holds a text, not settings."
@@ -159,6 +187,7 @@ PROBLEM_TEMPLATES: tuple[str, ...] = (
     UNREADABLE,
     NOT_JSON,
     TOO_DEEP,
+    TOO_LONG,
     NOT_UTF8,
     HOLDS_LIST,
     HOLDS_TEXT,
@@ -210,6 +239,8 @@ class SettingsStore:
             return self._unreadable(NOT_JSON, exc.lineno)
         except RecursionError:
             return self._unreadable(TOO_DEEP)
+        except ValueError:  # Python refuses to read a number of thousands of digits
+            return self._unreadable(TOO_LONG)
         if not isinstance(data, dict):
             return self._unreadable(_holds(data))
         rejected = rejected_fields(data)
@@ -231,8 +262,11 @@ class SettingsStore:
         self.problem = " ".join(template.format(*args) for template, args in parts)
 
     def save(self, settings: Settings) -> None:
-        """Write atomically (temp file + rename), so a crash never leaves half a file."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Write atomically (temp file + rename), so a crash never leaves half a file.
+
+        The file is 0600 (mkstemp's mode) and a new data folder 0700 (core/private.py).
+        """
+        create_private_dir(self.path.parent)
         if self._keep_aside:
             self._move_aside()  # raises OSError rather than overwrite it
         import tempfile  # only when saving: loading is on the app's start-up path

@@ -121,6 +121,11 @@ def counted(sessions: Iterable[SessionLike]) -> list[SessionLike]:
     return sorted((s for s in sessions if is_counted(s)), key=lambda s: s.started_at)
 
 
+def _days_before(day: date, days: int) -> date:
+    """`day - days`, stopping at date.min (a session stamped in year 1 must not overflow)."""
+    return date.fromordinal(max(1, day.toordinal() - days))
+
+
 def local_day(s: SessionLike) -> date:
     """The calendar day of a session, in the local time it was recorded in."""
     return s.started_at.date()
@@ -157,36 +162,48 @@ def day_states(
     """Done / partial / missed / rest for each day from `start` to `end` (inclusive).
 
     `targets` maps routine id to its prescription; routines without one are
-    treated as weekly. Days after `today` are rest.
+    treated as weekly. Days after `today` are rest. A day without any session
+    is missed once a daily routine is due, and rest otherwise, without looking
+    further: a period of centuries (a session stamped in year 1 or 9999 by an
+    older import) takes a second, not minutes.
     """
-    rows = counted(sessions)
     first_day: dict[str, date] = {}
-    completed: dict[tuple[str, date], int] = defaultdict(int)
-    attempted: dict[tuple[str, date], int] = defaultdict(int)
-    for s in rows:
+    completed: dict[tuple[str, date], int] = {}
+    attempted: dict[tuple[str, date], int] = {}
+    for s in counted(sessions):
         d = local_day(s)
         first_day.setdefault(s.routine_id, d)
-        if s.status == "completed":
-            completed[s.routine_id, d] += 1
-        else:
-            attempted[s.routine_id, d] += 1
+        tally = completed if s.status == "completed" else attempted
+        tally[s.routine_id, d] = tally.get((s.routine_id, d), 0) + 1
+    busy = {d for _, d in completed} | {d for _, d in attempted}
+    daily_from = min((f for rid, f in first_day.items() if _daily(targets.get(rid))), default=None)
     out: dict[date, DayState] = {}
-    day = start
-    while day <= end:
+    # By ordinal, not `day += timedelta(days=1)`: a period ending on date.max (a
+    # session stamped 9999-12-31) must not overflow.
+    for ordinal in range(start.toordinal(), end.toordinal() + 1):
+        day = date.fromordinal(ordinal)
         if day > today:
             out[day] = DayState.REST
-            day += timedelta(days=1)
-            continue
-        states: list[tuple[DayState, bool]] = []
-        for rid, first in first_day.items():
-            if day < first:
-                continue
-            target = targets.get(rid)
-            st = _routine_day_state(completed[rid, day], attempted[rid, day], target)
-            states.append((st, target is not None and target.per == "day"))
-        out[day] = _combine(states)
-        day += timedelta(days=1)
+        elif day not in busy:
+            due = daily_from is not None and day >= daily_from
+            out[day] = DayState.MISSED if due else DayState.REST
+        else:
+            states = [
+                (
+                    _routine_day_state(
+                        completed.get((rid, day), 0), attempted.get((rid, day), 0), targets.get(rid)
+                    ),
+                    _daily(targets.get(rid)),
+                )
+                for rid, first in first_day.items()
+                if first <= day
+            ]
+            out[day] = _combine(states)
     return out
+
+
+def _daily(target: TargetLike | None) -> bool:
+    return target is not None and target.per == "day"
 
 
 def _combine(states: Sequence[tuple[DayState, bool]]) -> DayState:
@@ -228,8 +245,8 @@ def adherence(
 ) -> list[RoutineAdherence]:
     """Per routine with a counted session: done sessions this week and in the last 4 weeks."""
     rows = counted(sessions)
-    week_start = today - timedelta(days=today.weekday())
-    window_start = today - timedelta(days=27)
+    week_start = _days_before(today, today.weekday())
+    window_start = _days_before(today, 27)
     by_routine: dict[str, list[SessionLike]] = defaultdict(list)
     for s in rows:
         by_routine[s.routine_id].append(s)
@@ -360,7 +377,7 @@ def _rolling(
         if v is not None:
             total += v
             n += 1
-        while times[lo] <= t - span:
+        while t - times[lo] >= span:  # not `t - span`: overflows near year 1
             old = values[lo]
             if old is not None:
                 total -= old
@@ -512,8 +529,8 @@ def calm_note_triggers(sessions: Iterable[SessionLike], today: date) -> list[Tri
             )
         )
 
-    recent_start = today - timedelta(days=TREND_DAYS - 1)
-    earlier_start = recent_start - timedelta(days=TREND_DAYS)
+    recent_start = _days_before(today, TREND_DAYS - 1)
+    earlier_start = _days_before(recent_start, TREND_DAYS)
     recent = [
         s.pain_before for s in rows if s.pain_before is not None and local_day(s) >= recent_start
     ]
@@ -532,7 +549,7 @@ def calm_note_triggers(sessions: Iterable[SessionLike], today: date) -> list[Tri
         if trend.rise >= TREND_POINTS - 1e-9:
             out.append(trend)
 
-    stops_start = today - timedelta(days=PAIN_STOPS_DAYS - 1)
+    stops_start = _days_before(today, PAIN_STOPS_DAYS - 1)
     stops = [
         local_day(s)
         for s in rows

@@ -2490,6 +2490,37 @@
         <source>Keep the old file: it may be recoverable.</source>
         <translation>Guarde el archivo antiguo: quizá se pueda recuperar.</translation>
     </message>
+    <message>
+        <source>The file {0} beside the history belongs to another database, so it was not merged into the history.</source>
+        <translation>El archivo {0} junto al historial pertenece a otra base de datos, así que no se ha mezclado con el historial.</translation>
+    </message>
+    <message>
+        <source>It was moved to {0}; the history is as it was last saved.</source>
+        <translation>Se ha movido a {0}; el historial está como se guardó por última vez.</translation>
+    </message>
+    <message>
+        <source>Cannot use the history file {0}: the file {1} beside it belongs to another database.</source>
+        <translation>No se puede usar el archivo del historial {0}: el archivo {1} que tiene al lado pertenece a otra base de datos.</translation>
+    </message>
+    <message>
+        <source>Start backcoach once: it moves that file aside and opens the history as it was saved.</source>
+        <translation>Abra backcoach una vez: apartará ese archivo y abrirá el historial tal como se guardó.</translation>
+    </message>
+    <message>
+        <source>The file {0} beside the history belongs to another database and could not be moved aside ({1}).</source>
+        <translation>El archivo {0} junto al historial pertenece a otra base de datos y no se pudo apartar ({1}).</translation>
+    </message>
+    <message>
+        <source>Move it away yourself; until then the history is left as it is.</source>
+        <translation>Muévalo usted a otro sitio; hasta entonces el historial se deja como está.</translation>
+    </message>
+</context>
+<context>
+    <name>private</name>
+    <message>
+        <source>backcoach made its data folder {0} private: it and the files in it can now be read only by you ({1} changed).</source>
+        <translation>backcoach ha hecho privada su carpeta de datos {0}: ahora solo usted puede leerla a ella y a sus archivos ({1} cambiados).</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -2508,6 +2539,10 @@
     <message>
         <source>The settings file {0} is not valid JSON (nested too deeply).</source>
         <translation>El archivo de ajustes {0} no es JSON válido (anidado demasiado profundo).</translation>
+    </message>
+    <message>
+        <source>The settings file {0} holds a number of thousands of digits.</source>
+        <translation>El archivo de ajustes {0} contiene un número de miles de cifras.</translation>
     </message>
     <message>
         <source>The settings file {0} could not be read (not UTF-8 text).</source>

@@ -27,9 +27,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from backcoach.core.paths import APP_NAME, AppPaths, standard_data_dir
+from backcoach.core.private import tighten_data_folder
 from backcoach.core.settings import SettingsStore
 from backcoach.ui.context import AppContext
 from backcoach.ui.translations import parts_text
+from backcoach.ui.widgets.plain import message_box
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -61,13 +63,16 @@ def build_context(
         data_dir=data_dir_from(args, env),
         extra_routine_dirs=tuple(Path(p).expanduser() for p in getattr(args, "routines", []) or []),
     )
+    privacy = tighten_data_folder(paths.data_dir)  # before anything in it is read or written
     store = SettingsStore(paths.settings_path)
     settings = store.load()
     history, problem = open_history_safely(paths.db_path) if open_store else (None, None)
     speed = float(getattr(args, "speed", 1.0) or 1.0)
     if speed <= 0:
         speed = 1.0
-    return AppContext(paths, store, settings, history, speed=speed, history_problem=problem)
+    ctx = AppContext(paths, store, settings, history, speed=speed, history_problem=problem)
+    ctx.privacy_parts = privacy.parts
+    return ctx
 
 
 def open_pending_history(ctx: AppContext) -> None:
@@ -151,8 +156,9 @@ def run_tray_or_say_why(ctx: AppContext, app: QApplication) -> int:
     except ImportError:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(
+        message_box(
             None,
+            QMessageBox.Icon.Warning,
             "backcoach",
             QCoreApplication.translate(
                 "App", "The posture-break reminder is not available in this build."

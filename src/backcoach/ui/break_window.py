@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.routine import Routine
 from backcoach.ui.context import AppContext
+from backcoach.ui.widgets.plain import PlainLabel
 
 
 class FlowLike(Protocol):
@@ -99,15 +99,15 @@ class BreakWindow(QWidget):
         layout.addWidget(self.stack)
 
         self.prompt = QWidget(self)
-        self.title = QLabel(self.tr("Time for a posture break"), self.prompt)
+        self.title = PlainLabel(self.tr("Time for a posture break"), self.prompt)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.detail = QLabel(self.prompt)
+        self.detail = PlainLabel(parent=self.prompt)
         self.detail.setWordWrap(True)
-        self.why_not = QLabel(self.prompt)
+        self.why_not = PlainLabel(parent=self.prompt)
         self.why_not.setWordWrap(True)
         self.start_button = QPushButton(self.tr("&Start the break"), self.prompt)
         self.start_button.setAccessibleName(self.tr("Start the break"))
@@ -239,7 +239,7 @@ class SimpleBreak(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.confirmed = False
-        text = QLabel(
+        text = PlainLabel(
             self.tr(
                 "Stand up and move for two or three minutes: walk, roll your shoulders, "
                 "reach up tall, look into the distance. Come back when you are done."

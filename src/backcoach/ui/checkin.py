@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -24,6 +23,7 @@ from backcoach.core.routine import Question, Routine
 from backcoach.ui.plan_text import total_text
 from backcoach.ui.widgets.page import Page, bind, bind_enter, scaled_font
 from backcoach.ui.widgets.pain_scale import PainScale
+from backcoach.ui.widgets.plain import PlainLabel
 
 
 @dataclass
@@ -288,7 +288,7 @@ class CheckInAfter(Page):
         notes_label.setBuddy(self.notes)
         self.column.addWidget(notes_label)
         self.column.addWidget(self.notes)
-        self.warning = QLabel()
+        self.warning = PlainLabel()
         self.column.addWidget(self.warning)
         self.fill_height()  # the list of steps takes the spare height
 

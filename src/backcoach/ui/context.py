@@ -41,6 +41,8 @@ class AppContext(QObject):
         self.history_problem = history_problem
         """Why `history` is None (unreadable or corrupt database), shown to the user."""
         self.read_only = read_only
+        self.privacy_parts: tuple[tuple[str, tuple[object, ...]], ...] = ()
+        """Set when the data folder was just made private: the one-time notice (core/private.py)."""
 
     def update_settings(self, settings: Settings) -> None:
         """Save and announce new settings; a failed save keeps them for this run."""

@@ -24,6 +24,7 @@ from PySide6.QtGui import QFont
 
 from backcoach.core import stats
 from backcoach.core.stats import SessionLike
+from backcoach.ui.widgets.plain import plain_tooltip
 
 CTX = "History"
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -188,7 +189,7 @@ class SessionsModel(QAbstractTableModel):
                 return self.tr("Preview at {0}× speed: left out of every statistic").format(
                     f"{s.speed:g}"
                 )
-            return s.notes or None
+            return plain_tooltip(s.notes) or None  # the person's note, as typed
         if role == Qt.ItemDataRole.FontRole and s.is_preview:
             return self._italic
         if role == Qt.ItemDataRole.UserRole:

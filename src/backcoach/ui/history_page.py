@@ -64,6 +64,7 @@ from backcoach.ui.history_model import (
     target_text,
 )
 from backcoach.ui.pain_chart import PainChart
+from backcoach.ui.widgets.plain import message_box, plain_labels, plain_tooltip
 
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryStore
@@ -160,6 +161,7 @@ class HistoryPage(QWidget):
         self.setObjectName("HistoryPage")
         self.setAccessibleName(self.tr("History"))
         self._build()
+        plain_labels(self)  # routine titles, notes, file names: shown as typed
         if ctx is not None and review_source is None:
             ctx.history_changed.connect(self.reload)
         self.reload()
@@ -189,7 +191,7 @@ class HistoryPage(QWidget):
                     self.review_source.name
                 )
             )
-            self.banner.setToolTip(str(self.review_source))
+            self.banner.setToolTip(plain_tooltip(str(self.review_source)))
         self.banner.setVisible(self.review_source is not None)
         lay.addWidget(self.banner)
 
@@ -650,7 +652,7 @@ class HistoryPage(QWidget):
         return Path(name) if name else None
 
     def _show_message(self, title: str, text: str) -> None:
-        QMessageBox.information(self, title, text)
+        message_box(self, QMessageBox.Icon.Information, title, text)
 
     def _protected_paths(self) -> list[Path]:
         out = []
@@ -759,7 +761,7 @@ def open_review(
         if warn is not None:
             warn(text)
         else:
-            QMessageBox.warning(parent, _tr("Review history"), text)
+            message_box(parent, QMessageBox.Icon.Warning, _tr("Review history"), text)
         return None
     page = HistoryPage(ctx, parent, store=store, review_source=Path(path))
     page.destroyed.connect(store.close)  # the export's store lives as long as its page

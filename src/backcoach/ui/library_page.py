@@ -10,7 +10,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPalette,
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.ui.widgets.page import PAGE_MARGINS
+from backcoach.ui.widgets.plain import PlainLabel
 
 if TYPE_CHECKING:
     from backcoach.core.library import LibraryEntry
@@ -199,7 +199,7 @@ class LibraryPage(QWidget):
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(12)
 
-        heading = QLabel(self.tr("Your routines"))
+        heading = PlainLabel(self.tr("Your routines"))
         hf = QFont(heading.font())
         hf.setPointSizeF(hf.pointSizeF() * 1.8)
         hf.setBold(True)
@@ -214,9 +214,9 @@ class LibraryPage(QWidget):
         self.tag = QComboBox()
         self.tag.setAccessibleName(self.tr("Filter by tag"))
         self.tag.setMinimumContentsLength(12)
-        tag_label = QLabel(self.tr("&Tag:"))
+        tag_label = PlainLabel(self.tr("&Tag:"))
         tag_label.setBuddy(self.tag)
-        search_label = QLabel(self.tr("&Search:"))
+        search_label = PlainLabel(self.tr("&Search:"))
         search_label.setBuddy(self.search)
         bar.addWidget(search_label)
         bar.addWidget(self.search, 1)
@@ -235,13 +235,13 @@ class LibraryPage(QWidget):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         layout.addWidget(self.list, 1)
 
-        self.hint = QLabel(
+        self.hint = PlainLabel(
             self.tr("Enter: open the routine  ·  Type to search  ·  F5: reload the folders")
         )
         self.hint.setWordWrap(True)  # whole at 200 % text in a small window
         layout.addWidget(self.hint)
 
-        self.empty = QLabel()
+        self.empty = PlainLabel()
         self.empty.setWordWrap(True)
         self.empty.hide()
         layout.addWidget(self.empty)

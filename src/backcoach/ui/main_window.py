@@ -10,6 +10,7 @@ page, the importer and each session's pages are made when first needed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, Q
 from backcoach.core.clocks import awake_clock
 from backcoach.ui.context import AppContext
 from backcoach.ui.translations import parts_text
+from backcoach.ui.widgets.plain import message_box
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -237,8 +239,9 @@ class MainWindow(QMainWindow):
             try:
                 from backcoach.ui.history_page import HistoryPage
             except ImportError:
-                QMessageBox.information(
+                message_box(
                     self,
+                    QMessageBox.Icon.Information,
                     self.tr("History"),
                     self.tr("The history page is not available in this build."),
                 )
@@ -252,8 +255,9 @@ class MainWindow(QMainWindow):
         try:
             from backcoach.ui.settings_dialog import SettingsDialog
         except ImportError:
-            QMessageBox.information(
+            message_box(
                 self,
+                QMessageBox.Icon.Information,
                 self.tr("Settings"),
                 self.tr("The settings dialog is not available in this build."),
             )
@@ -394,9 +398,11 @@ class MainWindow(QMainWindow):
         if store.problem:
             parts = getattr(store, "problem_parts", ())
             self.notify(parts_text("settings", parts) if parts else store.problem)
+        if ctx.privacy_parts:
+            self.notify(parts_text("private", ctx.privacy_parts))
         asked = [Path(p).expanduser() for p in ctx.settings.routine_folders]
         for folder in [*asked, *ctx.paths.extra_routine_dirs]:
-            if not folder.is_dir():  # a typo in --routines, or an unplugged drive
+            if not os.path.isdir(folder):  # a typo in --routines, an unplugged drive, mode 000
                 self.notify(
                     self.tr(
                         "The routine folder {0} was not found; its routines are not listed."
@@ -442,8 +448,9 @@ class MainWindow(QMainWindow):
     def _ask_close(self) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        answer = QMessageBox.question(
+        answer = message_box(
             self,
+            QMessageBox.Icon.Question,
             self.tr("Stop the session?"),
             self.tr("A session is running. Stop it and close? What you did so far is saved."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

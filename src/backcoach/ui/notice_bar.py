@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+
+from backcoach.ui.widgets.plain import PlainLabel
 
 
 class NoticeBar(QFrame):
@@ -16,7 +18,7 @@ class NoticeBar(QFrame):
         self.setBackgroundRole(self.backgroundRole().AlternateBase)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 8)
-        self.label = QLabel()
+        self.label = PlainLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QPushButton(self.tr("Dismiss"))

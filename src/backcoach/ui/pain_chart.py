@@ -26,7 +26,6 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen,
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core import stats
 from backcoach.ui.history_model import RowsModel, pain_headers, pain_rows
+from backcoach.ui.widgets.plain import PlainLabel
 
 MAX_CHART_POINTS = 1000
 
@@ -87,7 +87,7 @@ class PainChart(QWidget):
             "QTableView { padding: 0px; } QHeaderView { border: none; padding: 0px; }"
         )  # see history_page._table
 
-        self.empty = QLabel(self.tr("No pain ratings in this period."))
+        self.empty = PlainLabel(self.tr("No pain ratings in this period."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.stack = QStackedWidget()
@@ -99,7 +99,7 @@ class PainChart(QWidget):
         self.toggle.setCheckable(True)
         self.toggle.setAccessibleName(self.tr("Show the pain numbers as a table"))
         self.toggle.toggled.connect(self._on_toggle)
-        self.note = QLabel()
+        self.note = PlainLabel()
         self.note.setWordWrap(True)
 
         bar = QHBoxLayout()

@@ -46,6 +46,7 @@ from backcoach.ui.widgets.page import (
     paint_focus_ring,
     scaled_font,
 )
+from backcoach.ui.widgets.plain import PlainLabel
 from backcoach.ui.widgets.side_badge import SideBadge
 
 STOP_REASONS: tuple[tuple[str, str, Qt.Key], ...] = (
@@ -64,7 +65,9 @@ class StopPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        self.question = QLabel(self.tr("Stop the session? What you did so far is saved. Why stop?"))
+        self.question = PlainLabel(
+            self.tr("Stop the session? What you did so far is saved. Why stop?")
+        )
         self.question.setFont(scaled_font(self, 1.3, bold=True))
         self.question.setWordWrap(True)
         layout.addWidget(self.question)
@@ -185,7 +188,7 @@ class PlayerPage(QWidget):
         root.setContentsMargins(*PAGE_MARGINS)
         root.setSpacing(8)
 
-        self.preview = QLabel()
+        self.preview = PlainLabel()
         self.preview.setFont(scaled_font(self, 1.2, bold=True))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setAutoFillBackground(True)
@@ -193,7 +196,7 @@ class PlayerPage(QWidget):
         self.preview.setForegroundRole(self.preview.foregroundRole().HighlightedText)
         self.preview.hide()
         root.addWidget(self.preview)
-        self.problem = QLabel()
+        self.problem = PlainLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()
         root.addWidget(self.problem)
@@ -217,7 +220,7 @@ class PlayerPage(QWidget):
         right.setSpacing(8)
         self.countdown = Countdown(self)
         right.addWidget(self.countdown, 1)
-        self.state_label = QLabel()
+        self.state_label = PlainLabel()
         self.state_label.setFont(scaled_font(self, 1.8, bold=True))
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.state_label.setWordWrap(True)
@@ -228,7 +231,7 @@ class PlayerPage(QWidget):
         self.step_bar.setAccessibleName(self.tr("Progress of this step"))
         self.step_bar.setFixedHeight(max(8, self.fontMetrics().height() * 2 // 3))
         right.addWidget(self.step_bar)
-        self.counts = QLabel()
+        self.counts = PlainLabel()
         self.counts.setFont(scaled_font(self, 1.6, bold=True))
         self.counts.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.counts.setWordWrap(True)
@@ -239,21 +242,21 @@ class PlayerPage(QWidget):
         # What to do (the routine's words), how, and what to be careful of: readable
         # from the mat, and the first to give up room (it scrolls) when space is short.
         self.details = Details()
-        self.cue_text = QLabel()
+        self.cue_text = PlainLabel()
         self.cue_text.setFont(scaled_font(self, 1.6, bold=True))
         self.cue_text.setWordWrap(True)
         self.cue_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.details.column.addWidget(self.cue_text)
-        self.how = QLabel()
+        self.how = PlainLabel()
         self.how.setFont(scaled_font(self, 1.3))
         self.how.setWordWrap(True)
         self.details.column.addWidget(self.how)
-        self.careful = QLabel()
+        self.careful = PlainLabel()
         self.careful.setFont(scaled_font(self, 1.3))
         self.careful.setWordWrap(True)
         self.details.column.addWidget(self.careful)
         root.addWidget(self.details)
-        self.next = QLabel()
+        self.next = PlainLabel()
         self.next.setFont(scaled_font(self, 1.4))
         self.next.setWordWrap(True)
         root.addWidget(self.next)
@@ -303,7 +306,7 @@ class PlayerPage(QWidget):
         self.volume.setToolTip(self.tr("Volume"))
         self.volume.setMaximumWidth(160)
         self.volume.setMinimumWidth(90)
-        vol_label = QLabel(self.tr("Vol&ume"))
+        vol_label = PlainLabel(self.tr("Vol&ume"))
         vol_label.setBuddy(self.volume)
         voice_row.addWidget(self.voice)
         voice_row.addWidget(vol_label)

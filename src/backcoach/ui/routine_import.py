@@ -79,6 +79,7 @@ class RoutineImporter(QObject):
 
     def _ask_clash(self, check: ImportCheck) -> Clash:
         box = QMessageBox(self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names and problems, as typed
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("A routine with this name exists"))
         box.setText(
@@ -104,6 +105,7 @@ class RoutineImporter(QObject):
 
     def _show_result(self, summary: str, details: str, problem: bool) -> None:
         box = QMessageBox(self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names and problems, as typed
         box.setIcon(QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Import routine"))
         box.setText(summary or self.tr("Nothing was imported."))

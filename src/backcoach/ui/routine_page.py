@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -37,6 +36,7 @@ from backcoach.core.routine import ExerciseStep, Routine, Step
 from backcoach.ui.library_page import short_problem
 from backcoach.ui.plan_text import total_text
 from backcoach.ui.widgets.page import PAGE_MARGINS
+from backcoach.ui.widgets.plain import PlainLabel
 
 if TYPE_CHECKING:
     from backcoach.core.library import LibraryEntry
@@ -135,13 +135,13 @@ class RoutinePage(QWidget):
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(12)
 
-        self.title = QLabel()
+        self.title = PlainLabel()
         self.title.setFont(big_font(self, 2.0))
         self.title.setWordWrap(True)
-        self.meta = QLabel()
+        self.meta = PlainLabel()
         self.meta.setWordWrap(True)
         self.meta.setFont(big_font(self, 1.1, bold=False))
-        self.summary = QLabel()
+        self.summary = PlainLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
@@ -178,7 +178,7 @@ class RoutinePage(QWidget):
         self.errors.hide()
         layout.addWidget(self.errors, 1)
 
-        self.total = QLabel()
+        self.total = PlainLabel()
         self.total.setFont(big_font(self, 1.3))
         layout.addWidget(self.total)
 

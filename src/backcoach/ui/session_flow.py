@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from backcoach.core.clocks import awake_clock
+from backcoach.core.clocks import WallAnchor, awake_clock
 from backcoach.core.history import now_local
 from backcoach.core.plan import Plan, build_plan
 from backcoach.core.routine import Routine
@@ -67,8 +67,14 @@ class SessionFlow(QStackedWidget):
         """A posture break with no safety questions skips both pain check-ins: it is
         two minutes away from the desk several times a day, and asking for ratings
         each time would turn the break into a chore (and nag people into skipping)."""
+        self.anchor: WallAnchor | None = None
+        """The start's wall time and monotonic reading: later wall times follow the
+        monotonic clock, so a wall-clock jump mid-session changes no duration."""
         self.recorder = SessionRecorder(
-            ctx.history, report=self._cannot_save, on_started=self.session_started.emit
+            ctx.history,
+            report=self._cannot_save,
+            on_started=self.session_started.emit,
+            now=self._wall_now,
         )
         self.adapter: EngineAdapter | None = None
         self.before: BeforeResult | None = None
@@ -159,6 +165,14 @@ class SessionFlow(QStackedWidget):
         self.player.setFocus()
         adapter.start()
 
+    def _wall_now(self) -> datetime:
+        """Now on the wall clock: the first call reads it, later ones add the monotonic
+        time elapsed since."""
+        mono = self.clock()
+        if self.anchor is None:
+            self.anchor = WallAnchor(now_local(), mono)
+        return self.anchor.at(mono)
+
     def _cannot_save(self, problem: SaveProblem) -> None:
         """Say, on the player and (if the store failed during this run) in the window,
         why this session can't be saved. The recorder reports this once."""
@@ -192,7 +206,7 @@ class SessionFlow(QStackedWidget):
     def _finished(self, status: str) -> None:
         assert self.adapter is not None and self.plan is not None
         self.status = status
-        self.ended_at = now_local()
+        self.ended_at = self._wall_now()
         self.results = self.adapter.step_results()
         if self.cues is not None and hasattr(self.cues, "stop") and status == "stopped":
             self.cues.stop()

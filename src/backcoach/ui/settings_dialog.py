@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcoach.core.private import create_private_dir
 from backcoach.core.settings import Settings
 from backcoach.ui.context import AppContext
+from backcoach.ui.widgets.plain import PlainLabel, message_box
 
 VoiceLister = Callable[[Callable[[list[str]], None]], None]
 """Finds voice names and calls back with them (maybe later, maybe never)."""
@@ -233,7 +235,7 @@ class SettingsDialog(QDialog):
     def _routines_tab(self) -> QWidget:
         page = QWidget()
         col = QVBoxLayout(page)
-        intro = QLabel(
+        intro = PlainLabel(
             self.tr(
                 "Routines are read from the bundled collection, your own routines folder "
                 "and these folders (for example one your therapist shares with you)."
@@ -255,7 +257,7 @@ class SettingsDialog(QDialog):
         row.addWidget(self.remove_folder)
         row.addStretch(1)
         col.addLayout(row)
-        own = QLabel(self.tr("Your own routines: {0}").format(self.ctx.paths.user_routines))
+        own = PlainLabel(self.tr("Your own routines: {0}").format(self.ctx.paths.user_routines))
         own.setWordWrap(True)
         own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         col.addWidget(own)
@@ -287,7 +289,7 @@ class SettingsDialog(QDialog):
             self.days.append(box)
             days_row.addWidget(box)
         days_row.addStretch(1)
-        days_label = QLabel(self.tr("On these days:"))
+        days_label = PlainLabel(self.tr("On these days:"))
         form.addRow(days_label, days)
         self.break_start = QTimeEdit()
         self.break_start.setDisplayFormat("HH:mm")
@@ -318,7 +320,7 @@ class SettingsDialog(QDialog):
             self.tr("Being away from the computer this long counts as a break taken"),
         )
         form.addRow(self._label(self.tr("Away &counts as a break after:"), self.idle), self.idle)
-        self.idle_support = QLabel(self._idle_support_text())
+        self.idle_support = PlainLabel(self._idle_support_text())
         self.idle_support.setWordWrap(True)
         self._named(self.idle_support, self.tr("How time away is detected here"))
         form.addRow(self.idle_support)
@@ -339,7 +341,7 @@ class SettingsDialog(QDialog):
     def _data_tab(self) -> QWidget:
         page = QWidget()
         col = QVBoxLayout(page)
-        intro = QLabel(
+        intro = PlainLabel(
             self.tr(
                 "Your history and settings stay on this computer, in this folder. "
                 "Nothing is sent anywhere."
@@ -363,7 +365,7 @@ class SettingsDialog(QDialog):
         return page
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
+        label = PlainLabel(text)
         label.setBuddy(buddy)
         return label
 
@@ -457,7 +459,7 @@ class SettingsDialog(QDialog):
             data_dir=None if data_dir == standard_data_dir() else data_dir,
         )
         if problem:
-            QMessageBox.warning(self, self.tr("Start at log-in"), problem)
+            message_box(self, QMessageBox.Icon.Warning, self.tr("Start at log-in"), problem)
 
     def accept(self) -> None:
         self.apply()
@@ -495,10 +497,11 @@ class SettingsDialog(QDialog):
     def open_data_folder(self) -> None:
         folder = self.ctx.paths.data_dir
         with contextlib.suppress(OSError):  # opening says so if it is not there
-            folder.mkdir(parents=True, exist_ok=True)
+            create_private_dir(folder)
         if not self.open_url(QUrl.fromLocalFile(str(folder))):
-            QMessageBox.information(
+            message_box(
                 self,
+                QMessageBox.Icon.Information,
                 self.tr("Data folder"),
                 self.tr("The folder could not be opened here. It is: {0}").format(folder),
             )

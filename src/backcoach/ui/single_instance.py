@@ -14,7 +14,9 @@ connect while the lock's holder is alive. `claim()` does both at once.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
 from backcoach.core.instance import LOCK_NAME
+from backcoach.core.private import FILE_MODE, create_private_dir
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -45,7 +48,7 @@ def server_name(data_dir: Path) -> str:
         user = "user"
     try:
         folder = str(data_dir.resolve())
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11, 3.12)
         folder = str(data_dir.absolute())
     digest = hashlib.sha256(f"{user}\0{folder}".encode()).hexdigest()[:16]
     safe_user = "".join(c for c in user if c.isalnum())[:16] or "user"
@@ -86,13 +89,15 @@ class SingleInstance(QObject):
     def take_lock(self) -> bool:
         """Take the lock (not listening yet); False when another live instance holds it."""
         try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
+            create_private_dir(self.data_dir)
         except OSError:
             return True  # no data folder to lock: run on; the window will say what is wrong
         if not self.lock.tryLock(0):
             # Only a live holder stops us; a permission error must not block the app.
             self.held_elsewhere = self.lock.error() == QLockFile.LockError.LockFailedError
             return not self.held_elsewhere
+        with contextlib.suppress(OSError):  # Qt creates it with the umask's mode
+            os.chmod(self.data_dir / LOCK_NAME, FILE_MODE)
         return True
 
     def listen(self) -> None:

@@ -73,6 +73,7 @@ SETTINGS_PROBLEMS: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("settings", "The settings file {0} could not be read ({1})."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} is not valid JSON (line {1})."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} is not valid JSON (nested too deeply)."),
+    QT_TRANSLATE_NOOP("settings", "The settings file {0} holds a number of thousands of digits."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} could not be read (not UTF-8 text)."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} holds a list, not settings."),
     QT_TRANSLATE_NOOP("settings", "The settings file {0} holds a text, not settings."),
@@ -137,6 +138,24 @@ HISTORY_MESSAGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("history", "The history file {0} could not be read ({1})."),
     QT_TRANSLATE_NOOP("history", "It was moved to {0} and a new, empty history was started."),
     QT_TRANSLATE_NOOP("history", "Keep the old file: it may be recoverable."),
+    QT_TRANSLATE_NOOP(
+        "history",
+        "The file {0} beside the history belongs to another database, so it was not merged into the history.",
+    ),
+    QT_TRANSLATE_NOOP("history", "It was moved to {0}; the history is as it was last saved."),
+    QT_TRANSLATE_NOOP(
+        "history",
+        "Cannot use the history file {0}: the file {1} beside it belongs to another database.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "history",
+        "Start backcoach once: it moves that file aside and opens the history as it was saved.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "history",
+        "The file {0} beside the history belongs to another database and could not be moved aside ({1}).",
+    ),
+    QT_TRANSLATE_NOOP("history", "Move it away yourself; until then the history is left as it is."),
 )
 """core/history.py MESSAGE_TEMPLATES, in the "history" context."""
 
@@ -167,3 +186,12 @@ IMPORT_MESSAGES: tuple[object, ...] = (
 )
 """core/import_check.py and core/routine_import.py MESSAGE_TEMPLATES, in the
 "RoutineImport" context."""
+
+
+PRIVATE_MESSAGES: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP(
+        "private",
+        "backcoach made its data folder {0} private: it and the files in it can now be read only by you ({1} changed).",
+    ),
+)
+"""core/private.py MESSAGE_TEMPLATES, in the "private" context."""

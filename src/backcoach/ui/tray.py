@@ -21,7 +21,6 @@ from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QSystemTrayIcon,
@@ -49,6 +48,7 @@ from backcoach.ui.context import AppContext
 from backcoach.ui.settings_follow import SettingsFollower
 from backcoach.ui.translations import parts_text
 from backcoach.ui.tray_icon import icon_key, make_icon, minutes_left
+from backcoach.ui.widgets.plain import PlainLabel
 
 HOUR = 3600.0
 
@@ -141,16 +141,16 @@ class StatusWindow(QWidget):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Posture breaks — backcoach"))
         self.setAccessibleName(self.tr("Posture break reminder"))
-        self.icon_label = QLabel(self)
+        self.icon_label = PlainLabel(parent=self)
         self.icon_label.setAccessibleName(self.tr("Time left icon"))
-        self.status_label = QLabel(self)
+        self.status_label = PlainLabel(parent=self)
         font = self.status_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.status_label.setFont(font)
         self.status_label.setWordWrap(True)
         self.status_label.setAccessibleName(self.tr("Time to the next break"))
-        self.note_label = QLabel(self)
+        self.note_label = PlainLabel(parent=self)
         self.note_label.setWordWrap(True)
         self.note_label.setAccessibleName(self.tr("About this window"))
 

@@ -31,6 +31,7 @@ class Countdown(QLabel):
 
     def __init__(self, parent: QWidget | None = None, scale: float = COUNTDOWN_SCALE) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.scale = scale
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Expanding from a small hint (not Ignored: a layout with word-wrapped neighbours

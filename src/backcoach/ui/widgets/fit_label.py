@@ -23,6 +23,7 @@ class FitLabel(QLabel):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # an exercise's name, as typed
         self.factor = factor
         self.floor = floor
         self.lines = lines

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcoach.ui.widgets.plain import PlainLabel
+
 PAGE_MARGINS = (24, 16, 24, 16)
 """Left, top, right, bottom margins of every page (library, routine, check-ins, player,
 summary): small enough that the player fits 800x600 at 100 % text without clipping."""
@@ -156,7 +158,7 @@ class Page(QWidget):
         outer.addLayout(self.action_row)
         self._outer = inner
         self.column = self.content.column
-        self.heading = QLabel()
+        self.heading = PlainLabel()
         self.heading.setFont(scaled_font(self, 2.0, bold=True))
         self.heading.setWordWrap(True)
         self.column.addWidget(self.heading)
@@ -177,7 +179,7 @@ class Page(QWidget):
         paint_focus_ring(self)
 
     def text_label(self, text: str = "", factor: float = 1.3, *, bold: bool = False) -> QLabel:
-        label = QLabel(text)
+        label = PlainLabel(text)
         label.setWordWrap(True)
         label.setFont(scaled_font(self, factor, bold=bold))
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -9,12 +9,13 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+
+from backcoach.ui.widgets.plain import PlainLabel
 
 # The chosen number must stand out at a glance: filled with the palette's highlight.
 CHECKED_STYLE = (
@@ -58,8 +59,8 @@ class PainScale(QFrame):
             row.addWidget(b)
         outer.addLayout(row)
         ends = QHBoxLayout()
-        low = QLabel(self.tr("0 = no pain"))
-        high = QLabel(self.tr("10 = worst imaginable"))
+        low = PlainLabel(self.tr("0 = no pain"))
+        high = PlainLabel(self.tr("10 = worst imaginable"))
         high.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for end in (low, high):
             end.setWordWrap(True)
@@ -67,7 +68,7 @@ class PainScale(QFrame):
         outer.addLayout(ends)
         # On its own line under the scale: beside the end labels it had no room at
         # 200 % text and was drawn over the buttons.
-        self.readout = QLabel()
+        self.readout = PlainLabel()
         self.readout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.readout.setWordWrap(True)
         outer.addWidget(self.readout)
