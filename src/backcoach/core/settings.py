@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from backcoach.core.files import read_regular
+from backcoach.core.files import atomic_write, read_regular
 
 SETTINGS_VERSION = 1
 Theme = Literal["system", "light", "dark", "high-contrast"]
@@ -233,21 +231,12 @@ class SettingsStore:
         self.problem = " ".join(template.format(*args) for template, args in parts)
 
     def save(self, settings: Settings) -> None:
-        """Write atomically (temp file + rename), so a crash never leaves half a file."""
+        """Write atomically (`atomic_write`), so a crash never leaves half a file."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self._keep_aside:
             self._move_aside()  # raises OSError rather than overwrite it
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(settings.to_json(), fh, indent=2, sort_keys=True)
-                fh.write("\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        text = json.dumps(settings.to_json(), indent=2, sort_keys=True) + "\n"
+        atomic_write(self.path, text.encode("utf-8"))
 
     def _move_aside(self) -> None:
         if self.path.exists() or self.path.is_symlink():

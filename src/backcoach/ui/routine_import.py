@@ -40,7 +40,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from backcoach.core.files import read_regular
+from backcoach.core.files import atomic_write, read_regular
 from backcoach.core.library import ROUTINE_SUFFIXES, LibraryIndex
 from backcoach.core.loader import LoadResult, load_bytes
 from backcoach.core.problems import format_problems
@@ -280,16 +280,7 @@ def free_place(check: ImportCheck) -> tuple[Path, str]:
 
 def copy_atomically(data: bytes, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".import-", suffix=".part", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(dest, data)
 
 
 def place_folder(
