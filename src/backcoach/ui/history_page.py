@@ -23,9 +23,6 @@ export over the reviewed file or the live database.
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -54,6 +51,8 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.core import stats
+from backcoach.core.export import ExportJob, records_for_export, write_export
+from backcoach.ui import report
 from backcoach.ui.calendar_view import CalendarView
 from backcoach.ui.history_model import (
     RowsModel,
@@ -157,6 +156,8 @@ class HistoryPage(QWidget):
         """Asks where to export (tests replace it)."""
         self.show_message: Callable[[str, str], None] = self._show_message
         """Shows an export result or problem (tests replace it)."""
+        self.now: Callable[[], datetime] = lambda: datetime.now().astimezone()
+        """When an export is made (tests fix it)."""
         self.setObjectName("HistoryPage")
         self.setAccessibleName(self.tr("History"))
         self._build()
@@ -680,8 +681,7 @@ class HistoryPage(QWidget):
             self.show_message(title, self.tr("No history is open: nothing to export."))
             return None
         try:
-            sessions = self.store.sessions(since=since, until=until, include_previews=True)
-            breaks = self.store.breaks(since=since, until=until)
+            sessions, breaks = records_for_export(self.store, since, until, app_running=True)
             self._write_export(fmt, sessions, breaks, target, since, until)
         except Exception as exc:  # show every failure; the old file is left untouched
             self.show_message(title, self.tr("Could not export to {0}: {1}").format(target, exc))
@@ -698,41 +698,16 @@ class HistoryPage(QWidget):
         since: date,
         until: date,
     ) -> None:
-        from backcoach.core import export as core_export
-
-        if fmt == "pdf":
-            from backcoach.ui.report import write_pdf_report
-
-            write_pdf_report(
-                sessions,
-                breaks,
-                target,
-                since=since,
-                until=until,
-                title=self.tr("Exercise and pain report"),
-            )
-            return
-        now = datetime.now().astimezone()
-        if fmt == "csv":
-            _atomic_write(target, lambda fh: core_export.write_csv(sessions, fh), bom=True)
-            return
-        if fmt == "json":
-            data = core_export.export_json(sessions, exported_at=now, breaks=breaks)
-        else:
-            data = core_export.fhir_bundle(sessions, timestamp=now)
-        _atomic_write(target, lambda fh: json.dump(data, fh, ensure_ascii=False, indent=2))
-
-
-def _atomic_write(target: Path, write: Callable[[Any], None], *, bom: bool = False) -> None:
-    """Write next to `target` and rename over it, so a failure leaves the old file whole."""
-    fd, tmp = tempfile.mkstemp(prefix=".export-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-            write(fh)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        job = ExportJob(
+            sessions,
+            breaks,
+            since,
+            until,
+            self.now(),
+            title=self.tr("Exercise and pain report"),
+            targets=self.targets(),
+        )
+        write_export(fmt, target, job, render_pdf=report.render_pdf_report)
 
 
 def open_review(
