@@ -20,13 +20,13 @@ from backcoach.core.breaks import BreakConfig, BreakScheduler
 from backcoach.core.export import export_json
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import HistoryStore
-from backcoach.core.library import load_routine
+from backcoach.core.library import load_routine, scan_library
 from backcoach.core.plan import build_plan
 from backcoach.core.routine import Routine
 from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.session_flow import SessionFlow
-from backcoach.ui.tray import TrayController, find_break_routines
+from backcoach.ui.tray import TrayController
 from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
 from tests.ui.test_tray import FakeTime
 
@@ -87,7 +87,8 @@ def tray_rig(
     qtbot: QtBot, ctx: AppContext, routines: Path
 ) -> tuple[FakeTime, BreakScheduler, TrayController]:
     t = FakeTime()
-    found = find_break_routines(ctx)  # the posture-break routines of the library folders
+    # the posture-break routines of the library folders
+    found = scan_library(ctx.paths, ctx.settings.routine_folders).break_routines()
     assert sorted(found) == ["desk"]
     config = BreakConfig.from_settings(ctx.settings)
     assert config.interval == 45 * 60

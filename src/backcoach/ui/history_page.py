@@ -66,6 +66,7 @@ from backcoach.ui.pain_chart import PainChart
 
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryStore
+    from backcoach.core.routine import Prescribed
     from backcoach.ui.context import AppContext
 
 DEFAULT_PERIOD = 1
@@ -74,27 +75,6 @@ EXPORT_FORMATS: tuple[str, ...] = ("json", "csv", "pdf", "fhir")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("HistoryPage", text)
-
-
-def library_targets(ctx: AppContext | None) -> dict[str, Any]:
-    """routine id -> Prescribed, from the routine folders (posture breaks left out)."""
-    try:
-        from backcoach.core import paths as app_paths
-        from backcoach.core.library import scan_folders
-
-        if ctx is not None:
-            dirs = list(ctx.paths.routine_dirs(ctx.settings.routine_folders))
-        else:
-            dirs = [app_paths.bundled_routines_dir()]
-        entries = scan_folders(dirs)
-    except Exception:  # a broken routine folder must not keep the history from opening
-        return {}
-    out: dict[str, Any] = {}
-    for e in entries:
-        r = e.routine
-        if r is not None and r.prescribed is not None and r.kind != stats.POSTURE_BREAK_KIND:
-            out.setdefault(r.id, r.prescribed)
-    return out
 
 
 def _table(name: str, model: Any) -> QTableView:
@@ -138,7 +118,7 @@ class HistoryPage(QWidget):
         *,
         store: HistoryStore | None = None,
         review_source: Path | None = None,
-        targets: Mapping[str, Any] | None = None,
+        targets: Mapping[str, Prescribed] | None = None,
         today: Callable[[], date] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -146,7 +126,7 @@ class HistoryPage(QWidget):
         self.review_source = review_source
         self.store = store if store is not None else (ctx.history if ctx is not None else None)
         self.read_only = review_source is not None or bool(ctx is not None and ctx.read_only)
-        self._targets = dict(targets) if targets is not None else None
+        self._targets: dict[str, Prescribed] = dict(targets or {})
         self._today_fn = today or date.today
         self._all: list[Any] = []
         self._breaks: list[Any] = []
@@ -437,10 +417,15 @@ class HistoryPage(QWidget):
             return max(s.started_at.date() for s in self._all)
         return self._today_fn()
 
-    def targets(self) -> dict[str, Any]:
-        if self._targets is None:
-            self._targets = library_targets(self.ctx)
+    def targets(self) -> dict[str, Prescribed]:
+        """routine id -> its prescription, from the window's scan of the routine folders."""
         return self._targets
+
+    def set_targets(self, targets: Mapping[str, Prescribed]) -> None:
+        """New prescriptions (the routine folders were scanned again)."""
+        if dict(targets) != self._targets:
+            self._targets = dict(targets)
+            self.refresh()
 
     def reload(self) -> None:
         """Read the store again (on open and whenever the history changes)."""
@@ -716,12 +701,14 @@ def open_review(
     ctx: AppContext | None = None,
     *,
     warn: Callable[[str], None] | None = None,
+    targets: Mapping[str, Prescribed] | None = None,
 ) -> HistoryPage | None:
     """A read-only history page for someone's JSON export, or None (after saying why).
 
     The export is read into an in-memory store: nothing is written to the live
     history. `ctx` defaults to `parent.ctx` when the parent has one; `warn`
-    (a message box by default) is told why a file cannot be reviewed.
+    (a message box by default) is told why a file cannot be reviewed;
+    `targets` are the reviewer's prescriptions (routine id -> Prescribed).
     """
     from backcoach.core.importer import ImportProblem, review_store
 
@@ -736,4 +723,4 @@ def open_review(
         else:
             QMessageBox.warning(parent, _tr("Review history"), text)
         return None
-    return HistoryPage(ctx, parent, store=store, review_source=Path(path))
+    return HistoryPage(ctx, parent, store=store, review_source=Path(path), targets=targets)

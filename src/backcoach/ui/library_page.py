@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.core.plan import build_plan
+from backcoach.core.routine import POSTURE_BREAK_KIND
 from backcoach.ui.plan_text import total_text
 from backcoach.ui.widgets.page import PAGE_MARGINS
 
@@ -71,7 +72,7 @@ def card_for(entry: LibraryEntry) -> Card | None:
             tr(routine.level.capitalize()) if routine.level else "",
             total_text(plan),
         ]
-        if routine.kind == "posture-break":
+        if routine.kind == POSTURE_BREAK_KIND:
             facts.insert(0, tr("Posture break"))
         if routine.tags:
             facts.append(", ".join(routine.tags))

@@ -2,6 +2,13 @@
 
 Other parts plug in through `add_page` / `show_page` / `notify`, and the
 menus import the history page and settings dialog lazily.
+
+The window owns the one scan of the routine folders (`catalog`), redone by
+`reload_library` (F5, the routine watcher, an import, a change of folders in
+Settings): the library page lists it, `--start` finds routines in it, the
+history page measures adherence against its prescriptions and the settings
+dialog offers its posture breaks. A folder it could not read is said in the
+notice bar.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.core.clocks import awake_clock
+from backcoach.core.library import RoutineCatalog, load_routine, scan_library
 from backcoach.core.routine import Routine
 from backcoach.core.session import Clock
 from backcoach.ui.context import AppContext
@@ -33,10 +41,11 @@ from backcoach.ui.routine_import import install_importer
 from backcoach.ui.routine_page import RoutinePage
 from backcoach.ui.routine_watcher import watch_library
 from backcoach.ui.session_flow import CueFactory, SessionFlow, default_cue_player
-from backcoach.ui.translations import parts_text
+from backcoach.ui.translations import LIBRARY_CONTEXT, parts_text
 
 if TYPE_CHECKING:
     from backcoach.core.library import LibraryEntry
+    from backcoach.ui.history_page import HistoryPage
 
 
 class NoticeBar(QFrame):
@@ -91,10 +100,12 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.clock = clock
         self.autopilot = autopilot
+        self.catalog = RoutineCatalog()
+        """The last scan of the routine folders (see the module docstring)."""
         self.entries: list[LibraryEntry] = []
         self.flow: SessionFlow | None = None
-        self.history_page: QWidget | None = None
-        self.review_page: QWidget | None = None
+        self.history_page: HistoryPage | None = None
+        self.review_page: HistoryPage | None = None
         self.cue_factory = cue_factory
         """Makes each session's cue player; tests pass None for silence."""
         self.confirm_close: Callable[[], bool] = self._ask_close
@@ -203,7 +214,7 @@ class MainWindow(QMainWindow):
                     self.tr("The history page is not available in this build."),
                 )
                 return
-            self.history_page = HistoryPage(self.ctx, self)
+            self.history_page = HistoryPage(self.ctx, self, targets=self.catalog.targets())
         self.show_page(self.history_page)
 
     def open_settings(self) -> None:
@@ -216,7 +227,7 @@ class MainWindow(QMainWindow):
                 self.tr("The settings dialog is not available in this build."),
             )
             return
-        dialog = SettingsDialog(self.ctx, self)
+        dialog = SettingsDialog(self.ctx, self, breaks=self.catalog.break_choices())
         dialog.open()
 
     def open_review(self, path: Path) -> None:
@@ -230,7 +241,7 @@ class MainWindow(QMainWindow):
         except ImportError:
             self.notify(self.tr("Reviewing a history is not available in this build."))
             return
-        page = open_review(path, self, self.ctx, warn=self.notify)
+        page = open_review(path, self, self.ctx, warn=self.notify, targets=self.catalog.targets())
         if page is None:
             return
         if self.review_page is not None:
@@ -251,11 +262,17 @@ class MainWindow(QMainWindow):
 
     # --- library -----------------------------------------------------------------------
     def reload_library(self) -> None:
-        from backcoach.core.library import scan_folders
-
-        dirs = self.ctx.paths.routine_dirs(self.ctx.settings.routine_folders)
-        self.entries = scan_folders(list(dirs))
+        """Scan the routine folders again and pass the scan on; say each new problem."""
+        before = self.catalog.problems
+        self.catalog = scan_library(self.ctx.paths, self.ctx.settings.routine_folders)
+        self.entries = list(self.catalog.entries)
         self.library_page.set_entries(self.entries)
+        for page in (self.history_page, self.review_page):
+            if page is not None:
+                page.set_targets(self.catalog.targets())
+        for problem in self.catalog.problems:
+            if problem not in before:  # said once, not again at every reload
+                self.notify(parts_text(LIBRARY_CONTEXT, [problem]))
 
     def show_library(self) -> None:
         if not self._nav_allowed():
@@ -271,9 +288,7 @@ class MainWindow(QMainWindow):
 
     def start_by_name(self, name: str) -> bool:
         """--start: an id (file stem) or a path; a wrong name says so and shows the library."""
-        from backcoach.core.library import find_routine, load_routine
-
-        found = find_routine(self.entries, name)
+        found = self.catalog.find(name)
         problems: list[str] = []
         if found is not None and found.routine is not None:
             self.start_routine(found.routine)
@@ -350,14 +365,6 @@ class MainWindow(QMainWindow):
         if store.problem:
             parts = getattr(store, "problem_parts", ())
             self.notify(parts_text("settings", parts) if parts else store.problem)
-        asked = [Path(p).expanduser() for p in ctx.settings.routine_folders]
-        for folder in [*asked, *ctx.paths.extra_routine_dirs]:
-            if not folder.is_dir():  # a typo in --routines, or an unplugged drive
-                self.notify(
-                    self.tr(
-                        "The routine folder {0} was not found; its routines are not listed."
-                    ).format(folder)
-                )
         if ctx.history is None:
             if ctx.history_problem:
                 self.notify(

@@ -139,3 +139,16 @@ HISTORY_MESSAGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("history", "Keep the old file: it may be recoverable."),
 )
 """core/history.py MESSAGE_TEMPLATES, in the "history" context."""
+
+LIBRARY_MESSAGES: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP(
+        "library", "The routine folder {0} was not found; its routines are not listed."
+    ),
+    QT_TRANSLATE_NOOP(
+        "library", "The routine folder {0} is a file, not a folder; choose a folder in Settings."
+    ),
+    QT_TRANSLATE_NOOP(
+        "library", "The routine folder {0} could not be read ({1}); its routines are not listed."
+    ),
+)
+"""core/library.py MESSAGE_TEMPLATES, in the "library" context."""
