@@ -305,8 +305,11 @@ def test_speed_preview_is_logged_listed_and_left_out_of_statistics(
     assert "Preview" in m.data(m.index(0, 2))
     summary = page.sessions_summary.text()  # type: ignore[attr-defined]
     assert "1 of them" in summary and "preview" in summary
+    page.tabs.setCurrentWidget(page.effect_tab)  # type: ignore[attr-defined]
     for row in page.effect_model.rows():  # type: ignore[attr-defined]
         assert row[1] in ("0", "")
+    page.tabs.setCurrentWidget(page.pain_chart)  # type: ignore[attr-defined]
+    assert page.pain_chart.table_model.rowCount() == 0  # type: ignore[attr-defined]
     assert not any(p for p in page.pain_chart._points)  # type: ignore[attr-defined]
 
 

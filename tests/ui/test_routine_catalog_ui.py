@@ -61,7 +61,7 @@ def test_the_pdf_measures_adherence_against_the_users_own_routine_folders(
         [session(today - timedelta(days=i), rid="my-knees", title="My knees") for i in range(3)]
     )
     page = history_page(window)
-    page.tabs.setCurrentIndex(1)  # Adherence
+    page.tabs.setCurrentWidget(page.adherence_tab)
     rows = {r[0]: r for r in page.adherence_model.rows()}
     assert rows["My knees"][1] == "2 a day"  # the page shows the prescription
 
