@@ -99,6 +99,22 @@ def test_an_unreadable_folder_is_a_problem_and_the_rest_is_listed(
     ]
 
 
+def test_a_folder_behind_a_locked_parent_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hidden = tmp_path / "locked" / "routines"
+    real_is_dir = Path.is_dir
+
+    def is_dir(self: Path) -> bool:  # what stat says when the parent may not be searched
+        if self == hidden:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_dir(self)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    catalog = RoutineCatalog.scan([hidden], index=no_bundled())
+    assert catalog.problems == ((FOLDER_UNREADABLE, (hidden, "Permission denied")),)
+
+
 def test_scan_library_reads_the_folders_the_window_lists(tmp_path: Path) -> None:
     bundled, settings_folder = tmp_path / "bundled", tmp_path / "from-settings"
     write(bundled, "shipped.yaml", "Shipped", "prescribed: 1/day\n")

@@ -399,3 +399,6 @@ def test_a_routine_folder_that_cannot_be_read_is_shown_not_printed(
     assert said in window.note_label.text()
     assert "desk-posture-break" in rig.controller.routines  # the folders that could be read
     assert capsys.readouterr().err == ""
+    ctx.update_settings(Settings())  # the folder taken out of Settings: the problem goes
+    assert said not in window.note_label.text()
+    assert rig.controller.problem is None

@@ -267,9 +267,14 @@ def scan_folders(dirs: Iterable[Path], *, index: LibraryIndex | None = None) -> 
 
 def _scan_folder(folder: Path, *, missing_ok: bool) -> tuple[list[Path], list[Message]]:
     """The routine files below `folder`, and what kept any part of it from being read."""
-    if not folder.exists():
+    try:
+        is_dir = folder.is_dir()
+        exists = is_dir or folder.exists()
+    except OSError as exc:  # a parent folder that may not be searched
+        return [], [(FOLDER_UNREADABLE, (folder, exc.strerror or exc))]
+    if not exists:
         return [], [] if missing_ok else [(FOLDER_NOT_FOUND, (folder,))]
-    if not folder.is_dir():
+    if not is_dir:
         return [], [(FOLDER_IS_A_FILE, (folder,))]
     errors: list[OSError] = []
     files = _yaml_files_below(folder, errors)

@@ -207,7 +207,9 @@ class TrayController(QObject):
         self._autostart_env = autostart_env
         self._start_at_login = ctx.settings.start_at_login
         self.problem: str | None = None
-        """The last thing that went wrong (a failed log write), shown in the tooltip/window."""
+        """The last thing that went wrong (a failed log write, a routine folder that could
+        not be read), shown in the tooltip/window."""
+        self._library_problem: str | None = None
         self.logged: list[BreakResolved] = []
         self._icon_key: tuple[str, str, int] | None = None
         self.icon = QIcon()
@@ -403,9 +405,13 @@ class TrayController(QObject):
         """
         self.routines = catalog.break_routines() or self.routines
         self.scheduler.set_routines(sorted(self.routines))
-        if catalog.problems:
-            self.problem = parts_text(LIBRARY_CONTEXT, catalog.problems)
-            self.refresh()
+        said = parts_text(LIBRARY_CONTEXT, catalog.problems) if catalog.problems else None
+        if said == self._library_problem:
+            return
+        if said is not None or self.problem == self._library_problem:
+            self.problem = said  # a folder put right takes its problem away; a failed save stays
+        self._library_problem = said
+        self.refresh()
 
     def _settings_changed(self, settings: Settings) -> None:
         self.use_catalog(scan_library(self.ctx.paths, settings.routine_folders))
