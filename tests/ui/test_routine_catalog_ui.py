@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from backcoach.core import library
@@ -124,8 +123,8 @@ def test_the_settings_dialog_offers_the_scanned_break_routines(
     window.open_settings()
     dialog = window.findChild(settings_dialog.SettingsDialog)
     assert dialog is not None
+    qtbot.addWidget(dialog)
     combo = dialog.break_routine
     offered = [(combo.itemData(i), combo.itemText(i)) for i in range(1, combo.count())]
     assert offered == window.catalog.break_choices() == [("desk", "Desk stretch")]
     dialog.reject()
-    QApplication.processEvents()
