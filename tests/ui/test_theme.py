@@ -120,15 +120,13 @@ def test_focus_ring_is_visible(app: QApplication, qtbot: QtBot, theme: str) -> N
         assert highlight in edge, f"{type(widget).__name__}: no focus ring in {theme}"
 
 
-def test_check_boxes_grow_with_the_text_size(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QApplication, QStyle
+def test_check_boxes_grow_with_the_text_size(app: QApplication, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QStyle
 
     from backcoach.core.settings import Settings
     from backcoach.ui.theme import install_appearance
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    appearance = install_appearance(app, Settings(text_scale=100))
+    appearance = install_appearance(app, Settings(text_scale=100))  # `app` puts the look back
     metric = QStyle.PixelMetric.PM_IndicatorWidth
     normal = app.style().pixelMetric(metric)
     appearance.apply(Settings(text_scale=200))
@@ -136,4 +134,5 @@ def test_check_boxes_grow_with_the_text_size(qtbot: QtBot) -> None:
         assert app.style().pixelMetric(metric) >= 2 * normal - 1
     finally:
         appearance.apply(Settings(text_scale=100))
+        appearance.deleteLater()
     assert app.style().pixelMetric(metric) == normal
