@@ -173,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from backcoach.core.history import open_history
+    from backcoach.core.library import scan_library
     from backcoach.core.paths import AppPaths
     from backcoach.core.settings import Settings, SettingsStore
     from backcoach.ui.context import AppContext
@@ -192,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         open_times, all_times = [], []
         for _ in range(args.runs):
             t0 = time.perf_counter()
-            page = HistoryPage(ctx)
+            page = HistoryPage(ctx, targets=scan_library(paths).targets())
             page.resize(1200, 850)
             page.show()
             page.grab()

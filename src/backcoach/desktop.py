@@ -13,11 +13,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from backcoach.core.autostart import exec_line
+from backcoach.core.files import atomic_write
 from backcoach.core.paths import assets_dir
 
 APP_ID = "backcoach"
@@ -66,14 +66,7 @@ def entry_text(argv: Sequence[str], icon: Path) -> str:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, data)
 
 
 def validate(path: Path) -> str | None:

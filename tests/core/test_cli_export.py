@@ -11,13 +11,15 @@ import sys
 import types
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
 from backcoach.cli import main
+from backcoach.core.export import ExportJob
 from backcoach.core.history import open_history
+from backcoach.core.routine import Prescribed
+from backcoach.core.settings import Settings, SettingsStore
 from tests.core.history_fixtures import T0, make_log
 
 
@@ -182,6 +184,23 @@ def test_export_to_unwritable_place_fails(
     assert code == 1 and "cannot write" in err
 
 
+FAKE_PDF = b"%PDF-1.4\nnot really a report\n%%EOF\n"
+
+
+def fake_report(monkeypatch: pytest.MonkeyPatch) -> list[ExportJob]:
+    """Stands in for backcoach.ui.report (Qt): records each job, returns FAKE_PDF."""
+    jobs: list[ExportJob] = []
+
+    def render_pdf_report(job: ExportJob) -> bytes:
+        jobs.append(job)
+        return FAKE_PDF
+
+    fake = types.ModuleType("backcoach.ui.report")
+    fake.render_pdf_report = render_pdf_report  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "backcoach.ui.report", fake)
+    return jobs
+
+
 def test_export_pdf_calls_the_report_writer(
     capsys: pytest.CaptureFixture[str],
     data_dir: Path,
@@ -189,16 +208,9 @@ def test_export_pdf_calls_the_report_writer(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     make_log(data_dir)
-    calls: list[dict[str, Any]] = []
-
-    def write_pdf_report(sessions: list[Any], breaks: list[Any], path: Path, **kw: Any) -> None:
-        calls.append({"sessions": sessions, "breaks": breaks, "path": path, **kw})
-
-    fake = types.ModuleType("backcoach.ui.report")
-    fake.write_pdf_report = write_pdf_report  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "backcoach.ui.report", fake)
+    jobs = fake_report(monkeypatch)
     target = tmp_path / "r.pdf"
-    code, _, _ = run(
+    code, _, err = run(
         capsys,
         "export",
         "--format",
@@ -211,10 +223,91 @@ def test_export_pdf_calls_the_report_writer(
         str(data_dir),
     )
     assert code == 0
-    (call,) = calls
-    assert call["path"] == target
-    assert call["since"] == date(2025, 3, 2) and call["until"] is None
-    assert len(call["sessions"]) == 2 and "Session history" in call["title"]
+    (job,) = jobs
+    assert target.read_bytes() == FAKE_PDF
+    assert job.since == date(2025, 3, 2) and job.until is None
+    assert len(job.sessions) == 2 and "Session history" in job.title
+    assert "morning-lower-back" in job.targets  # the bundled routines' prescriptions
+    assert "Exported 2 sessions" in err
+
+
+def test_export_pdf_measures_adherence_against_the_users_own_routines(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_log(data_dir)
+    mine = tmp_path / "my-routines"
+    mine.mkdir()
+    (mine / "my-knees.yaml").write_text(
+        "backcoach: 1\ntitle: My knees\nprescribed: 2/day\nsteps: [{rest: 1m}]\n"
+    )
+    (data_dir / "routines").mkdir()
+    (data_dir / "routines" / "imported.yaml").write_text(
+        "backcoach: 1\ntitle: Imported\nprescribed: 3/week\nsteps: [{rest: 1m}]\n"
+    )
+    SettingsStore(data_dir / "settings.json").save(Settings(routine_folders=(str(mine),)))
+    jobs = fake_report(monkeypatch)
+    code, _, _ = run(
+        capsys,
+        "export",
+        "--format",
+        "pdf",
+        "-o",
+        str(tmp_path / "r.pdf"),
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0
+    (job,) = jobs
+    assert job.targets["my-knees"] == Prescribed(2, "day")
+    assert job.targets["imported"] == Prescribed(3, "week")
+
+
+def test_export_pdf_names_a_routine_folder_it_cannot_read(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_log(data_dir)
+    gone = tmp_path / "unplugged-drive"
+    SettingsStore(data_dir / "settings.json").save(Settings(routine_folders=(str(gone),)))
+    fake_report(monkeypatch)
+    code, _, err = run(
+        capsys,
+        "export",
+        "--format",
+        "pdf",
+        "-o",
+        str(tmp_path / "r.pdf"),
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0
+    assert f"The routine folder {gone} was not found" in err
+
+
+def test_a_report_that_does_not_check_out_leaves_the_old_file(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_log(data_dir)
+    fake = types.ModuleType("backcoach.ui.report")
+    fake.render_pdf_report = lambda _job: b"%PDF-1.4 cut short"  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "backcoach.ui.report", fake)
+    target = tmp_path / "r.pdf"
+    target.write_bytes(b"the report from last month")
+    code, _, err = run(
+        capsys, "export", "--format", "pdf", "-o", str(target), "--data-dir", str(data_dir)
+    )
+    assert code == 1
+    assert f"cannot write {target}: the PDF report is incomplete" in err
+    assert target.read_bytes() == b"the report from last month"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "r.pdf"]
 
 
 def test_export_pdf_without_report_module_fails_clearly(

@@ -131,6 +131,9 @@ def open_window(
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
+    # A window a finished test left behind (hidden, not yet deleted) can keep the
+    # activation and its focus widget: wait for this window, or keys go there.
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     return window
 

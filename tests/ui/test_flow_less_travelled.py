@@ -20,13 +20,13 @@ from backcoach.core.breaks import BreakConfig, BreakScheduler
 from backcoach.core.export import export_json
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import HistoryStore
-from backcoach.core.library import load_routine
+from backcoach.core.library import load_routine, scan_library
 from backcoach.core.plan import build_plan
 from backcoach.core.routine import Routine
 from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.session_flow import SessionFlow
-from backcoach.ui.tray import TrayController, find_break_routines
+from backcoach.ui.tray import TrayController
 from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
 from tests.ui.test_tray import FakeTime, shut_down_at_teardown
 
@@ -87,7 +87,8 @@ def tray_rig(
     qtbot: QtBot, ctx: AppContext, routines: Path
 ) -> tuple[FakeTime, BreakScheduler, TrayController]:
     t = FakeTime()
-    found = find_break_routines(ctx)  # the posture-break routines of the library folders
+    # the posture-break routines of the library folders
+    found = scan_library(ctx.paths, ctx.settings.routine_folders).break_routines()
     assert sorted(found) == ["desk"]
     config = BreakConfig.from_settings(ctx.settings)
     assert config.interval == 45 * 60
@@ -297,8 +298,11 @@ def test_speed_preview_is_logged_listed_and_left_out_of_statistics(
     assert "Preview" in m.data(m.index(0, 2))
     summary = page.sessions_summary.text()  # type: ignore[attr-defined]
     assert "1 of them" in summary and "preview" in summary
+    page.tabs.setCurrentWidget(page.effect_tab)  # type: ignore[attr-defined]
     for row in page.effect_model.rows():  # type: ignore[attr-defined]
         assert row[1] in ("0", "")
+    page.tabs.setCurrentWidget(page.pain_chart)  # type: ignore[attr-defined]
+    assert page.pain_chart.table_model.rowCount() == 0  # type: ignore[attr-defined]
     assert not any(p for p in page.pain_chart._points)  # type: ignore[attr-defined]
 
 

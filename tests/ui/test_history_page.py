@@ -158,6 +158,7 @@ def test_preview_rows_are_marked_and_not_counted(page: HistoryPage) -> None:
     assert not m.data(m.index(previews[0] + 1, 2), Qt.ItemDataRole.FontRole)
     assert "2 of them are previews" in page.sessions_summary.text()
     # The effect table leaves previews out.
+    page.tabs.setCurrentWidget(page.effect_tab)
     rated = stats.effects([m.session(r) for r in range(m.rowCount())])
     assert page.effect_model.rows()[0][1] == str(rated[0].rated)
 
@@ -187,6 +188,7 @@ def test_chart_table_has_the_chart_numbers(page: HistoryPage, qtbot: QtBot) -> N
 
 
 def test_adherence_calendar_and_breaks(page: HistoryPage) -> None:
+    page.tabs.setCurrentWidget(page.adherence_tab)
     rows = {r[0]: r for r in page.adherence_model.rows()}
     assert rows["Core stability"][1] == "3 a week"
     assert rows["Morning routine"][1] == "1 a day"
@@ -194,6 +196,7 @@ def test_adherence_calendar_and_breaks(page: HistoryPage) -> None:
     desc = page.calendar.accessibleDescription()
     assert "March 2026" in desc and "done" in desc
     assert page.calendar.month_counts(2026, 3)[stats.DayState.MISSED] >= 1
+    page.tabs.setCurrentWidget(page.breaks_tab)
     assert page.breaks_model.rows() == [("2026-03-17", "1", "2", "1", "0")]
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from backcoach.ui.report import write_pdf_report
+from backcoach.core.export import ExportJob, write_export
+from backcoach.ui.report import render_pdf_report
 from tests.ui.test_history_page import TARGETS, TODAY, TZ, sample_records, session
 
 GENERATED = datetime(2026, 3, 18, 21, 0, tzinfo=TZ)
@@ -35,16 +36,10 @@ def pdf_text(pdf: Path) -> str:
 
 def write(tmp_path: Path, sessions: list, breaks: list, since: date, until: date) -> Path:  # type: ignore[type-arg]
     path = tmp_path / "report.pdf"
-    write_pdf_report(
-        sessions,
-        breaks,
-        path,
-        since=since,
-        until=until,
-        title="Exercise and pain report",
-        targets=TARGETS,
-        generated=GENERATED,
+    job = ExportJob(
+        sessions, breaks, since, until, GENERATED, title="Exercise and pain report", targets=TARGETS
     )
+    write_export("pdf", path, job, render_pdf=render_pdf_report)
     return path
 
 
@@ -55,7 +50,7 @@ def test_report_is_a_short_pdf_with_the_facts(qtbot: QtBot, tmp_path: Path) -> N
     assert data.startswith(b"%PDF")
     assert len(data) > 5000
     assert 1 <= page_count(pdf) <= 2
-    assert not list(tmp_path.glob(".*part"))
+    assert not list(tmp_path.glob(".*"))
     text = pdf_text(pdf)
     for expected in (
         "Exercise and pain report",
@@ -101,8 +96,9 @@ def test_empty_report(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_unwritable_folder_raises_and_leaves_nothing(qtbot: QtBot, tmp_path: Path) -> None:
     missing = tmp_path / "nope" / "report.pdf"
+    job = ExportJob([], [], TODAY, TODAY, GENERATED, title="t")
     with pytest.raises(OSError, match=re.escape("report.pdf")):
-        write_pdf_report([], [], missing, since=TODAY, until=TODAY, title="t", targets={})
+        write_export("pdf", missing, job, render_pdf=render_pdf_report)
     assert not missing.parent.exists()
 
 

@@ -129,7 +129,7 @@ def test_check_boxes_grow_with_the_text_size(app: QApplication, qtbot: QtBot) ->
     from backcoach.core.settings import Settings
     from backcoach.ui.theme import install_appearance
 
-    appearance = install_appearance(app, Settings(text_scale=100))
+    appearance = install_appearance(app, Settings(text_scale=100))  # `app` puts the look back
     metric = QStyle.PixelMetric.PM_IndicatorWidth
     normal = app.style().pixelMetric(metric)
     appearance.apply(Settings(text_scale=200))
@@ -137,4 +137,5 @@ def test_check_boxes_grow_with_the_text_size(app: QApplication, qtbot: QtBot) ->
         assert app.style().pixelMetric(metric) >= 2 * normal - 1
     finally:
         appearance.apply(Settings(text_scale=100))
+        appearance.deleteLater()
     assert app.style().pixelMetric(metric) == normal

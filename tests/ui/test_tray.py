@@ -15,12 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from backcoach.core.breaks import BreakConfig, BreakScheduler, Status
 from backcoach.core.history import HistoryStore, open_history
+from backcoach.core.library import scan_library
 from backcoach.core.paths import AppPaths
 from backcoach.core.routine import Routine
 from backcoach.core.settings import Settings, SettingsStore
 from backcoach.ui.break_window import BreakWindow, SimpleBreak
 from backcoach.ui.context import AppContext
-from backcoach.ui.tray import TrayController, describe_status, find_break_routines
+from backcoach.ui.tray import TrayController, describe_status
 from backcoach.ui.tray_icon import draw_icon, icon_label, make_icon
 
 MONDAY_9 = datetime(2024, 6, 3, 9, 0)
@@ -310,13 +311,13 @@ def test_idle_while_due_closes_the_prompt_and_logs_time_away(
 
 
 def test_shipped_break_routines_are_found(ctx: AppContext) -> None:
-    found = find_break_routines(ctx)
+    found = scan_library(ctx.paths, ctx.settings.routine_folders).break_routines()
     assert "desk-posture-break" in found
     assert all(r.kind == "posture-break" for r in found.values())
 
 
 def test_real_session_flow_is_embedded(qtbot: QtBot, ctx: AppContext) -> None:
-    found = find_break_routines(ctx)
+    found = scan_library(ctx.paths, ctx.settings.routine_folders).break_routines()
     bw = BreakWindow(ctx)
     qtbot.addWidget(bw)
     bw.run_break(found["desk-posture-break"])
@@ -388,3 +389,19 @@ def test_a_failed_log_write_is_shown_not_raised(rig: Rig, qtbot: QtBot, ctx: App
     assert w is not None
     assert "could not be saved" in w.note_label.text()
     assert "disk full" in w.note_label.text()
+
+
+def test_a_routine_folder_that_cannot_be_read_is_shown_not_printed(
+    rig: Rig, ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo = tmp_path / "typo"
+    ctx.update_settings(Settings(routine_folders=(str(typo),)))
+    said = f"The routine folder {typo} was not found; its routines are not listed."
+    window = rig.controller.window
+    assert window is not None
+    assert said in window.note_label.text()
+    assert "desk-posture-break" in rig.controller.routines  # the folders that could be read
+    assert capsys.readouterr().err == ""
+    ctx.update_settings(Settings())  # the folder taken out of Settings: the problem goes
+    assert said not in window.note_label.text()
+    assert rig.controller.problem is None

@@ -10,25 +10,28 @@ Without -o the export goes to standard output (pdf needs -o). Exit status:
 from __future__ import annotations
 
 import argparse
-import contextlib
-import dataclasses
-import json
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO
 
-from backcoach.core.export import export_json, fhir_bundle, write_csv
+from backcoach.core.export import (
+    EXPORT_FORMATS,
+    ExportJob,
+    PdfRenderer,
+    export_text,
+    records_for_export,
+    write_export,
+)
 from backcoach.core.history import HistoryUnavailable, open_history
 from backcoach.core.instance import app_running
+from backcoach.core.library import scan_library
 from backcoach.core.paths import AppPaths, standard_data_dir
 from backcoach.core.records import BreakRecord, SessionRecord
-
-FORMATS = ("json", "csv", "pdf", "fhir")
+from backcoach.core.routine import Prescribed
+from backcoach.core.settings import SettingsStore
 
 
 def iso_date(text: str) -> date:
@@ -53,7 +56,7 @@ def data_paths(args: argparse.Namespace) -> AppPaths:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=FORMATS, default="json", help="default: json")
+    parser.add_argument("--format", choices=EXPORT_FORMATS, default="json", help="default: json")
     parser.add_argument(
         "--since", type=iso_date, metavar="DATE", help="first day to include (YYYY-MM-DD)"
     )
@@ -66,106 +69,84 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_data_dir_argument(parser)
 
 
-def run(args: argparse.Namespace) -> int:
-    if args.format == "pdf" and args.output is None:
-        print("backcoach export: --format pdf needs -o FILE", file=sys.stderr)
-        return 2
-    if args.since and args.until and args.since > args.until:
-        print(
-            f"backcoach export: --since {args.since} is after --until {args.until}",
-            file=sys.stderr,
-        )
-        return 2
-    folder = args.output.expanduser().parent if args.output is not None else None
-    if folder is not None and not folder.is_dir():
-        print(
-            f"backcoach export: cannot write {args.output}: there is no folder {folder}",
-            file=sys.stderr,
-        )
+def run(args: argparse.Namespace, *, now: Callable[[], datetime] | None = None) -> int:
+    """`now` stamps the export (JSON `exported_at`, FHIR `timestamp`); tests fix it."""
+    problem = _usage_problem(args)
+    if problem is not None:
+        code, text = problem
+        print(f"backcoach export: {text}", file=sys.stderr)
+        return code
+    paths = data_paths(args)
+    try:
+        sessions, breaks = _read_history(paths.db_path, args.since, args.until)
+    except _Refused as exc:
+        print(f"backcoach export: {exc}", file=sys.stderr)
         return 1
-    db_path = data_paths(args).db_path
-    sessions: list[SessionRecord] = []
-    breaks: list[BreakRecord] = []
-    problem = _data_folder_problem(db_path)
-    if problem is not None:  # not "no history yet": the data folder is wrong
-        print(f"backcoach export: {problem}", file=sys.stderr)
-        return 1
-    if not os.path.lexists(db_path):
-        print(f"backcoach export: no history yet in {db_path.parent}", file=sys.stderr)
-    else:
-        # A window may be running a session right now: then leave `running` ones
-        # out. With no window alive, a `running` session is one whose app died; it
-        # is exported as interrupted (the database is left as it is: the app marks
-        # it when it next opens). Never move a damaged file from here.
-        live = app_running(db_path.parent)
-        try:
-            with open_history(db_path, recover=False, repair=False) as store:
-                sessions = store.sessions(
-                    since=args.since, until=args.until, include_running=not live
-                )
-                breaks = store.breaks(since=args.since, until=args.until)
-            sessions = [
-                dataclasses.replace(s, status="interrupted") if s.status == "running" else s
-                for s in sessions
-            ]
-        except HistoryUnavailable as exc:
-            print(f"backcoach export: {exc.message}", file=sys.stderr)
-            return 1
+    made_at = (now or _now)()
     if args.format == "pdf":
-        return _write_pdf(sessions, breaks, args)
-    writer = _text_writer(args.format, sessions, breaks)
+        return _write_pdf(sessions, breaks, args, paths, made_at)
+    job = ExportJob(sessions, breaks, args.since, args.until, made_at)
     if args.output is None:
-        writer(sys.stdout)
+        sys.stdout.write(export_text(args.format, job))
         sys.stdout.flush()
         return 0
-    # Files get a BOM in CSV so Excel reads accents right (LibreOffice ignores it).
-    encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+    return _write(args, job, None)
+
+
+class _Refused(Exception):
+    """The history cannot be used: the message says why."""
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def _usage_problem(args: argparse.Namespace) -> tuple[int, str] | None:
+    """(exit status, message) when the arguments cannot work, else None."""
+    if args.format == "pdf" and args.output is None:
+        return 2, "--format pdf needs -o FILE"
+    if args.since and args.until and args.since > args.until:
+        return 2, f"--since {args.since} is after --until {args.until}"
+    folder = args.output.expanduser().parent if args.output is not None else None
+    if folder is not None and not folder.is_dir():
+        return 1, f"cannot write {args.output}: there is no folder {folder}"
+    return None
+
+
+def _read_history(
+    db_path: Path, since: date | None, until: date | None
+) -> tuple[list[SessionRecord], list[BreakRecord]]:
+    """The period's records; none (said on stderr) when there is no history yet."""
+    problem = _data_folder_problem(db_path)
+    if problem is not None:  # not "no history yet": the data folder is wrong
+        raise _Refused(problem)
+    if not os.path.lexists(db_path):
+        print(f"backcoach export: no history yet in {db_path.parent}", file=sys.stderr)
+        return [], []
+    # A window may be running a session right now. Never move a damaged file from here.
+    live = app_running(db_path.parent)
     try:
-        _write_atomically(args.output, writer, encoding)
+        with open_history(db_path, recover=False, repair=False) as store:
+            return records_for_export(store, since, until, app_running=live)
+    except HistoryUnavailable as exc:
+        raise _Refused(exc.message) from exc
+
+
+def _write(args: argparse.Namespace, job: ExportJob, render_pdf: PdfRenderer | None) -> int:
+    try:
+        write_export(args.format, args.output, job, render_pdf=render_pdf)
     except OSError as exc:
         print(
             f"backcoach export: cannot write {args.output}: {exc.strerror or exc}",
             file=sys.stderr,
         )
         return 1
+    n = len(job.sessions)
     print(
-        f"Exported {len(sessions)} session{'s' if len(sessions) != 1 else ''} "
-        f"to {args.output} ({args.format})",
+        f"Exported {n} session{'s' if n != 1 else ''} to {args.output} ({args.format})",
         file=sys.stderr,
     )
     return 0
-
-
-def _text_writer(
-    fmt: str, sessions: list[SessionRecord], breaks: list[BreakRecord]
-) -> Callable[[IO[str]], None]:
-    def write(fh: IO[str]) -> None:
-        if fmt == "csv":
-            write_csv(sessions, fh)
-            return
-        now = datetime.now().astimezone()
-        if fmt == "json":
-            data = export_json(sessions, exported_at=now, breaks=breaks)
-        else:
-            data = fhir_bundle(sessions, timestamp=now)
-        json.dump(data, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
-
-    return write
-
-
-def _write_atomically(path: Path, writer: Callable[[IO[str]], None], encoding: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written export."""
-    path = path.expanduser()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            writer(fh)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _data_folder_problem(db_path: Path) -> str | None:
@@ -188,10 +169,14 @@ def _data_folder_problem(db_path: Path) -> str | None:
 
 
 def _write_pdf(
-    sessions: list[SessionRecord], breaks: list[BreakRecord], args: argparse.Namespace
+    sessions: list[SessionRecord],
+    breaks: list[BreakRecord],
+    args: argparse.Namespace,
+    paths: AppPaths,
+    made_at: datetime,
 ) -> int:
     try:
-        from backcoach.ui.report import write_pdf_report
+        from backcoach.ui.report import render_pdf_report
     except (ImportError, AttributeError) as exc:
         print(
             f"backcoach export: PDF export is not available in this installation ({exc}). "
@@ -199,25 +184,35 @@ def _write_pdf(
             file=sys.stderr,
         )
         return 1
-    if args.since is not None and args.until is not None:
-        title = f"Session history, {args.since} – {args.until}"
-    elif args.since is not None:
-        title = f"Session history from {args.since}"
-    elif args.until is not None:
-        title = f"Session history up to {args.until}"
-    else:
-        title = "Session history"
-    try:
-        write_pdf_report(
-            sessions, breaks, args.output, since=args.since, until=args.until, title=title
-        )
-    except OSError as exc:
-        # The report's own message already names the file.
-        why = f"{args.output}: {exc.strerror}" if exc.strerror else str(exc)
-        print(f"backcoach export: cannot write {why}", file=sys.stderr)
-        return 1
-    print(f"Exported {len(sessions)} sessions to {args.output} (pdf)", file=sys.stderr)
-    return 0
+    job = ExportJob(
+        sessions,
+        breaks,
+        args.since,
+        args.until,
+        made_at,
+        title=_pdf_title(args.since, args.until),
+        targets=_targets(paths),
+    )
+    return _write(args, job, render_pdf_report)
+
+
+def _pdf_title(since: date | None, until: date | None) -> str:
+    if since is not None and until is not None:
+        return f"Session history, {since} – {until}"
+    if since is not None:
+        return f"Session history from {since}"
+    if until is not None:
+        return f"Session history up to {until}"
+    return "Session history"
+
+
+def _targets(paths: AppPaths) -> dict[str, Prescribed]:
+    """Each routine's prescription, from the folders the window lists (problems on stderr)."""
+    settings = SettingsStore(paths.settings_path).load()
+    catalog = scan_library(paths, settings.routine_folders)
+    for text in catalog.problem_texts():
+        print(f"backcoach export: {text}", file=sys.stderr)
+    return catalog.targets()
 
 
 __all__ = ["add_arguments", "add_data_dir_argument", "data_paths", "iso_date", "run"]

@@ -13,9 +13,8 @@ from backcoach.core.durations import format_clock, format_duration
 from backcoach.core.library import (
     ROUTINE_SUFFIXES,
     LibraryIndex,
-    find_routine,
     load_routine,
-    scan_folders,
+    scan_library,
 )
 from backcoach.core.paths import AppPaths, standard_data_dir
 from backcoach.core.plan import Plan, Segment, build_plan, describe_total
@@ -103,7 +102,7 @@ def find_routine_by_id(routine_id: str, paths: AppPaths | None = None) -> Path |
     """
     paths = paths or AppPaths(data_dir=standard_data_dir())
     folders = SettingsStore(paths.settings_path).load().routine_folders
-    entry = find_routine(scan_folders(paths.routine_dirs(folders)), routine_id)
+    entry = scan_library(paths, folders).find(routine_id)
     return entry.path if entry is not None and entry.routine is not None else None
 
 

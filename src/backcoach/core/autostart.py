@@ -12,6 +12,8 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from backcoach.core.files import atomic_write
+
 FILE_NAME = "backcoach-tray.desktop"
 MARKER = "X-Backcoach-Autostart=true"
 
@@ -90,9 +92,7 @@ def enable(
     path = entry_path(env)
     text = entry_text(tray_command(python, data_dir))
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{FILE_NAME}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write(path, text.encode("utf-8"))
     return path
 
 

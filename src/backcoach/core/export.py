@@ -18,20 +18,37 @@
   which routine is said in `Observation.note` (plain text, no extensions);
   each Observation's `identifier` and the entry's `fullUrl` is a uuid5 stable
   per session and moment, so exporting twice gives the same ids.
+
+`write_export` is the one writer of an export file, for `backcoach export` and
+the history page alike, so both give the same bytes: JSON indented by one
+space with a final newline, CSV with a BOM (Excel then reads accents right;
+LibreOffice ignores it). The PDF is drawn by the UI (it needs Qt): the caller
+passes the renderer in, and this module still chooses the format and writes
+the file.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import json
 import uuid as uuidlib
-from collections.abc import Sequence
-from datetime import datetime
-from typing import IO, Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
+from backcoach.core.files import Verify, atomic_write, read_regular
 from backcoach.core.records import BreakRecord, SessionRecord
+
+if TYPE_CHECKING:
+    from backcoach.core.history import HistoryStore
+    from backcoach.core.routine import Prescribed
 
 EXPORT_FORMAT = "backcoach-history"
 EXPORT_VERSION = 1
+EXPORT_FORMATS: tuple[str, ...] = ("json", "csv", "pdf", "fhir")
 
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
@@ -235,3 +252,100 @@ def fhir_bundle(
         bundle["timestamp"] = _iso(timestamp)
     bundle["entry"] = entries
     return bundle
+
+
+# --- one writer for every export ------------------------------------------------------
+@dataclass(frozen=True)
+class ExportJob:
+    """What one export holds: the records of a period, when it was made, and for the PDF
+    its title and each routine's prescription (routine id -> Prescribed)."""
+
+    sessions: Sequence[SessionRecord]
+    breaks: Sequence[BreakRecord]
+    since: date | None
+    until: date | None
+    made_at: datetime
+    title: str = "Session history"
+    targets: Mapping[str, Prescribed] = field(default_factory=dict)
+
+
+PdfRenderer = Callable[[ExportJob], bytes]
+"""Draws the care-team report of a job as the bytes of a PDF (ui/report.py)."""
+
+
+def records_for_export(
+    store: HistoryStore, since: date | None, until: date | None, *, app_running: bool
+) -> tuple[list[SessionRecord], list[BreakRecord]]:
+    """The sessions (previews included) and breaks of a period, as every export sees them.
+
+    While the app runs, a `running` session is one in progress: it is left out.
+    With no app alive it is one whose app died: it is exported as interrupted
+    (the database is left as it is; the app marks it when it next opens).
+    """
+    sessions = store.sessions(since=since, until=until, include_running=not app_running)
+    sessions = [replace(s, status="interrupted") if s.status == "running" else s for s in sessions]
+    return sessions, store.breaks(since=since, until=until)
+
+
+def export_text(fmt: str, job: ExportJob) -> str:
+    """A json, csv or fhir export as text (what standard output gets: CSV without a BOM)."""
+    if fmt == "csv":
+        out = io.StringIO(newline="")
+        write_csv(job.sessions, out)
+        return out.getvalue()
+    if fmt == "json":
+        data = export_json(job.sessions, exported_at=job.made_at, breaks=job.breaks)
+    elif fmt == "fhir":
+        data = fhir_bundle(job.sessions, timestamp=job.made_at)
+    else:
+        raise ValueError(f"{fmt!r} is not a text export format")
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def export_bytes(fmt: str, job: ExportJob, render_pdf: PdfRenderer | None = None) -> bytes:
+    """The bytes of an export file in `fmt` (one of EXPORT_FORMATS)."""
+    if fmt == "pdf":
+        if render_pdf is None:
+            raise ValueError("a PDF export needs a renderer")
+        return render_pdf(job)
+    return export_text(fmt, job).encode("utf-8-sig" if fmt == "csv" else "utf-8")
+
+
+def write_export(
+    fmt: str, path: Path, job: ExportJob, *, render_pdf: PdfRenderer | None = None
+) -> None:
+    """Write `job` to `path` in `fmt`, whole or not at all (OSError names `path`).
+
+    The file is checked before it replaces anything: a JSON export must parse
+    back, a CSV must start with its header row, a PDF must be complete.
+    """
+    data = export_bytes(fmt, job, render_pdf)
+    atomic_write(Path(path).expanduser(), data, verify=_CHECKS[fmt])
+
+
+def _json_parses(path: Path) -> str | None:
+    try:
+        json.loads(read_regular(path).decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        return f"the export does not read back as JSON ({exc})"
+    return None
+
+
+def _csv_has_header(path: Path) -> str | None:
+    first = read_regular(path).decode("utf-8-sig").split("\r\n", 1)[0]
+    return None if first == ",".join(CSV_COLUMNS) else "the CSV export has no header row"
+
+
+def _pdf_complete(path: Path) -> str | None:
+    data = read_regular(path)
+    if not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF"):
+        return "the PDF report is incomplete (no %PDF- at its start or %%EOF at its end)"
+    return None
+
+
+_CHECKS: dict[str, Verify] = {
+    "json": _json_parses,
+    "fhir": _json_parses,
+    "csv": _csv_has_header,
+    "pdf": _pdf_complete,
+}

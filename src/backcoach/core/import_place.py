@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from backcoach.core.files import atomic_write
 from backcoach.core.import_check import ImportCheck, is_routine_file
 from backcoach.core.library import LibraryIndex
 from backcoach.core.private import FILE_MODE, create_private_dir
@@ -51,16 +52,7 @@ def free_place(check: ImportCheck) -> tuple[Path, str]:
 
 def copy_atomically(data: bytes, dest: Path) -> None:
     create_private_dir(dest.parent)
-    fd, tmp = tempfile.mkstemp(prefix=".import-", suffix=".part", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(dest, data)
 
 
 def placed_name(check: ImportCheck, rel: str, main: str) -> str:

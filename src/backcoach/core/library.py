@@ -7,8 +7,13 @@ library files in `paths.bundled_routines_dir()`). `LibraryIndex` loads each
 folder's libraries once and is what every function here shares.
 
 Callers:
-- the UI library page: `scan_folders(dirs)` -> one `LibraryEntry` per file,
-  with a routine, a library or the problems; never raises;
+- the window, the tray, `backcoach plan` and `backcoach export`:
+  `scan_library(paths, routine_folders)` -> a `RoutineCatalog`, one scan of
+  every folder the window lists that answers the library questions (the
+  entries, a routine by id, the posture-break routines, each routine's
+  prescription) and says which folders could not be read, as (template,
+  values) sentences the UI translates in the "library" context; never raises;
+- `scan_folders(dirs)` -> just the entries of such a scan;
 - `backcoach check`: `expand_paths(args)` then `check_files(files)`;
 - anything that needs one routine: `load_routine(path)` (raises RoutineError).
 """
@@ -18,19 +23,34 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from backcoach.core import paths as app_paths
 from backcoach.core.loader import ExerciseCatalog, LoadResult, load_bytes, load_file
 from backcoach.core.problems import Problem, RoutineError
-from backcoach.core.routine import Exercise, ExerciseLibrary, Routine
+from backcoach.core.routine import (
+    POSTURE_BREAK_KIND,
+    Exercise,
+    ExerciseLibrary,
+    Prescribed,
+    Routine,
+)
 from backcoach.core.yaml_nodes import MAX_BYTES
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 BUNDLED_LABEL = "the bundled library"
 _HAS_STEPS = re.compile(rb"^steps\s*:", re.MULTILINE)
+
+Message = tuple[str, tuple[object, ...]]
+"""An English sentence template and its values; the UI translates the template."""
+
+FOLDER_NOT_FOUND = "The routine folder {0} was not found; its routines are not listed."
+FOLDER_IS_A_FILE = "The routine folder {0} is a file, not a folder; choose a folder in Settings."
+FOLDER_UNREADABLE = "The routine folder {0} could not be read ({1}); its routines are not listed."
+MESSAGE_TEMPLATES: tuple[str, ...] = (FOLDER_NOT_FOUND, FOLDER_IS_A_FILE, FOLDER_UNREADABLE)
+"""RoutineCatalog.problems' sentences; the UI translates them in the "library" context."""
 
 
 @dataclass(frozen=True)
@@ -160,31 +180,127 @@ def check_files(files: Iterable[FileArg], index: LibraryIndex | None = None) -> 
     return [index.load(f.path, f.display) for f in files]
 
 
+@dataclass(frozen=True)
+class RoutineCatalog:
+    """One scan of the routine folders, and the answers the app needs from it.
+
+    `problems` names each folder that could not be read (missing, a file, no
+    permission), so a caller shows it rather than listing fewer routines in
+    silence. A file that cannot be used is an entry with its own problems.
+    """
+
+    folders: tuple[Path, ...] = ()
+    entries: tuple[LibraryEntry, ...] = ()
+    problems: tuple[Message, ...] = ()
+
+    @classmethod
+    def scan(
+        cls,
+        folders: Iterable[Path],
+        *,
+        may_be_missing: Collection[Path] = (),
+        index: LibraryIndex | None = None,
+    ) -> RoutineCatalog:
+        """Every routine and library file below `folders` (a file found twice counts once).
+
+        A folder in `may_be_missing` that does not exist is no problem (the
+        user's own routines folder, made by the first import). Never raises.
+        """
+        index = index or LibraryIndex()
+        folders = tuple(Path(f) for f in folders)
+        entries: list[LibraryEntry] = []
+        problems: list[Message] = []
+        seen: set[Path] = set()
+        for folder in folders:
+            files, found = _scan_folder(folder, missing_ok=folder in may_be_missing)
+            problems += found
+            for path in files:
+                key = _key(path)
+                if key not in seen:
+                    seen.add(key)
+                    entries.append(_entry(index, path))
+        return cls(folders, tuple(entries), tuple(problems))
+
+    def routines(self) -> list[Routine]:
+        """The usable routines, posture breaks included, in folder order."""
+        return [e.routine for e in self.entries if e.routine is not None]
+
+    def find(self, id_or_path: str | Path) -> LibraryEntry | None:
+        """The entry of a routine id (file stem) or path; see `find_routine`."""
+        return find_routine(self.entries, id_or_path)
+
+    def break_routines(self) -> dict[str, Routine]:
+        """Every usable posture-break routine, by id (the first of an id wins)."""
+        found: dict[str, Routine] = {}
+        for routine in self.routines():
+            if routine.kind == POSTURE_BREAK_KIND:
+                found.setdefault(routine.id, routine)
+        return found
+
+    def break_choices(self) -> list[tuple[str, str]]:
+        """(id, title) of each posture-break routine, by title, for a menu."""
+        found = self.break_routines().items()
+        return sorted(((rid, r.title) for rid, r in found), key=lambda c: c[1].lower())
+
+    def targets(self) -> dict[str, Prescribed]:
+        """routine id -> what it prescribes ("2 a day"), posture breaks left out."""
+        out: dict[str, Prescribed] = {}
+        for routine in self.routines():
+            if routine.prescribed is not None and routine.kind != POSTURE_BREAK_KIND:
+                out.setdefault(routine.id, routine.prescribed)
+        return out
+
+    def problem_texts(self) -> list[str]:
+        """`problems` in English, for the command line."""
+        return [template.format(*values) for template, values in self.problems]
+
+
+def scan_library(
+    paths: app_paths.AppPaths,
+    routine_folders: Iterable[str] = (),
+    *,
+    index: LibraryIndex | None = None,
+) -> RoutineCatalog:
+    """The folders the window lists (bundled, the user's own, Settings', --routines), scanned."""
+    return RoutineCatalog.scan(
+        paths.routine_dirs(tuple(routine_folders)),
+        may_be_missing=(paths.user_routines,),
+        index=index,
+    )
+
+
 def scan_folders(dirs: Iterable[Path], *, index: LibraryIndex | None = None) -> list[LibraryEntry]:
     """Every routine and library file below `dirs` (missing folders are skipped); never raises."""
-    index = index or LibraryIndex()
-    entries: list[LibraryEntry] = []
-    seen: set[Path] = set()
-    for folder in dirs:
-        try:
-            files = _yaml_files_below(Path(folder))
-        except OSError:
-            continue
-        for path in files:
-            key = _key(path)
-            if key in seen:
-                continue
-            seen.add(key)
-            result = index.load(path)
-            entries.append(
-                LibraryEntry(
-                    path=path,
-                    routine=result.routine,
-                    library=result.library,
-                    problems=tuple(result.problems),
-                )
-            )
-    return entries
+    return list(RoutineCatalog.scan(dirs, index=index).entries)
+
+
+def _scan_folder(folder: Path, *, missing_ok: bool) -> tuple[list[Path], list[Message]]:
+    """The routine files below `folder`, and what kept any part of it from being read."""
+    try:
+        is_dir = folder.is_dir()
+        exists = is_dir or folder.exists()
+    except OSError as exc:  # a parent folder that may not be searched
+        return [], [(FOLDER_UNREADABLE, (folder, exc.strerror or exc))]
+    if not exists:
+        return [], [] if missing_ok else [(FOLDER_NOT_FOUND, (folder,))]
+    if not is_dir:
+        return [], [(FOLDER_IS_A_FILE, (folder,))]
+    errors: list[OSError] = []
+    files = _yaml_files_below(folder, errors)
+    problems: list[Message] = [
+        (FOLDER_UNREADABLE, (exc.filename or folder, exc.strerror or exc)) for exc in errors
+    ]
+    return files, problems
+
+
+def _entry(index: LibraryIndex, path: Path) -> LibraryEntry:
+    result = index.load(path)
+    return LibraryEntry(
+        path=path,
+        routine=result.routine,
+        library=result.library,
+        problems=tuple(result.problems),
+    )
 
 
 def find_routine(entries: Iterable[LibraryEntry], id_or_path: str | Path) -> LibraryEntry | None:
@@ -253,14 +369,17 @@ def _yaml_files_in(folder: Path) -> list[Path]:
     return [folder / n for n in names if n.endswith(ROUTINE_SUFFIXES) and (folder / n).is_file()]
 
 
-def _yaml_files_below(folder: Path) -> list[Path]:
+def _yaml_files_below(folder: Path, errors: list[OSError] | None = None) -> list[Path]:
     """*.yaml/*.yml files below `folder`, sorted, not following symlinked folders.
 
     Hidden folders (a name starting with ".") are not searched: an import stages
     its files in one (routine_import.py), and a half-copied routine is no routine.
+    A folder that cannot be listed is added to `errors` (when given) and skipped.
     """
     out: list[Path] = []
-    for root, dirnames, filenames in os.walk(folder):
+    for root, dirnames, filenames in os.walk(
+        folder, onerror=None if errors is None else errors.append
+    ):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         base = Path(root)
         out += [base / n for n in sorted(filenames) if n.endswith(ROUTINE_SUFFIXES)]

@@ -19,7 +19,9 @@ Sound = Literal["bell", "chime", "tick"]
 Per = Literal["day", "week"]
 
 LEVELS: tuple[str, ...] = ("gentle", "moderate", "strong")
-KINDS: tuple[str, ...] = ("routine", "posture-break")
+POSTURE_BREAK_KIND = "posture-break"
+"""The `kind` of a posture-break routine (the tray runs them; statistics leave them out)."""
+KINDS: tuple[str, ...] = ("routine", POSTURE_BREAK_KIND)
 SIDES: tuple[str, ...] = ("none", "each", "left", "right")
 IF_YES: tuple[str, ...] = ("stop", "flare", "note")
 SOUNDS: tuple[str, ...] = ("bell", "chime", "tick")

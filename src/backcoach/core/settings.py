@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from backcoach.core.files import read_regular
+from backcoach.core.files import atomic_write, read_regular
 from backcoach.core.private import create_private_dir
 
 SETTINGS_VERSION = 1
@@ -262,26 +262,13 @@ class SettingsStore:
         self.problem = " ".join(template.format(*args) for template, args in parts)
 
     def save(self, settings: Settings) -> None:
-        """Write atomically (temp file + rename), so a crash never leaves half a file.
-
-        The file is 0600 (mkstemp's mode) and a new data folder 0700 (core/private.py).
-        """
+        """Write atomically (`atomic_write`: 0600, fsync, rename), so a crash never leaves
+        half a file; a new data folder is made 0700 (core/private.py)."""
         create_private_dir(self.path.parent)
         if self._keep_aside:
             self._move_aside()  # raises OSError rather than overwrite it
-        import tempfile  # only when saving: loading is on the app's start-up path
-
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(settings.to_json(), fh, indent=2, sort_keys=True)
-                fh.write("\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        text = json.dumps(settings.to_json(), indent=2, sort_keys=True) + "\n"
+        atomic_write(self.path, text.encode("utf-8"))
 
     def _move_aside(self) -> None:
         if self.path.exists() or self.path.is_symlink():

@@ -55,6 +55,8 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Protocol
 
+from backcoach.core.routine import POSTURE_BREAK_KIND
+
 MEANINGFUL_POINTS = 2
 MEANINGFUL_FRACTION = 0.30
 ROLLING_DAYS = 7
@@ -65,7 +67,6 @@ TREND_POINTS = 2.0
 TREND_MIN_RATINGS = 3
 PAIN_STOPS_DAYS = 14
 PAIN_STOPS_COUNT = 3
-POSTURE_BREAK_KIND = "posture-break"
 
 
 class SessionLike(Protocol):

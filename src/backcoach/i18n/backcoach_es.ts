@@ -1146,10 +1146,6 @@
         <translation>No se ha encontrado ninguna rutina llamada «{0}». Elige una de la lista.</translation>
     </message>
     <message>
-        <source>The routine folder {0} was not found; its routines are not listed.</source>
-        <translation>No se encontró la carpeta de rutinas {0}; sus rutinas no aparecen en la lista.</translation>
-    </message>
-    <message>
         <source>Sessions can&apos;t be saved this time: {0}</source>
         <translation>Esta vez no se pueden guardar las sesiones: {0}</translation>
     </message>
@@ -2513,6 +2509,21 @@
     <message>
         <source>Move it away yourself; until then the history is left as it is.</source>
         <translation>Muévalo usted a otro sitio; hasta entonces el historial se deja como está.</translation>
+    </message>
+</context>
+<context>
+    <name>library</name>
+    <message>
+        <source>The routine folder {0} was not found; its routines are not listed.</source>
+        <translation>No se encontró la carpeta de rutinas {0}; sus rutinas no aparecen en la lista.</translation>
+    </message>
+    <message>
+        <source>The routine folder {0} is a file, not a folder; choose a folder in Settings.</source>
+        <translation>La carpeta de rutinas {0} es un archivo, no una carpeta; elige una carpeta en Preferencias.</translation>
+    </message>
+    <message>
+        <source>The routine folder {0} could not be read ({1}); its routines are not listed.</source>
+        <translation>No se pudo leer la carpeta de rutinas {0} ({1}); sus rutinas no aparecen en la lista.</translation>
     </message>
 </context>
 <context>

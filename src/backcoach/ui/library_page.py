@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcoach.core.routine import POSTURE_BREAK_KIND
 from backcoach.ui.widgets.page import PAGE_MARGINS
 from backcoach.ui.widgets.plain import PlainLabel
 
@@ -72,7 +73,7 @@ def card_for(entry: LibraryEntry) -> Card | None:
             tr(routine.level.capitalize()) if routine.level else "",
             total_text(plan),
         ]
-        if routine.kind == "posture-break":
+        if routine.kind == POSTURE_BREAK_KIND:
             facts.insert(0, tr("Posture break"))
         if routine.tags:
             facts.append(", ".join(routine.tags))

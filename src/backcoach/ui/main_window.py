@@ -6,11 +6,17 @@ menus, an empty page stack) is built before the first paint; `finish_startup`
 does the rest: the menus' shortcuts, the library page with the routine folders
 scanned and watched, start-up notices, drops, and --start / --review. The notice bar, the routine
 page, the importer and each session's pages are made when first needed.
+
+The window owns the one scan of the routine folders (`catalog`), redone by
+`reload_library` (F5, the routine watcher, an import, a change of folders in
+Settings): the library page lists it, `--start` finds routines in it, the
+history page measures adherence against its prescriptions and the settings
+dialog offers its posture breaks. A folder it could not read is said in the
+notice bar.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,15 +27,16 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, Q
 
 from backcoach.core.clocks import awake_clock
 from backcoach.ui.context import AppContext
-from backcoach.ui.translations import parts_text
+from backcoach.ui.translations import LIBRARY_CONTEXT, parts_text
 from backcoach.ui.widgets.plain import message_box
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from backcoach.core.library import LibraryEntry
+    from backcoach.core.library import LibraryEntry, RoutineCatalog
     from backcoach.core.routine import Routine
     from backcoach.core.session import Clock
+    from backcoach.ui.history_page import HistoryPage
     from backcoach.ui.library_page import LibraryPage
     from backcoach.ui.notice_bar import NoticeBar
     from backcoach.ui.routine_import import RoutineImporter
@@ -63,10 +70,11 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.clock = clock
         self.autopilot = autopilot
+        self._catalog: RoutineCatalog | None = None
         self.entries: list[LibraryEntry] = []
         self.flow: SessionFlow | None = None
-        self.history_page: QWidget | None = None
-        self.review_page: QWidget | None = None
+        self.history_page: HistoryPage | None = None
+        self.review_page: HistoryPage | None = None
         self.cue_factory = cue_factory
         """Makes each session's cue player; tests pass None for silence."""
         self.confirm_close: Callable[[], bool] = self._ask_close
@@ -246,7 +254,7 @@ class MainWindow(QMainWindow):
                     self.tr("The history page is not available in this build."),
                 )
                 return
-            self.history_page = HistoryPage(self.ctx, self)
+            self.history_page = HistoryPage(self.ctx, self, targets=self.catalog.targets())
         self.show_page(self.history_page)
 
     def open_settings(self) -> None:
@@ -262,7 +270,7 @@ class MainWindow(QMainWindow):
                 self.tr("The settings dialog is not available in this build."),
             )
             return
-        dialog = SettingsDialog(self.ctx, self)
+        dialog = SettingsDialog(self.ctx, self, breaks=self.catalog.break_choices())
         dialog.open()
 
     def open_review(self, path: Path) -> None:
@@ -276,7 +284,7 @@ class MainWindow(QMainWindow):
         except ImportError:
             self.notify(self.tr("Reviewing a history is not available in this build."))
             return
-        page = open_review(path, self, self.ctx, warn=self.notify)
+        page = open_review(path, self, self.ctx, warn=self.notify, targets=self.catalog.targets())
         if page is None:
             return
         if self.review_page is not None:
@@ -296,12 +304,30 @@ class MainWindow(QMainWindow):
             self.open_review(Path(name))
 
     # --- library -----------------------------------------------------------------------
-    def reload_library(self) -> None:
-        from backcoach.core.library import scan_folders
+    @property
+    def catalog(self) -> RoutineCatalog:
+        """The last scan of the routine folders (see the module docstring); empty before
+        the first, which comes right after the first paint."""
+        if self._catalog is None:
+            from backcoach.core.library import RoutineCatalog
 
-        dirs = self.ctx.paths.routine_dirs(self.ctx.settings.routine_folders)
-        self.entries = scan_folders(list(dirs))
+            self._catalog = RoutineCatalog()
+        return self._catalog
+
+    def reload_library(self) -> None:
+        """Scan the routine folders again and pass the scan on; say each new problem."""
+        from backcoach.core.library import scan_library
+
+        before = self.catalog.problems
+        self._catalog = scan_library(self.ctx.paths, self.ctx.settings.routine_folders)
+        self.entries = list(self.catalog.entries)
         self.library_page.set_entries(self.entries)
+        for page in (self.history_page, self.review_page):
+            if page is not None:
+                page.set_targets(self.catalog.targets())
+        for problem in self.catalog.problems:
+            if problem not in before:  # said once, not again at every reload
+                self.notify(parts_text(LIBRARY_CONTEXT, [problem]))
 
     def show_library(self) -> None:
         if not self._nav_allowed():
@@ -317,9 +343,7 @@ class MainWindow(QMainWindow):
 
     def start_by_name(self, name: str) -> bool:
         """--start: an id (file stem) or a path; a wrong name says so and shows the library."""
-        from backcoach.core.library import find_routine, load_routine
-
-        found = find_routine(self.entries, name)
+        found = self.catalog.find(name)
         problems: list[str] = []
         if found is not None and found.routine is not None:
             self.start_routine(found.routine)
@@ -327,6 +351,8 @@ class MainWindow(QMainWindow):
         if found is not None:
             problems = [str(p) for p in found.problems]
         elif Path(name).expanduser().is_file():
+            from backcoach.core.library import load_routine
+
             try:
                 routine = load_routine(Path(name).expanduser())
             except Exception as exc:  # RoutineError: every problem, with FILE:LINE:COL
@@ -400,14 +426,6 @@ class MainWindow(QMainWindow):
             self.notify(parts_text("settings", parts) if parts else store.problem)
         if ctx.privacy_parts:
             self.notify(parts_text("private", ctx.privacy_parts))
-        asked = [Path(p).expanduser() for p in ctx.settings.routine_folders]
-        for folder in [*asked, *ctx.paths.extra_routine_dirs]:
-            if not os.path.isdir(folder):  # a typo in --routines, an unplugged drive, mode 000
-                self.notify(
-                    self.tr(
-                        "The routine folder {0} was not found; its routines are not listed."
-                    ).format(folder)
-                )
         if ctx.history is None:
             if ctx.history_problem:
                 self.notify(

@@ -1,12 +1,14 @@
 """The care-team report: one or two A4 pages of PDF a clinician reads in two minutes.
 
-Made with Qt's own PDF writer: the text is an HTML `QTextDocument`, laid out on
-A4 and drawn page by page with a QPainter on a `QPdfWriter`, each page with
-the same footer (generated date, "not a diagnosis", page number). The pain
-chart is drawn with `pain_chart.paint_pain_chart` into an image embedded in
-the document. Lists that could grow without end (stopped sessions, notes,
-yes answers) are cut to the most recent few, with "and N more", so the report
-stays at one or two pages.
+Made with Qt's own PDF writer: the text is an HTML `QTextDocument` built
+section by section (`SECTIONS`), laid out on A4 and drawn by a `Paginator` on a
+`QPdfWriter` into memory, each page with the same footer (generated date, "not
+a diagnosis", page number). `render_pdf_report` returns the bytes;
+`core.export.write_export` checks and writes the file, as for every other
+export. The pain chart is drawn with `pain_chart.paint_pain_chart` into an
+image embedded in the document. Lists that could grow without end (stopped
+sessions, notes, yes answers) are cut to the most recent few, with "and N
+more", so the report stays at one or two pages.
 
 Works without a window: a QGuiApplication is created (offscreen when there is
 no display) if none exists, so `backcoach export --format pdf` can call it.
@@ -18,12 +20,21 @@ import html
 import os
 import sys
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -39,6 +50,7 @@ from PySide6.QtGui import (
 )
 
 from backcoach.core import stats
+from backcoach.core.export import ExportJob
 from backcoach.ui.history_model import change_text, describe_trigger, stop_reason_text, target_text
 from backcoach.ui.pain_chart import paint_pain_chart
 
@@ -98,6 +110,219 @@ def _more(n: int) -> str:
     return f'<p class="small">{_e(tr("… and {0} more.").format(n))}</p>' if n > 0 else ""
 
 
+@dataclass(frozen=True)
+class ReportData:
+    """What every section of the report reads: the sessions and the period they cover."""
+
+    sessions: Sequence[Any]
+    """Every session given (the calm-note triggers and adherence look at them all)."""
+    breaks: Sequence[Any]
+    since: date
+    until: date
+    title: str
+    generated: datetime
+    targets: Mapping[str, Any]
+    chart_width: int
+    rows: list[Any]
+    """The sessions of the period, previews included."""
+    used: list[Any]
+    """The sessions of the period the statistics count."""
+
+
+def _heading(d: ReportData) -> str:
+    meta = tr("Period: {0} to {1} · Generated {2}").format(
+        _day(d.since), _day(d.until), d.generated.strftime("%d %b %Y %H:%M")
+    )
+    return f"<h1>{_e(d.title)}</h1>" + f'<p class="meta">{_e(meta)}</p>'
+
+
+def _summary(d: ReportData) -> str:
+    used = d.used
+    counts = [
+        sum(1 for s in used if s.status == st) for st in ("completed", "stopped", "interrupted")
+    ]
+    summary = tr("{0} sessions: {1} completed, {2} stopped early, {3} interrupted.").format(
+        len(used), *counts
+    )
+    previews = sum(1 for s in d.rows if s.is_preview)
+    if previews:
+        summary += " " + tr("{0} previews (sped-up run-throughs) are left out.").format(previews)
+    rated_b = [s.pain_before for s in used if s.pain_before is not None]
+    rated_a = [s.pain_after for s in used if s.pain_after is not None]
+    if rated_b and rated_a:
+        summary += " " + tr("Average pain before sessions {0:.1f}, after {1:.1f} (0–10).").format(
+            sum(rated_b) / len(rated_b), sum(rated_a) / len(rated_a)
+        )
+    return f"<p>{_e(summary)}</p>"
+
+
+def _worth_a_look(d: ReportData) -> str:
+    triggers = stats.calm_note_triggers(d.sessions, d.until)
+    if not triggers:
+        return ""
+    items = "".join(f"<li>{_e(describe_trigger(t))}</li>" for t in triggers)
+    return f"<h2>{_e(tr('Worth a look'))}</h2><ul>{items}</ul>"
+
+
+def _adherence(d: ReportData) -> str:
+    head = f"<h2>{_e(tr('Adherence'))}</h2>"
+    adh = stats.period_adherence(d.sessions, d.targets, d.since, d.until)
+    if not adh:
+        return head + f"<p>{_e(tr('No sessions in this period.'))}</p>"
+    table = _table(
+        [tr("Routine"), tr("Target"), tr("Completed"), tr("Expected"), tr("Stopped early")],
+        [
+            (
+                a.title,
+                target_text(a.target),
+                str(a.done),
+                "–" if a.expected is None else str(a.expected),
+                str(a.stopped),
+            )
+            for a in adh
+        ],
+    )
+    states = stats.day_states(d.sessions, d.targets, d.since, d.until, d.until)
+    counts = {st: sum(1 for v in states.values() if v is st) for st in stats.DayState}
+    days = tr(
+        "Days: {0} done, {1} partial, {2} missed. Done: the sessions each daily "
+        "routine asks for; partial: fewer, or only stopped ones; missed: none."
+    ).format(
+        counts[stats.DayState.DONE], counts[stats.DayState.PARTIAL], counts[stats.DayState.MISSED]
+    )
+    return head + table + f'<p class="small">{_e(days)}</p>'
+
+
+def _chart(d: ReportData) -> str:
+    height = round(d.chart_width * CHART_RATIO)
+    return (
+        f"<h2>{_e(tr('Pain before and after each session'))}</h2>"
+        f'<p><img src="{CHART_URL}" width="{d.chart_width}" height="{height}"></p>'
+    )
+
+
+def _effect(d: ReportData) -> str:
+    eff = [e for e in stats.effects(d.rows) if e.rated]
+    if not eff:
+        return ""
+    table = _table(
+        [tr("Routine"), tr("Sessions rated"), tr("Average change"), tr("Meaningful relief")],
+        [
+            (
+                e.title,
+                str(e.rated),
+                change_text(e.mean_change),
+                tr("{0} of {1} ({2:.0%})").format(e.meaningful, e.rated, e.meaningful_share),
+            )
+            for e in eff
+        ],
+    )
+    note = tr(
+        "Change = pain after − pain before. Meaningful relief: a drop of 2 points or 30% or more."
+    )
+    return f"<h2>{_e(tr('Does it help?'))}</h2>" + table + f'<p class="small">{_e(note)}</p>'
+
+
+def _stops(d: ReportData) -> str:
+    stops = [s for s in d.used if s.status != "completed"]
+    if not stops:
+        return ""
+    shown = stops[-MAX_LISTED:]
+    table = _table(
+        [tr("Date"), tr("Routine"), tr("Why"), tr("Pain before"), tr("Note")],
+        [
+            (
+                s.started_at.strftime("%d %b %H:%M"),
+                s.routine_title or s.routine_id,
+                stop_reason_text(s.stop_reason) or tr("Interrupted"),
+                "–" if s.pain_before is None else str(s.pain_before),
+                " ".join(str(s.notes).split())[:60],
+            )
+            for s in reversed(shown)
+        ],
+        right=(),
+    )
+    return f"<h2>{_e(tr('Stopped early, and why'))}</h2>" + table + _more(len(stops) - len(shown))
+
+
+def _yes_answers(used: Sequence[Any]) -> dict[str, list[date]]:
+    """Safety question -> the days it was answered yes."""
+    yes: dict[str, list[date]] = defaultdict(list)
+    for s in used:
+        for a in getattr(s, "answers", ()):
+            if str(a.answer).strip().lower() in ("yes", "y", "true"):
+                yes[a.ask].append(stats.local_day(s))
+    return yes
+
+
+def _yes_line(ask: str, days: Sequence[date]) -> str:
+    uniq = sorted(set(days))
+    listed = ", ".join(_short(d) for d in uniq[-MAX_LISTED:])
+    line = tr("“{0}”: yes on {1} day(s): {2}").format(ask, len(uniq), listed)
+    extra = len(uniq) - min(len(uniq), MAX_LISTED)
+    if extra:
+        line += " " + tr("(and {0} earlier)").format(extra)
+    return f"<li>{_e(line)}</li>"
+
+
+def _flares_and_answers(d: ReportData) -> str:
+    flares = stats.flare_days(d.rows)
+    yes = _yes_answers(d.used)
+    if not (flares or yes):
+        return ""
+    out = f"<h2>{_e(tr('Flare days and safety answers'))}</h2>"
+    if flares:
+        listed = ", ".join(_short(day) for day in flares)
+        out += "<p>" + _e(tr("Flare days ({0}): {1}").format(len(flares), listed)) + "</p>"
+    if yes:
+        ordered = sorted(yes.items(), key=lambda kv: -len(kv[1]))
+        out += "<ul>" + "".join(_yes_line(ask, days) for ask, days in ordered) + "</ul>"
+    return out
+
+
+def _notes(d: ReportData) -> str:
+    noted = [s for s in d.used if str(s.notes).strip()]
+    if not noted:
+        return ""
+    shown = noted[-MAX_LISTED:]
+    table = _table(
+        [tr("Date"), tr("Note")],
+        [
+            (s.started_at.strftime("%d %b"), " ".join(str(s.notes).split())[:140])
+            for s in reversed(shown)
+        ],
+        right=(),
+    )
+    return f"<h2>{_e(tr('Notes'))}</h2>" + table + _more(len(noted) - len(shown))
+
+
+def _posture_breaks(d: ReportData) -> str:
+    days = stats.breaks_per_day(b for b in d.breaks if d.since <= b.due_at.date() <= d.until)
+    if not days:
+        return ""
+    taken = sum(b.taken for b in days)
+    due = sum(b.due for b in days)
+    line = tr("{0} of {1} breaks taken over {2} days ({3:.1f} a day on average).").format(
+        taken, due, len(days), taken / len(days)
+    )
+    return f"<h2>{_e(tr('Posture breaks'))}</h2>" + f"<p>{_e(line)}</p>"
+
+
+SECTIONS: tuple[Callable[[ReportData], str], ...] = (
+    _heading,
+    _summary,
+    _worth_a_look,
+    _adherence,
+    _chart,
+    _effect,
+    _stops,
+    _flares_and_answers,
+    _notes,
+    _posture_breaks,
+)
+"""The report, top to bottom; a section with nothing to say writes nothing."""
+
+
 def build_html(
     sessions: Sequence[Any],
     breaks: Sequence[Any],
@@ -111,208 +336,19 @@ def build_html(
 ) -> str:
     """The report's text as HTML (the chart is the image at CHART_URL)."""
     rows = [s for s in sessions if stats.in_range(s.started_at, since, until)]
-    used = stats.counted(rows)
-    previews = sum(1 for s in rows if s.is_preview)
-    parts: list[str] = []
-    parts.append(f"<h1>{_e(title)}</h1>")
-    parts.append(
-        '<p class="meta">'
-        + _e(
-            tr("Period: {0} to {1} · Generated {2}").format(
-                _day(since), _day(until), generated.strftime("%d %b %Y %H:%M")
-            )
-        )
-        + "</p>"
+    data = ReportData(
+        sessions=sessions,
+        breaks=breaks,
+        since=since,
+        until=until,
+        title=title,
+        generated=generated,
+        targets=targets,
+        chart_width=chart_width,
+        rows=rows,
+        used=stats.counted(rows),
     )
-    completed = sum(1 for s in used if s.status == "completed")
-    stopped = sum(1 for s in used if s.status == "stopped")
-    interrupted = sum(1 for s in used if s.status == "interrupted")
-    summary = tr("{0} sessions: {1} completed, {2} stopped early, {3} interrupted.").format(
-        len(used), completed, stopped, interrupted
-    )
-    if previews:
-        summary += " " + tr("{0} previews (sped-up run-throughs) are left out.").format(previews)
-    rated_b = [s.pain_before for s in used if s.pain_before is not None]
-    rated_a = [s.pain_after for s in used if s.pain_after is not None]
-    if rated_b and rated_a:
-        summary += " " + tr("Average pain before sessions {0:.1f}, after {1:.1f} (0–10).").format(
-            sum(rated_b) / len(rated_b), sum(rated_a) / len(rated_a)
-        )
-    parts.append(f"<p>{_e(summary)}</p>")
-
-    triggers = stats.calm_note_triggers(sessions, until)
-    if triggers:
-        parts.append(f"<h2>{_e(tr('Worth a look'))}</h2><ul>")
-        parts += [f"<li>{_e(describe_trigger(t))}</li>" for t in triggers]
-        parts.append("</ul>")
-
-    # Adherence
-    parts.append(f"<h2>{_e(tr('Adherence'))}</h2>")
-    adh = stats.period_adherence(sessions, targets, since, until)
-    if adh:
-        parts.append(
-            _table(
-                [tr("Routine"), tr("Target"), tr("Completed"), tr("Expected"), tr("Stopped early")],
-                [
-                    (
-                        a.title,
-                        target_text(a.target),
-                        str(a.done),
-                        "–" if a.expected is None else str(a.expected),
-                        str(a.stopped),
-                    )
-                    for a in adh
-                ],
-            )
-        )
-        states = stats.day_states(sessions, targets, since, until, until)
-        counts = {st: sum(1 for v in states.values() if v is st) for st in stats.DayState}
-        parts.append(
-            '<p class="small">'
-            + _e(
-                tr(
-                    "Days: {0} done, {1} partial, {2} missed. Done: the sessions each daily "
-                    "routine asks for; partial: fewer, or only stopped ones; missed: none."
-                ).format(
-                    counts[stats.DayState.DONE],
-                    counts[stats.DayState.PARTIAL],
-                    counts[stats.DayState.MISSED],
-                )
-            )
-            + "</p>"
-        )
-    else:
-        parts.append(f"<p>{_e(tr('No sessions in this period.'))}</p>")
-
-    # Pain chart
-    parts.append(f"<h2>{_e(tr('Pain before and after each session'))}</h2>")
-    parts.append(
-        f'<p><img src="{CHART_URL}" width="{chart_width}" height="{round(chart_width * CHART_RATIO)}"></p>'
-    )
-
-    # Effect
-    eff = [e for e in stats.effects(rows) if e.rated]
-    if eff:
-        parts.append(f"<h2>{_e(tr('Does it help?'))}</h2>")
-        parts.append(
-            _table(
-                [
-                    tr("Routine"),
-                    tr("Sessions rated"),
-                    tr("Average change"),
-                    tr("Meaningful relief"),
-                ],
-                [
-                    (
-                        e.title,
-                        str(e.rated),
-                        change_text(e.mean_change),
-                        tr("{0} of {1} ({2:.0%})").format(
-                            e.meaningful, e.rated, e.meaningful_share
-                        ),
-                    )
-                    for e in eff
-                ],
-            )
-        )
-        parts.append(
-            '<p class="small">'
-            + _e(
-                tr(
-                    "Change = pain after − pain before. Meaningful relief: a drop of 2 points "
-                    "or 30% or more."
-                )
-            )
-            + "</p>"
-        )
-
-    # Stopped sessions
-    stops = [s for s in used if s.status != "completed"]
-    if stops:
-        parts.append(f"<h2>{_e(tr('Stopped early, and why'))}</h2>")
-        shown = stops[-MAX_LISTED:]
-        parts.append(
-            _table(
-                [tr("Date"), tr("Routine"), tr("Why"), tr("Pain before"), tr("Note")],
-                [
-                    (
-                        s.started_at.strftime("%d %b %H:%M"),
-                        s.routine_title or s.routine_id,
-                        stop_reason_text(s.stop_reason) or tr("Interrupted"),
-                        "–" if s.pain_before is None else str(s.pain_before),
-                        " ".join(str(s.notes).split())[:60],
-                    )
-                    for s in reversed(shown)
-                ],
-                right=(),
-            )
-        )
-        parts.append(_more(len(stops) - len(shown)))
-
-    # Flare days and safety answers
-    flares = stats.flare_days(rows)
-    yes: dict[str, list[date]] = defaultdict(list)
-    for s in used:
-        for a in getattr(s, "answers", ()):
-            if str(a.answer).strip().lower() in ("yes", "y", "true"):
-                yes[a.ask].append(stats.local_day(s))
-    if flares or yes:
-        parts.append(f"<h2>{_e(tr('Flare days and safety answers'))}</h2>")
-        if flares:
-            parts.append(
-                "<p>"
-                + _e(
-                    tr("Flare days ({0}): {1}").format(
-                        len(flares), ", ".join(_short(d) for d in flares)
-                    )
-                )
-                + "</p>"
-            )
-        if yes:
-            parts.append("<ul>")
-            for ask, days in sorted(yes.items(), key=lambda kv: -len(kv[1])):
-                uniq = sorted(set(days))
-                listed = ", ".join(_short(d) for d in uniq[-MAX_LISTED:])
-                extra = len(uniq) - min(len(uniq), MAX_LISTED)
-                line = tr("“{0}”: yes on {1} day(s): {2}").format(ask, len(uniq), listed)
-                if extra:
-                    line += " " + tr("(and {0} earlier)").format(extra)
-                parts.append(f"<li>{_e(line)}</li>")
-            parts.append("</ul>")
-
-    # Notes
-    noted = [s for s in used if str(s.notes).strip()]
-    if noted:
-        parts.append(f"<h2>{_e(tr('Notes'))}</h2>")
-        shown_notes = noted[-MAX_LISTED:]
-        parts.append(
-            _table(
-                [tr("Date"), tr("Note")],
-                [
-                    (s.started_at.strftime("%d %b"), " ".join(str(s.notes).split())[:140])
-                    for s in reversed(shown_notes)
-                ],
-                right=(),
-            )
-        )
-        parts.append(_more(len(noted) - len(shown_notes)))
-
-    # Breaks
-    break_days = stats.breaks_per_day(b for b in breaks if since <= b.due_at.date() <= until)
-    if break_days:
-        taken = sum(b.taken for b in break_days)
-        due = sum(b.due for b in break_days)
-        parts.append(f"<h2>{_e(tr('Posture breaks'))}</h2>")
-        parts.append(
-            "<p>"
-            + _e(
-                tr("{0} of {1} breaks taken over {2} days ({3:.1f} a day on average).").format(
-                    taken, due, len(break_days), taken / len(break_days)
-                )
-            )
-            + "</p>"
-        )
-    return "".join(parts)
+    return "".join(section(data) for section in SECTIONS)
 
 
 STYLE = """
@@ -388,38 +424,57 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
     return moved
 
 
-def write_pdf_report(
-    sessions: Sequence[Any],
-    breaks: Sequence[Any],
-    path: Path,
-    *,
-    since: date | None,
-    until: date | None,
-    title: str,
-    targets: Mapping[str, Any] | None = None,
-    generated: datetime | None = None,
-) -> None:
-    """Write the care-team report of `since`..`until` to `path` (A4 PDF).
+@dataclass(frozen=True)
+class Paginator:
+    """Draws a laid-out document page by page, each page with the same footer."""
 
-    `since` / `until` default to the first / last session. `targets` (routine
-    id -> Prescribed) defaults to the prescriptions of the bundled routines.
-    The file is written next to `path` and renamed over it, so a failure never
-    leaves half a report.
-    """
-    ensure_gui_app()
-    path = Path(path)
-    days = [s.started_at.date() for s in sessions]
-    today = date.today()
-    until = until or (max(days) if days else today)
-    since = since or (min(days) if days else until)
-    if targets is None:
-        from backcoach.ui.history_page import library_targets
+    writer: QPdfWriter
+    painter: QPainter
+    width: float
+    body_height: float
+    footer_height: float
+    footer_text: str
+    footer_font: QFont
 
-        targets = library_targets(None)
-    generated = generated or datetime.now().astimezone()
+    def draw(self, doc: QTextDocument) -> int:
+        """Every page of `doc`; returns how many."""
+        pages = doc.pageCount()
+        for page in range(pages):
+            if page:
+                self.writer.newPage()
+            self._body(doc, page)
+            self._footer(tr("Page {0} of {1}").format(page + 1, pages))
+        return pages
 
-    writer_path = path.with_name(f".{path.name}.part")
-    writer = QPdfWriter(str(writer_path))
+    def _body(self, doc: QTextDocument, page: int) -> None:
+        top = page * self.body_height
+        self.painter.save()
+        self.painter.translate(0, -top)
+        doc.drawContents(self.painter, QRectF(0, top, self.width, self.body_height))
+        self.painter.restore()
+
+    def _footer(self, page_text: str) -> None:
+        p = self.painter
+        p.setFont(self.footer_font)
+        p.setPen(QColor("#444444"))
+        h = self.footer_height
+        footer = QRectF(0, self.body_height + h * 0.25, self.width, h * 0.75)
+        p.drawLine(footer.topLeft(), footer.topRight())
+        middle = Qt.AlignmentFlag.AlignVCenter
+        p.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | middle), self.footer_text)
+        p.drawText(footer, int(Qt.AlignmentFlag.AlignRight | middle), page_text)
+
+
+def _period(job: ExportJob) -> tuple[date, date]:
+    """The job's period; an open end is the first / last session's day (today with none)."""
+    days = [s.started_at.date() for s in job.sessions]
+    until = job.until or (max(days) if days else date.today())
+    since = job.since or (min(days) if days else until)
+    return since, until
+
+
+def _pdf_writer(device: QBuffer, title: str) -> QPdfWriter:
+    writer = QPdfWriter(device)
     writer.setTitle(title)
     writer.setCreator("backcoach")
     writer.setResolution(300)
@@ -431,76 +486,69 @@ def write_pdf_report(
             QPageLayout.Unit.Millimeter,
         )
     )
+    return writer
+
+
+def _document(job: ExportJob, writer: QPdfWriter, font: QFont, width: float) -> QTextDocument:
+    """The report laid out in the writer's own pixels, so point sizes are true sizes."""
+    since, until = _period(job)
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(STYLE)
+    doc.setDocumentMargin(0)
+    rows = [s for s in job.sessions if stats.in_range(s.started_at, since, until)]
+    doc.addResource(
+        QTextDocument.ResourceType.ImageResource,
+        QUrl(CHART_URL),
+        _chart_image(stats.pain_series(rows), font),
+    )
+    html = build_html(
+        job.sessions,
+        job.breaks,
+        since=since,
+        until=until,
+        title=job.title,
+        generated=job.made_at,
+        targets=job.targets,
+        # <img> sizes are in 1/96 inch when laid out on a printer device.
+        chart_width=int(width * 96 / writer.resolution()),
+    )
+    doc.setHtml(html)
+    return doc
+
+
+def render_pdf_report(job: ExportJob) -> bytes:
+    """The care-team report of `job` as an A4 PDF (`core.export.write_export` writes it).
+
+    An open end of the period is the first / last session's day. Adherence
+    is measured against `job.targets` (routine id -> Prescribed).
+    """
+    ensure_gui_app()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _pdf_writer(buffer, job.title)
     painter = QPainter()
     if not painter.begin(writer):
-        writer_path.unlink(missing_ok=True)
-        raise OSError(f"{path}: cannot write the PDF here")
+        raise OSError("cannot draw the PDF report")
     try:
         font = QFont()
         font.setPointSizeF(9.0)
         page_rect = writer.pageLayout().paintRectPixels(writer.resolution())
-        width = float(page_rect.width())
-        height = float(page_rect.height())
+        width, height = float(page_rect.width()), float(page_rect.height())
         footer_h = writer.resolution() * 0.32  # about 8 mm
-
-        doc = QTextDocument()
-        # Lay the text out in the writer's own pixels, so point sizes are true sizes.
-        doc.documentLayout().setPaintDevice(writer)
-        doc.setDefaultFont(font)
-        doc.setDefaultStyleSheet(STYLE)
-        doc.setDocumentMargin(0)
-        rows = [s for s in sessions if stats.in_range(s.started_at, since, until)]
-        doc.addResource(
-            QTextDocument.ResourceType.ImageResource,
-            QUrl(CHART_URL),
-            _chart_image(stats.pain_series(rows), font),
-        )
-        doc.setHtml(
-            build_html(
-                sessions,
-                breaks,
-                since=since,
-                until=until,
-                title=title,
-                generated=generated,
-                targets=targets,
-                # <img> sizes are in 1/96 inch when laid out on a printer device.
-                chart_width=int(width * 96 / writer.resolution()),
-            )
-        )
-        body_h = height - footer_h
-        doc.setPageSize(QSizeF(width, body_h))
-        keep_headings_with_next(doc, body_h)
-        pages = doc.pageCount()
+        doc = _document(job, writer, font, width)
+        doc.setPageSize(QSizeF(width, height - footer_h))
+        keep_headings_with_next(doc, height - footer_h)
         footer_font = QFont(font)
         footer_font.setPointSizeF(7.5)
         footer_text = tr(
             "From the patient's own backcoach records, generated {0}. "
             "Not a diagnosis: discuss it with the patient."
-        ).format(generated.strftime("%d %b %Y"))
-        for page in range(pages):
-            if page:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, -page * body_h)
-            doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
-            painter.restore()
-            painter.setFont(footer_font)
-            painter.setPen(QColor("#444444"))
-            footer = QRectF(0, body_h + footer_h * 0.25, width, footer_h * 0.75)
-            painter.drawLine(footer.topLeft(), footer.topRight())
-            painter.drawText(
-                footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), footer_text
-            )
-            painter.drawText(
-                footer,
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                tr("Page {0} of {1}").format(page + 1, pages),
-            )
+        ).format(job.made_at.strftime("%d %b %Y"))
+        Paginator(
+            writer, painter, width, height - footer_h, footer_h, footer_text, footer_font
+        ).draw(doc)
     finally:
         painter.end()
-    try:
-        os.replace(writer_path, path)
-    except OSError:
-        writer_path.unlink(missing_ok=True)
-        raise
+    return bytes(buffer.data().data())

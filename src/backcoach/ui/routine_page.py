@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.durations import format_duration
 from backcoach.core.plan import build_plan
-from backcoach.core.routine import ExerciseStep, Routine, Step
+from backcoach.core.routine import POSTURE_BREAK_KIND, ExerciseStep, Routine, Step
 from backcoach.ui.library_page import short_problem
 from backcoach.ui.plan_text import total_text
 from backcoach.ui.widgets.page import PAGE_MARGINS
@@ -240,7 +240,7 @@ class RoutinePage(QWidget):
         self.steps.setHeaderLabels([tr("#"), tr("Step"), tr("Takes")])
         self.title.setText(routine.title)
         facts = []
-        if routine.kind == "posture-break":
+        if routine.kind == POSTURE_BREAK_KIND:
             facts.append(tr("Posture break"))
         if routine.level:
             level = QCoreApplication.translate("LibraryPage", routine.level.capitalize())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from backcoach.core.clocks import WallAnchor, awake_clock
 from backcoach.core.history import now_local
 from backcoach.core.plan import Plan, build_plan
-from backcoach.core.routine import Routine
+from backcoach.core.routine import POSTURE_BREAK_KIND, Routine
 from backcoach.core.session import Clock, SegmentEnded, StepResult
 from backcoach.core.session_recorder import SaveProblem, SessionRecorder, exercises_run
 from backcoach.ui.checkin import AfterResult, BeforeResult, CheckInAfter, CheckInBefore
@@ -63,7 +63,7 @@ class SessionFlow(QStackedWidget):
         self.clock = clock
         self.autopilot = autopilot
         self.kind = kind or routine.kind
-        self.quick = self.kind == "posture-break" and not routine.before_you_start
+        self.quick = self.kind == POSTURE_BREAK_KIND and not routine.before_you_start
         """A posture break with no safety questions skips both pain check-ins: it is
         two minutes away from the desk several times a day, and asking for ratings
         each time would turn the break into a chore (and nag people into skipping)."""

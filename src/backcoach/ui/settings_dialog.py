@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTime, QUrl
@@ -94,25 +94,16 @@ def probe_voices(parent: QObject) -> VoiceLister:
     return lister
 
 
-def break_routines(ctx: AppContext) -> list[tuple[str, str]]:
-    """(id, title) of every posture-break routine in the library."""
-    from backcoach.core.library import scan_folders
-
-    out = []
-    for entry in scan_folders(ctx.paths.routine_dirs(ctx.settings.routine_folders)):
-        if entry.routine is not None and entry.routine.kind == "posture-break":
-            out.append((entry.id, entry.routine.title))
-    return sorted(out, key=lambda item: item[1].lower())
-
-
 class SettingsDialog(QDialog):
+    """`breaks`: (id, title) of the posture-break routines to offer (the window's scan)."""
+
     def __init__(
         self,
         ctx: AppContext,
         parent: QWidget | None = None,
         *,
         voices: VoiceLister | None = None,
-        breaks: list[tuple[str, str]] | None = None,
+        breaks: Sequence[tuple[str, str]] = (),
         idle_note: str | None = None,
     ) -> None:
         super().__init__(parent)
@@ -266,7 +257,7 @@ class SettingsDialog(QDialog):
         self.folders.currentRowChanged.connect(self._folder_buttons)
         return page
 
-    def _breaks_tab(self, breaks: list[tuple[str, str]] | None) -> QWidget:
+    def _breaks_tab(self, breaks: Sequence[tuple[str, str]]) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -279,35 +270,11 @@ class SettingsDialog(QDialog):
         self.interval.setSuffix(self.tr(" min"))
         self._named(self.interval, self.tr("Minutes between breaks"))
         form.addRow(self._label(self.tr("&Every:"), self.interval), self.interval)
-        days = QWidget()
-        days_row = QHBoxLayout(days)
-        days_row.setContentsMargins(0, 0, 0, 0)
-        self.days: list[QCheckBox] = []
-        for short, full in zip(WEEKDAYS, WEEKDAY_NAMES, strict=True):
-            box = QCheckBox(self.tr(str(short)))
-            self._named(box, self.tr(str(full)))
-            self.days.append(box)
-            days_row.addWidget(box)
-        days_row.addStretch(1)
-        days_label = PlainLabel(self.tr("On these days:"))
-        form.addRow(days_label, days)
-        self.break_start = QTimeEdit()
-        self.break_start.setDisplayFormat("HH:mm")
-        self._named(self.break_start, self.tr("Reminders start at"))
-        self.break_end = QTimeEdit()
-        self.break_end.setDisplayFormat("HH:mm")
-        self._named(self.break_end, self.tr("Reminders end at"))
-        hours = QWidget()
-        hours_row = QHBoxLayout(hours)
-        hours_row.setContentsMargins(0, 0, 0, 0)
-        hours_row.addWidget(self.break_start)
-        hours_row.addWidget(self._label(self.tr("&until"), self.break_end))
-        hours_row.addWidget(self.break_end)
-        hours_row.addStretch(1)
-        form.addRow(self._label(self.tr("&From:"), self.break_start), hours)
+        self._break_days(form)
+        self._break_hours(form)
         self.break_routine = QComboBox()
         self.break_routine.addItem(self.tr("Take turns with all break routines"), "")
-        for rid, title in breaks if breaks is not None else break_routines(self.ctx):
+        for rid, title in breaks:
             self.break_routine.addItem(title, rid)
         self._named(self.break_routine, self.tr("Break routine"))
         form.addRow(self._label(self.tr("&Routine:"), self.break_routine), self.break_routine)
@@ -328,6 +295,36 @@ class SettingsDialog(QDialog):
         self._named(self.start_at_login, self.tr("Start the reminder at log-in"))
         form.addRow(self.start_at_login)
         return page
+
+    def _break_days(self, form: QFormLayout) -> None:
+        days = QWidget()
+        days_row = QHBoxLayout(days)
+        days_row.setContentsMargins(0, 0, 0, 0)
+        self.days: list[QCheckBox] = []
+        for short, full in zip(WEEKDAYS, WEEKDAY_NAMES, strict=True):
+            box = QCheckBox(self.tr(str(short)))
+            self._named(box, self.tr(str(full)))
+            self.days.append(box)
+            days_row.addWidget(box)
+        days_row.addStretch(1)
+        days_label = PlainLabel(self.tr("On these days:"))
+        form.addRow(days_label, days)
+
+    def _break_hours(self, form: QFormLayout) -> None:
+        self.break_start = QTimeEdit()
+        self.break_start.setDisplayFormat("HH:mm")
+        self._named(self.break_start, self.tr("Reminders start at"))
+        self.break_end = QTimeEdit()
+        self.break_end.setDisplayFormat("HH:mm")
+        self._named(self.break_end, self.tr("Reminders end at"))
+        hours = QWidget()
+        hours_row = QHBoxLayout(hours)
+        hours_row.setContentsMargins(0, 0, 0, 0)
+        hours_row.addWidget(self.break_start)
+        hours_row.addWidget(self._label(self.tr("&until"), self.break_end))
+        hours_row.addWidget(self.break_end)
+        hours_row.addStretch(1)
+        form.addRow(self._label(self.tr("&From:"), self.break_start), hours)
 
     def _idle_support_text(self) -> str:
         """What this desktop offers to notice time away (idle, screen lock), in plain words."""

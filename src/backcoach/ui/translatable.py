@@ -195,3 +195,17 @@ PRIVATE_MESSAGES: tuple[object, ...] = (
     ),
 )
 """core/private.py MESSAGE_TEMPLATES, in the "private" context."""
+
+
+LIBRARY_MESSAGES: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP(
+        "library", "The routine folder {0} was not found; its routines are not listed."
+    ),
+    QT_TRANSLATE_NOOP(
+        "library", "The routine folder {0} is a file, not a folder; choose a folder in Settings."
+    ),
+    QT_TRANSLATE_NOOP(
+        "library", "The routine folder {0} could not be read ({1}); its routines are not listed."
+    ),
+)
+"""core/library.py MESSAGE_TEMPLATES, in the "library" context."""

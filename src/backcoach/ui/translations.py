@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from backcoach.i18n import CATALOGUE, translations_dir
 
 ANNOUNCE_CONTEXT = "announce"
+LIBRARY_CONTEXT = "library"
+"""core/library.py's problems with routine folders (translatable.LIBRARY_MESSAGES)."""
 
 
 class CatalogueTranslator(QTranslator):

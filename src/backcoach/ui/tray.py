@@ -40,13 +40,14 @@ from backcoach.core.breaks import (
     Status,
 )
 from backcoach.core.idle import IdleSupport, detect
+from backcoach.core.library import RoutineCatalog, scan_library
 from backcoach.core.paths import standard_data_dir
 from backcoach.core.routine import Routine
 from backcoach.core.settings import Settings
 from backcoach.ui.break_window import BreakWindow, FlowFactory, make_session_flow
 from backcoach.ui.context import AppContext
 from backcoach.ui.settings_follow import SettingsFollower
-from backcoach.ui.translations import parts_text
+from backcoach.ui.translations import LIBRARY_CONTEXT, parts_text
 from backcoach.ui.tray_icon import icon_key, make_icon, minutes_left
 from backcoach.ui.widgets.plain import PlainLabel
 
@@ -55,23 +56,6 @@ HOUR = 3600.0
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Tray", text)
-
-
-def find_break_routines(ctx: AppContext) -> dict[str, Routine]:
-    """Every valid `kind: posture-break` routine in the library folders, by id."""
-    found: dict[str, Routine] = {}
-    try:
-        from backcoach.core.library import scan_folders
-
-        entries = scan_folders(ctx.paths.routine_dirs(ctx.settings.routine_folders))
-    except Exception as exc:  # a broken library must not stop the reminder: simple breaks
-        print(f"backcoach: posture-break routines could not be read ({exc})", file=sys.stderr)
-        return found
-    for entry in entries:
-        routine = entry.routine
-        if routine is not None and routine.kind == "posture-break" and routine.id not in found:
-            found[routine.id] = routine
-    return found
 
 
 def last_break_routine(ctx: AppContext, today: date) -> str | None:
@@ -223,7 +207,9 @@ class TrayController(QObject):
         self._autostart_env = autostart_env
         self._start_at_login = ctx.settings.start_at_login
         self.problem: str | None = None
-        """The last thing that went wrong (a failed log write), shown in the tooltip/window."""
+        """The last thing that went wrong (a failed log write, a routine folder that could
+        not be read), shown in the tooltip/window."""
+        self._library_problem: str | None = None
         self.logged: list[BreakResolved] = []
         self._icon_key: tuple[str, str, int] | None = None
         self.icon = QIcon()
@@ -410,9 +396,25 @@ class TrayController(QObject):
             return
         self.ctx.history_changed.emit()
 
-    def _settings_changed(self, settings: Settings) -> None:
-        self.routines = find_break_routines(self.ctx) or self.routines
+    def use_catalog(self, catalog: RoutineCatalog) -> None:
+        """Take the posture-break routines of a scan of the routine folders.
+
+        A scan that finds none keeps the ones known (a folder briefly unreadable
+        must not turn every break into a plain one); a folder that could not be
+        read is shown in the tooltip or window.
+        """
+        self.routines = catalog.break_routines() or self.routines
         self.scheduler.set_routines(sorted(self.routines))
+        said = parts_text(LIBRARY_CONTEXT, catalog.problems) if catalog.problems else None
+        if said == self._library_problem:
+            return
+        if said is not None or self.problem == self._library_problem:
+            self.problem = said  # a folder put right takes its problem away; a failed save stays
+        self._library_problem = said
+        self.refresh()
+
+    def _settings_changed(self, settings: Settings) -> None:
+        self.use_catalog(scan_library(self.ctx.paths, settings.routine_folders))
         self._handle(self.scheduler.configure(BreakConfig.from_settings(settings)))
         if settings.start_at_login != self._start_at_login:
             # Only a change is applied, so a run never rewrites a login item by itself.
@@ -498,10 +500,12 @@ def run_tray(ctx: AppContext, app: QApplication) -> int:
     """`backcoach --tray`: run the reminder until Quit."""
     app.setQuitOnLastWindowClosed(False)
     support = detect()
-    routines = find_break_routines(ctx)
+    catalog = scan_library(ctx.paths, ctx.settings.routine_folders)
+    routines = catalog.break_routines()
     controller = TrayController(
         ctx, build_scheduler(ctx, routines, support), routines=routines, support=support
     )
+    controller.use_catalog(catalog)
     controller.quit_requested.connect(app.quit)
     _follower = SettingsFollower(ctx, controller)  # changes saved by the main window
     if controller.tray is None:
