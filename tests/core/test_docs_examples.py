@@ -161,7 +161,7 @@ TRIGGERS: dict[str, str | bytes] = {
     "the file is empty; a routine starts with 'backcoach: 1' and 'title: ...'": "",
     "not UTF-8 text (byte 0xe9); save the file as UTF-8": b"backcoach: 1\ntitle: caf\xe9\n",
     "the file is 2,000,000 bytes; routine files are limited to 1 MiB": b"#" * 2_000_000,
-    "YAML syntax error: ...": "backcoach: 1\ntitle: [unclosed\n",
+    "this '[' is not closed with ']'": "backcoach: 1\ntitle: [unclosed\n",
     "YAML syntax error: more than one document ('---'); a routine file holds one": (
         H + ONE_REST + "---\n" + H + ONE_REST
     ),

@@ -8,7 +8,6 @@ durations and choices, naming the path to each value (`steps[1].hold`).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from backcoach.core.durations import DurationError, parse_duration
 from backcoach.core.exercise_catalog import ExerciseCatalog
 from backcoach.core.problems import Problem
+from backcoach.core.suggest import closest, suggest_duration
 from backcoach.core.yaml_nodes import (
     BOOL,
     FLOAT,
@@ -43,10 +43,13 @@ Items = dict[str, tuple[Node, Node]]
 """A mapping's keys -> (key node, value node), merge keys applied."""
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """ "; did you mean 'hold'?" when one of `choices` is close to `word`, else ""."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+def did_you_mean(word: str, choices: Iterable[str], *, keys: bool = False) -> str:
+    """ "; did you mean 'hold'?" when one of `choices` is close to `word`, else "".
+
+    `keys`: the choices are key names (see `suggest.closest`).
+    """
+    close = closest(word, choices, keys=keys)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def join_or(items: Iterable[str]) -> str:
@@ -81,25 +84,26 @@ class NodeReader:
         self.folder = path.parent
         self.catalog = catalog
         self.assets = assets
-        self.issues: list[tuple[Node | None, str]] = []
+        self.issues: list[tuple[Node | None, str, str]] = []
         self.budget = Budget()
         self.own_ids: set[str] = set()
         self.step_ids: dict[str, int] = {}
 
     # -- reporting ---------------------------------------------------------
 
-    def error(self, node: Node | None, path: str, message: str) -> None:
+    def error(self, node: Node | None, path: str, message: str, help: str = "") -> None:
+        """Keep one problem: `message` about `node` at `path`, and `help`, the fix if known."""
         if len(self.issues) < MAX_PROBLEMS:
-            self.issues.append((node, f"{path}: {message}" if path else message))
+            self.issues.append((node, f"{path}: {message}" if path else message, help))
 
     def problems(self, shown: str) -> list[Problem]:
         seen: set[tuple[int, int, str]] = set()
         out: list[Problem] = []
-        for node, message in self.issues:
+        for node, message, help in self.issues:
             line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
             if (line, col, message) not in seen:
                 seen.add((line, col, message))
-                out.append(Problem(shown, line, col, message))
+                out.append(Problem(shown, line, col, message, help))
         out.sort(key=lambda p: (p.line, p.col))
         return out
 
@@ -181,10 +185,13 @@ class NodeReader:
     def unknown(self, items: Items, allowed: tuple[str, ...], path: str) -> None:
         for key, (knode, _) in items.items():
             if key not in allowed:
-                hint = did_you_mean(key, allowed)
-                if not hint:
-                    hint = f"; the keys here are {', '.join(allowed)}"
-                self.error(knode, path, f"unknown key '{key}'{hint}")
+                meant = closest(key, allowed, keys=True)
+                if meant is not None:
+                    self.error(knode, path, f"unknown key '{key}'; did you mean '{meant}'?")
+                else:
+                    self.error(
+                        knode, path, f"unknown key '{key}'; the keys here are {', '.join(allowed)}"
+                    )
                 self.forbid_tags(items[key][1], path)
 
     def forbid_tags(self, node: Node, path: str) -> None:
@@ -208,7 +215,16 @@ class NodeReader:
         if not self.tag_ok(node, path):
             return None
         if not isinstance(node, SequenceNode):
-            self.error(node, path, f"expected a list like {example}, got {show_value(node)}")
+            dash = _dash_key(node)
+            if dash is not None:
+                self.error(dash[0], path, "a list item needs a space after '-'", dash[1])
+                return None
+            self.error(
+                node,
+                path,
+                f"expected a list like {example}, got {show_value(node)}",
+                _list_help(node),
+            )
             return None
         self.budget.spend(node, 1 + len(node.value))
         return list(node.value)
@@ -270,7 +286,8 @@ class NodeReader:
             message = message.rsplit(", got", 1)[0] + f", got {show_value(node)}"
             if pause and "more than 0" in message:
                 message += " (every pause is more than 0; leave the key out for the default)"
-            self.error(node, path, message)
+            fix = suggest_duration(value) if message.startswith("expected") else None
+            self.error(node, path, message, f"write {fix}" if fix else "")
             return None
 
     def choice(self, node: Node, path: str, allowed: tuple[str, ...]) -> str | None:
@@ -278,7 +295,8 @@ class NodeReader:
         if value is None:
             return None
         if value not in allowed:
-            hint = did_you_mean(value, allowed)
+            meant = closest(value, allowed)
+            hint = f"; did you mean '{meant}'?" if meant else ""
             self.error(
                 node, path, f"expected one of {join_or(allowed)}, got {show_value(node)}{hint}"
             )
@@ -296,3 +314,24 @@ class NodeReader:
         if key not in items:
             return None
         return self.text(items[key][1], f"{path}.{key}" if path else key)
+
+
+def _dash_key(node: Node) -> tuple[Node, str] | None:
+    """`-rest: 1m` (no space after '-') read as a mapping: its key and the fix."""
+    if not isinstance(node, MappingNode) or not node.value:
+        return None
+    key, value = node.value[0]
+    text = str(key.value) if isinstance(key, ScalarNode) else ""
+    if len(text) < 2 or not text.startswith("-") or text[1] in " -":
+        return None
+    shown = f" {value.value}" if isinstance(value, ScalarNode) and value.value else ""
+    return key, f"write - {text[1:]}:{shown}"
+
+
+def _list_help(node: Node) -> str:
+    """The fix for a text that should be a list: brackets around it."""
+    if isinstance(node, ScalarNode) and node.value and scalar_tag(node) == STR:
+        words = [w.strip() for w in str(node.value).split(",") if w.strip()]
+        if words and len(str(node.value)) <= 60:
+            return f"write [{', '.join(words)}]"
+    return ""

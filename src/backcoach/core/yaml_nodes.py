@@ -27,6 +27,7 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from backcoach.core.files import read_regular
 from backcoach.core.problems import Problem
+from backcoach.core.yaml_errors import USE_SPACES, explain, leading_tab, soften_tabs
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 100
@@ -71,10 +72,16 @@ class PureLoader(
     yaml.composer.Composer,
     _LazyResolver,
 ):
-    """PyYAML's pure-Python parser and composer, for installs without libyaml."""
+    """PyYAML's pure-Python parser and composer, for installs without libyaml.
+
+    Tabs after a line's indentation are read as spaces, as libyaml reads them
+    (PyYAML's own scanner refuses "say: Hold<TAB>and breathe"), so a file gets
+    the same verdict with and without libyaml; such a tab inside a text becomes
+    a space in the value.
+    """
 
     def __init__(self, stream: str) -> None:
-        yaml.reader.Reader.__init__(self, stream)
+        yaml.reader.Reader.__init__(self, soften_tabs(stream))
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
         yaml.composer.Composer.__init__(self)
@@ -210,20 +217,24 @@ def parse_bytes(data: bytes, display: str) -> Parsed:
             parsed.root = _compose(text)
             if parsed.root is not None and bound > MAX_DEPTH:
                 deep = _node_too_deep(parsed.root)
+            tab = _tab_in_indentation(text, parsed.root)
+            if tab is not None:
+                parsed.root = None
+                parsed.problems.append(tab_problem(display, *tab))
     except yaml.MarkedYAMLError as exc:
         # A parser may refuse deep nesting itself (libyaml from PyYAML 6.0.4 stops
         # at 1,000 levels) in its own words; ours is checked first, in any case.
         deep = _too_deep(text) if bound > MAX_DEPTH else None
         if deep is None:
-            parsed.problems.append(_syntax_problem(display, exc))
+            parsed.problems.append(_syntax_problem(display, text, exc))
     except yaml.reader.ReaderError as exc:
         line, col = _text_position(text, exc.position)
         what = f"character #x{exc.character:04x}" if isinstance(exc.character, int) else "character"
         parsed.problems.append(
             Problem(display, line, col, f"YAML syntax error: {what} is not allowed in a YAML file")
         )
-    except yaml.YAMLError as exc:
-        parsed.problems.append(Problem(display, 1, 1, f"YAML syntax error: {exc}"))
+    except yaml.YAMLError:
+        parsed.problems.append(Problem(display, 1, 1, "cannot read this file as YAML"))
     except (RecursionError, MemoryError, ValueError, TypeError) as exc:
         # The pure-Python composer recurses: deep nesting ends here without libyaml.
         deep = _too_deep(text) if bound > MAX_DEPTH else None
@@ -245,23 +256,69 @@ def _too_big(size: int) -> str:
     return f"the file is {size:,} bytes; routine files are limited to 1 MiB"
 
 
-def _syntax_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """The mistake behind a parser's error, the same whichever parser found it."""
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = exc.problem or exc.context or "not valid YAML"
-    if problem.startswith("expected a single document") or problem.startswith(
-        "but found another document"
-    ):
-        problem = "more than one document ('---'); a routine file holds one"
-    elif problem.startswith("found undefined alias"):  # the pure parser adds the name
-        problem = "an alias (*name) refers to an anchor (&name) that is not defined above it"
-    message = f"YAML syntax error: {problem}"
-    if "document" in problem:
-        return Problem(display, line, col, message)
-    context_mark = exc.context_mark
-    if exc.context and exc.problem and context_mark is not None and context_mark.line + 1 != line:
-        message += f" ({exc.context} at line {context_mark.line + 1})"
-    return Problem(display, line, col, message)
+    problem = exc.problem or ""
+    context = exc.context or ""
+    if problem.startswith(("expected a single document", "but found another document")):
+        return Problem(
+            display,
+            line,
+            col,
+            "YAML syntax error: more than one document ('---'); a routine file holds one",
+            help="one routine per file: remove the '---' line",
+        )
+    if problem.startswith("found undefined alias"):
+        return Problem(
+            display,
+            line,
+            col,
+            "YAML syntax error: an alias (*name) refers to an anchor (&name) that is not "
+            "defined above it",
+            help="define the anchor (&name) before the alias, or write the value out",
+        )
+    if context.startswith("found duplicate anchor"):
+        return Problem(
+            display,
+            line,
+            col,
+            "the same anchor (&name) is defined twice; give each anchor its own name",
+        )
+    explained = explain(text, exc)
+    return Problem(display, explained.line, explained.col, explained.message, explained.help)
+
+
+def tab_problem(display: str, line: int, col: int) -> Problem:
+    """A tab in a line's indentation (0-based line and column)."""
+    return Problem(display, line + 1, col + 1, "a tab in the indentation; use spaces", USE_SPACES)
+
+
+def _tab_in_indentation(text: str, root: Node | None) -> tuple[int, int] | None:
+    """A tab in an indentation that libyaml passed and PyYAML's scanner refuses.
+
+    Tabs after the indentation of a block or quoted text are its content; the
+    others are refused whichever parser composed the file.
+    """
+    if "\t" not in text or root is None:
+        return None
+    spans: list[tuple[int, int]] = []
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if node.style in ("|", ">", "'", '"'):
+                spans.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        else:
+            for key, value in node.value:
+                stack += [key, value]
+    return leading_tab(text, spans)
 
 
 def _text_position(text: str, index: int) -> tuple[int, int]:
