@@ -88,6 +88,8 @@ class NodeReader:
         self.budget = Budget()
         self.own_ids: set[str] = set()
         self.step_ids: dict[str, int] = {}
+        self.unreadable_defaults: set[str] = set()
+        """`defaults` keys whose value is reported wrong (their follow-on errors are not)."""
 
     # -- reporting ---------------------------------------------------------
 

@@ -217,7 +217,7 @@ class RoutineReader(ExerciseChecks, StepChecks):
             return out
         for key, (knode, vnode) in items.items():
             if key not in DEFAULT_KEYS:
-                hint = did_you_mean(key, DEFAULT_KEYS)
+                hint = did_you_mean(key, DEFAULT_KEYS, keys=True)
                 if hint and key not in STEP_KEYS:
                     message = f"unknown key '{key}'{hint}"
                 else:
@@ -229,6 +229,8 @@ class RoutineReader(ExerciseChecks, StepChecks):
             seconds = self.duration(vnode, f"defaults.{key}", pause=key != "rep_time")
             if seconds is not None:
                 out[key] = (seconds, vnode)
+            else:
+                self.unreadable_defaults.add(key)
         return out
 
     def questions(self, node: Node) -> tuple[Question, ...]:

@@ -38,6 +38,26 @@ REST_STEP_KEYS = ("rest", "say", "id")
 CUE_POSITIONS = ("at", "before_end", "every")
 CUE_ACTIONS = ("say", "show", "sound")
 CUE_KEYS = CUE_POSITIONS + CUE_ACTIONS
+CONFLICTS: tuple[tuple[str, str, str], ...] = (
+    ("hold", "duration", "use either hold or duration, not both"),
+    (
+        "duration",
+        "reps",
+        "a duration step is one continuous period and takes no reps "
+        "(for repeated holds, use hold with reps)",
+    ),
+    (
+        "hold",
+        "rep_time",
+        "rep_time paces movements; a hold step is paced by hold and relax (remove rep_time)",
+    ),
+    (
+        "duration",
+        "rep_time",
+        "rep_time paces reps; a duration step runs for its duration (remove rep_time)",
+    ),
+)
+"""Keys an exercise step cannot have together; the error is at the second key."""
 
 
 class StepChecks(NodeReader):
@@ -123,9 +143,7 @@ class StepChecks(NodeReader):
                 self.duration(items[key][1], f"{path}.{key}", pause=pause) if key in items else None
             )
 
-        hold = dur("hold")
-        duration = dur("duration")
-        rep_time = dur("rep_time")
+        hold, duration, rep_time = dur("hold"), dur("duration"), dur("rep_time")
         reps = self.whole(items["reps"][1], f"{path}.reps") if "reps" in items else 1
         sets = self.whole(items["sets"][1], f"{path}.sets") if "sets" in items else 1
         sides = (
@@ -133,59 +151,19 @@ class StepChecks(NodeReader):
         )
         relax, switch, rest = dur("relax", True), dur("switch", True), dur("rest", True)
         say = self.optional_text(items, "say", path)
-
-        def key_node(key: str) -> Node:
-            return items[key][0]
-
-        has = items.__contains__
-        if has("hold") and has("duration"):
-            self.error(key_node("duration"), path, "use either hold or duration, not both")
-        if has("duration") and has("reps"):
-            self.error(
-                key_node("reps"),
-                path,
-                "a duration step is one continuous period and takes no reps "
-                "(for repeated holds, use hold with reps)",
-            )
-        if has("rep_time") and has("hold"):
-            self.error(
-                key_node("rep_time"),
-                path,
-                "rep_time paces movements; a hold step is paced by hold and relax "
-                "(remove rep_time)",
-            )
-        if has("rep_time") and has("duration"):
-            self.error(
-                key_node("rep_time"),
-                path,
-                "rep_time paces reps; a duration step runs for its duration (remove rep_time)",
-            )
-        typo = any(k not in STEP_KEYS for k in items)  # e.g. hold_time: reported above
-        if not (has("hold") or has("duration") or has("reps")) and not typo:
-            if has("rep_time"):
-                self.error(key_node("rep_time"), path, "rep_time needs reps: how many movements")
-            else:
-                self.error(
-                    node,
-                    path,
-                    "an exercise step needs one of hold (a stretch or hold, like 30s), "
-                    "duration (a continuous activity, like 2m) or reps (movements, like 10)",
-                )
-        if has("relax") and not has("hold"):
-            self.error(
-                key_node("relax"), path, "relax is the pause between holds; this step has no hold"
-            )
-        if has("switch") and sides != "each":
-            self.error(
-                key_node("switch"),
-                path,
-                "switch is the pause to change sides; it only applies with sides: each",
-            )
-        if not has("hold") and not has("duration") and rep_time is None and "rep_time" in defaults:
-            rep_time = defaults["rep_time"][0]
-        period, period_name = self.period(hold, duration, reps, rep_time, has("reps"))
+        self.step_keys_fit(items, node, path, sides)
+        if "hold" not in items and "duration" not in items and rep_time is None:
+            rep_time = defaults["rep_time"][0] if "rep_time" in defaults else None
+        period, period_name = self.period(hold, duration, reps, rep_time, "reps" in items)
+        # A timing that could not be read is reported; checking cues against a
+        # guessed period would only add errors caused by that one.
+        timing = (("hold", hold), ("duration", duration), ("rep_time", rep_time), ("reps", reps))
+        known = not any(k in items and v is None for k, v in timing)
+        known = known and not (rep_time is None and "rep_time" in self.unreadable_defaults)
         cues = (
-            self.cues(items["cues"][1], f"{path}.cues", period, period_name) if has("cues") else ()
+            self.cues(items["cues"][1], f"{path}.cues", period, period_name, known)
+            if "cues" in items
+            else ()
         )
         if len(self.issues) > before or exercise is None:
             return None
@@ -206,6 +184,34 @@ class StepChecks(NodeReader):
             say=say,
             cues=cues,
         )
+
+    def step_keys_fit(self, items: Items, node: Node, path: str, sides: str | None) -> None:
+        """Keys that exclude each other, and keys that need another one."""
+        has = items.__contains__
+        for first, second, message in CONFLICTS:
+            if has(first) and has(second):
+                self.error(items[second][0], path, message)
+        typo = any(k not in STEP_KEYS for k in items)  # e.g. hold_time: reported already
+        if not (has("hold") or has("duration") or has("reps")) and not typo:
+            if has("rep_time"):
+                self.error(items["rep_time"][0], path, "rep_time needs reps: how many movements")
+            else:
+                self.error(
+                    node,
+                    path,
+                    "an exercise step needs one of hold (a stretch or hold, like 30s), "
+                    "duration (a continuous activity, like 2m) or reps (movements, like 10)",
+                )
+        if has("relax") and not has("hold"):
+            self.error(
+                items["relax"][0], path, "relax is the pause between holds; this step has no hold"
+            )
+        if has("switch") and sides not in ("each", None):  # None: sides is reported already
+            self.error(
+                items["switch"][0],
+                path,
+                "switch is the pause to change sides; it only applies with sides: each",
+            )
 
     @staticmethod
     def period(
@@ -244,8 +250,14 @@ class StepChecks(NodeReader):
         return found
 
     def cues(
-        self, node: Node, path: str, period: float | None, period_name: str
+        self,
+        node: Node,
+        path: str,
+        period: float | None,
+        period_name: str,
+        known: bool = True,
     ) -> tuple[Cue, ...]:
+        """The cues of a step; `known`: whether the step's timing could be read (to check fits)."""
         nodes = self.sequence(node, path, "[{at: 10s, say: Breathe out}]")
         out: list[Cue] = []
         for i, cnode in enumerate(nodes or []):
@@ -291,7 +303,7 @@ class StepChecks(NodeReader):
                 if "sound" in items
                 else None
             )
-            if len(self.issues) == before:
+            if len(self.issues) == before and known:
                 self.cue_fits(items, cpath, period, period_name, at, at_half, before_end, every)
             if len(self.issues) == before:
                 out.append(Cue(at, at_half, before_end, every, say, show, sound))  # type: ignore[arg-type]

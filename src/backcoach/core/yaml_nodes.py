@@ -201,14 +201,22 @@ def parse_bytes(data: bytes, display: str) -> Parsed:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        start = data.rfind(b"\n", 0, exc.start) + 1
-        col = len(data[start : exc.start].decode("utf-8", "replace")) + 1
-        bad = data[exc.start : exc.start + 1].hex()
-        parsed.problems.append(
-            Problem(display, line, col, f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8")
-        )
+        parsed.problems.append(_not_utf8(display, data, exc))
         return parsed
+    _compose_into(parsed, text, display)
+    return parsed
+
+
+def _not_utf8(display: str, data: bytes, exc: UnicodeDecodeError) -> Problem:
+    line = data.count(b"\n", 0, exc.start) + 1
+    start = data.rfind(b"\n", 0, exc.start) + 1
+    col = len(data[start : exc.start].decode("utf-8", "replace")) + 1
+    bad = data[exc.start : exc.start + 1].hex()
+    return Problem(display, line, col, f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8")
+
+
+def _compose_into(parsed: Parsed, text: str, display: str) -> None:
+    """Compose `text` into `parsed.root`, or say in `parsed.problems` why it cannot be."""
     bound = _depth_bound(text)
     deep: tuple[int, int] | None = None
     try:
@@ -245,7 +253,6 @@ def parse_bytes(data: bytes, display: str) -> Parsed:
     if deep is not None:
         parsed.root = None
         parsed.problems.append(Problem(display, *deep, TOO_DEEP))
-    return parsed
 
 
 def _fail(display: str, line: int, col: int, message: str) -> Parsed:
