@@ -32,7 +32,7 @@ def test_check_names_files_as_given_below_folders(
     (tmp_path / "rs" / "ok.yml").write_text("backcoach: 1\ntitle: T\nsteps: [{rest: 1m}]\n")
     (tmp_path / "rs" / "notes.txt").write_text("not checked")
     monkeypatch.chdir(tmp_path)
-    assert main(["check", "rs", "rs/ok.yml"]) == 1
+    assert main(["check", "--format", "short", "rs", "rs/ok.yml"]) == 1
     out, err = capsys.readouterr()
     assert out.splitlines() == [
         "rs/sub/bad.yaml:3:8: level: expected one of gentle, moderate or strong, got 'easy'"
@@ -51,7 +51,7 @@ def test_check_caps_problems_per_file(tmp_path: Path, capsys: pytest.CaptureFixt
     steps = "".join(f"  - {{exercise: a, hold: {i}x}}\n" for i in range(80))
     path = tmp_path / "many.yaml"
     path.write_text("backcoach: 1\ntitle: T\nexercises: {a: {name: A}}\nsteps:\n" + steps)
-    assert main(["check", "-q", str(path)]) == 1
+    assert main(["check", "-q", "--format", "short", str(path)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 51
     assert lines[-1].startswith(f"{path}:55:")

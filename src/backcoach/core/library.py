@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from backcoach.core import paths as app_paths
+from backcoach.core.exercise_catalog import BrokenLibrary
 from backcoach.core.loader import ExerciseCatalog, LoadResult, load_bytes, load_file
 from backcoach.core.problems import Problem, RoutineError
 from backcoach.core.routine import Exercise, ExerciseLibrary, Routine
@@ -30,6 +31,11 @@ from backcoach.core.yaml_nodes import MAX_BYTES
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 BUNDLED_LABEL = "the bundled library"
 _HAS_STEPS = re.compile(rb"^steps\s*:", re.MULTILINE)
+_HAS_EXERCISES = re.compile(rb"^exercises\s*:", re.MULTILINE)
+_KEYS = re.compile(
+    rb"^[ \t]*(?:- +)?['\"]?([\w.-]+)['\"]?[ \t]*:|[{,][ \t]*([\w.-]+)[ \t]*:", re.MULTILINE
+)
+"""Key-like words of a file that cannot be read as YAML (its exercise ids among them)."""
 
 
 @dataclass(frozen=True)
@@ -67,22 +73,38 @@ class LibraryIndex:
     _folders: dict[Path, list[tuple[Path, dict[str, Exercise]]]] = field(
         default_factory=dict, repr=False
     )
+    _broken: dict[Path, list[BrokenLibrary]] = field(default_factory=dict, repr=False)
     _catalogs: dict[Path, ExerciseCatalog] = field(default_factory=dict, repr=False)
 
     def libraries_in(self, folder: Path) -> list[tuple[Path, dict[str, Exercise]]]:
         """(path, usable exercises) of every library file directly in `folder`, by name."""
         key = _key(folder)
         if key not in self._folders:
-            found: list[tuple[Path, dict[str, Exercise]]] = []
-            for path in _yaml_files_in(folder):
-                data = _read_small(path)
-                if data is None or _HAS_STEPS.search(data):
-                    continue  # a routine (a top-level `steps:` line), or unreadable
-                result = load_bytes(data, path, catalog=None, assets=self.assets)
-                if result.is_library and result.usable_exercises:
-                    found.append((path, result.usable_exercises))
-            self._folders[key] = found
+            self._scan(folder, key)
         return self._folders[key]
+
+    def broken_in(self, folder: Path) -> list[BrokenLibrary]:
+        """Library files directly in `folder` that have errors, by name."""
+        key = _key(folder)
+        if key not in self._broken:
+            self._scan(folder, key)
+        return self._broken[key]
+
+    def _scan(self, folder: Path, key: Path) -> None:
+        found: list[tuple[Path, dict[str, Exercise]]] = []
+        broken: list[BrokenLibrary] = []
+        for path in _yaml_files_in(folder):
+            data = _read_small(path)
+            if data is None or _HAS_STEPS.search(data):
+                continue  # a routine (a top-level `steps:` line), or unreadable
+            result = load_bytes(data, path, catalog=None, assets=self.assets)
+            if result.is_library and result.usable_exercises:
+                found.append((path, result.usable_exercises))
+            if result.problems and (result.is_library or _HAS_EXERCISES.search(data)):
+                ids = result.exercise_ids or _key_words(data)
+                broken.append(BrokenLibrary(path.name, path, ids))
+        self._folders[key] = found
+        self._broken[key] = broken
 
     def catalog_for(self, folder: Path) -> ExerciseCatalog:
         """The exercises a routine in `folder` can use besides its own."""
@@ -92,6 +114,7 @@ class LibraryIndex:
                 (f"{path.name} in this folder", exercises)
                 for path, exercises in self.libraries_in(folder)
             ]
+            broken = list(self.broken_in(folder))
             if self.bundled is not None and _key(self.bundled) != key:
                 merged: dict[str, Exercise] = {}
                 for _, exercises in self.libraries_in(self.bundled):
@@ -99,7 +122,8 @@ class LibraryIndex:
                         merged.setdefault(ex_id, exercise)
                 if merged:
                     sources.append((BUNDLED_LABEL, merged))
-            self._catalogs[key] = ExerciseCatalog(tuple(sources))
+                broken += self.broken_in(self.bundled)
+            self._catalogs[key] = ExerciseCatalog(tuple(sources), tuple(broken))
         return self._catalogs[key]
 
     def load(self, path: Path, display: str | None = None) -> LoadResult:
@@ -220,6 +244,11 @@ def _key(path: Path) -> Path:
         return path.resolve()
     except OSError:
         return path.absolute()
+
+
+def _key_words(data: bytes) -> frozenset[str]:
+    """Every key-like word in `data` (for a file that cannot be read as YAML)."""
+    return frozenset((a or b).decode("utf-8", "replace") for a, b in _KEYS.findall(data) if a or b)
 
 
 def _read_small(path: Path) -> bytes | None:

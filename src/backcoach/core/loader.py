@@ -61,6 +61,10 @@ class LoadResult:
     is_library: bool = False
     usable_exercises: dict[str, Exercise] = field(default_factory=dict)
     sha256: str = ""
+    exercise_ids: frozenset[str] = frozenset()
+    """Every exercise id the file defines, usable or not."""
+    blamed: tuple[Path, ...] = ()
+    """Library files with errors that exercises used here come from (reported there)."""
 
     @property
     def ok(self) -> bool:
@@ -132,6 +136,8 @@ def _build(
         reading.routine = reading.library = None
     result.is_library = reading.is_library
     result.usable_exercises = reading.usable_exercises
+    result.exercise_ids = frozenset(reader.own_ids)
+    result.blamed = tuple(dict.fromkeys(reader.blamed))
     result.routine, result.library = reading.routine, reading.library
     result.problems = with_sources(reader.problems(shown), data.decode("utf-8", "replace"))
     if result.problems:

@@ -18,6 +18,7 @@ from backcoach.core.durations import DurationError, parse_duration
 from backcoach.core.exercise_catalog import ExerciseCatalog
 from backcoach.core.problems import Problem
 from backcoach.core.suggest import closest, suggest_duration
+from backcoach.core.yaml_errors import FORMAT_KEYS
 from backcoach.core.yaml_nodes import (
     BOOL,
     FLOAT,
@@ -36,6 +37,8 @@ MAX_PROBLEMS = 1000
 """Kept per file (the check command shows the first 50)."""
 
 WHOLE_RE = re.compile(r"^[0-9]+$")
+_KEY_NO_COLON = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*) +(\S.*)$")
+_KEY_NO_SPACE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):([^\s/].*)$")
 NUMBER_RE = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
 """A YAML number written plainly: 45, 7.5, .5 or 5. (no exponent, no 0x, no _)."""
 
@@ -88,6 +91,8 @@ class NodeReader:
         self.budget = Budget()
         self.own_ids: set[str] = set()
         self.step_ids: dict[str, int] = {}
+        self.blamed: list[Path] = []
+        """Library files with errors that exercises of this file are blamed on."""
         self.unreadable_defaults: set[str] = set()
         """`defaults` keys whose value is reported wrong (their follow-on errors are not)."""
 
@@ -133,7 +138,11 @@ class NodeReader:
         if not self.tag_ok(node, path):
             return None
         if not isinstance(node, MappingNode):
-            self.error(node, path, f"expected {what}, got {show_value(node)}")
+            colon = _colon_mistake(node)
+            if colon is not None:
+                self.error(node, path, *colon)
+            else:
+                self.error(node, path, f"expected {what}, got {show_value(node)}")
             return None
         return self._flatten(node, path, ())
 
@@ -316,6 +325,26 @@ class NodeReader:
         if key not in items:
             return None
         return self.text(items[key][1], f"{path}.{key}" if path else key)
+
+
+def _colon_mistake(node: Node) -> tuple[str, str] | None:
+    """(message, fix) for a text where a mapping belongs that is a key with its ':' wrong.
+
+    `name Doorway stretch` (no ':') or `exercise:stretch` (no space after it) read
+    as one text; only for a key of the format, on one line.
+    """
+    if not isinstance(node, ScalarNode) or node.style not in (None, "") or "\n" in str(node.value):
+        return None
+    text = str(node.value)
+    spaced = _KEY_NO_SPACE.match(text)
+    if spaced is not None and spaced.group(1) in FORMAT_KEYS:
+        key, value = spaced.groups()
+        return f"'{text}' needs a space after ':'", f"write {key}: {value}"
+    missing = _KEY_NO_COLON.match(text)
+    if missing is not None and missing.group(1) in FORMAT_KEYS:
+        key, value = missing.groups()
+        return f"missing ':' after '{key}'", f"write {key}: {value}"
+    return None
 
 
 def _dash_key(node: Node) -> tuple[Node, str] | None:

@@ -239,15 +239,26 @@ class StepChecks(NodeReader):
         if ex_id is None:
             return None
         found = own.get(ex_id) or self.catalog.find(ex_id)
-        if found is None and ex_id not in self.own_ids:
-            known = list(dict.fromkeys([*own, *self.catalog.ids()]))
+        if found is not None or ex_id in self.own_ids:
+            return found
+        broken = self.catalog.broken_source(ex_id)
+        if broken is not None:
+            self.blamed.append(broken.path)
             self.error(
                 node,
                 path,
-                f"unknown exercise '{ex_id}'{did_you_mean(ex_id, known)} "
-                f"(looked in {self.catalog.describe()})",
+                f"exercise '{ex_id}' comes from {broken.name}, which has errors (see above)",
+                f"fix {broken.name} first",
             )
-        return found
+            return None
+        known = list(dict.fromkeys([*own, *self.catalog.ids()]))
+        self.error(
+            node,
+            path,
+            f"unknown exercise '{ex_id}'{did_you_mean(ex_id, known)} "
+            f"(looked in {self.catalog.describe()})",
+        )
+        return None
 
     def cues(
         self,

@@ -151,7 +151,7 @@ def _missing_colon(src: Source, line: int, col: int) -> Explained:
         key, value = no_space.group("key"), no_space.group("value")
         return Explained(
             line + 1,
-            col + len(key) + 1,
+            col + 1,
             f"'{key}:{value}' needs a space after ':'",
             f"write {key}: {value}",
         )
@@ -160,7 +160,7 @@ def _missing_colon(src: Source, line: int, col: int) -> Explained:
         return Explained(line + 1, col + 1, "missing ':' on this line; a key needs ':' after it")
     key, rest = word.group(), segment[word.end() :].strip()
     fix = f"write {key}: {rest}" if rest else f"write {key}: and then its value"
-    return Explained(line + 1, col + len(key) + 1, f"missing ':' after '{key}'", fix)
+    return Explained(line + 1, col + 1, f"missing ':' after '{key}'", fix)
 
 
 def _lined_up(src: Source, line: int) -> str:
