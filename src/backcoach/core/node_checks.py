@@ -205,6 +205,15 @@ class NodeReader:
                     )
                 self.forbid_tags(items[key][1], path)
 
+    @staticmethod
+    def meant(items: Items, allowed: tuple[str, ...]) -> set[str]:
+        """The allowed keys that unknown keys of `items` look like misspellings of.
+
+        A key reported as "did you mean 'title'?" is not reported missing too.
+        """
+        out = {closest(key, allowed, keys=True) for key in items if key not in allowed}
+        return {key for key in out if key is not None}
+
     def forbid_tags(self, node: Node, path: str) -> None:
         """Report non-plain tags (!!python/...) below a node the walker does not read."""
         stack, seen = [node], set()
@@ -348,7 +357,12 @@ def _colon_mistake(node: Node) -> tuple[str, str] | None:
 
 
 def _dash_key(node: Node) -> tuple[Node, str] | None:
-    """`-rest: 1m` (no space after '-') read as a mapping: its key and the fix."""
+    """`-rest: 1m` or `-plank` (no space after '-') read as a mapping or a text, and the fix."""
+    if isinstance(node, ScalarNode) and node.style in (None, ""):
+        text = str(node.value)
+        if len(text) > 1 and text.startswith("-") and text[1] not in " -" and "\n" not in text:
+            return node, f"write - {text[1:]}"
+        return None
     if not isinstance(node, MappingNode) or not node.value:
         return None
     key, value = node.value[0]

@@ -86,11 +86,12 @@ class StepChecks(NodeReader):
                 step = self.rest_step(items, path)
             else:
                 self.unknown(items, STEP_KEYS, path)
-                self.error(
-                    snode,
-                    path,
-                    "a step needs 'exercise:' (an exercise id) or 'rest:' (a pause, like 1m)",
-                )
+                if not {"exercise", "rest"} & self.meant(items, STEP_KEYS):
+                    self.error(
+                        snode,
+                        path,
+                        "a step needs 'exercise:' (an exercise id) or 'rest:' (a pause, like 1m)",
+                    )
                 step = None
             if "id" in items:
                 step_id = self.text(items["id"][1], f"{path}.id", "a step id")
@@ -159,6 +160,7 @@ class StepChecks(NodeReader):
         # guessed period would only add errors caused by that one.
         timing = (("hold", hold), ("duration", duration), ("rep_time", rep_time), ("reps", reps))
         known = not any(k in items and v is None for k, v in timing)
+        known = known and all(k in STEP_KEYS for k in items)  # hold_time: the hold is unknown
         known = known and not (rep_time is None and "rep_time" in self.unreadable_defaults)
         cues = (
             self.cues(items["cues"][1], f"{path}.cues", period, period_name, known)
@@ -280,7 +282,8 @@ class StepChecks(NodeReader):
             self.unknown(items, CUE_KEYS, cpath)
             positions = [k for k in items if k in CUE_POSITIONS]
             actions = [k for k in items if k in CUE_ACTIONS]
-            if not positions:
+            meant = self.meant(items, CUE_KEYS)
+            if not positions and not meant & set(CUE_POSITIONS):
                 self.error(
                     cnode,
                     cpath,
@@ -292,7 +295,7 @@ class StepChecks(NodeReader):
                     cpath,
                     f"a cue has one position; this one already has {positions[0]}",
                 )
-            if not actions:
+            if not actions and not meant & set(CUE_ACTIONS):
                 self.error(cnode, cpath, "a cue needs something to do: say, show or sound")
             at: float | None = None
             at_half = False

@@ -210,6 +210,11 @@ def _colon_in_value(src: Source, line: int, col: int) -> Explained:
         return _text_with_colon(src, line, col, key, text[colon + 1 :])
     above = src.previous(line)
     above_key = src.key(above) if above is not None else None
+    dash = _dash_without_space(src, above) if above is not None else None
+    if dash is not None:  # `-exercise: x` read as a key, the next line then looks deeper
+        return dash
+    if above is not None and above_key is None and src.indent(above) == src.indent(line):
+        return _missing_colon(src, above, src.indent(above))  # `name Knee` then `how: ...`
     if above is None or above_key is None:
         return Explained(
             line + 1,
@@ -302,6 +307,9 @@ def _block_mapping(src: Source, line: int, col: int) -> Explained:
         return _after_value(src, line, col)
     above = src.previous(line)
     above_key = src.key(above) if above is not None else None
+    dash = _dash_without_space(src, above) if above is not None else None
+    if dash is not None:  # `-ask: x` read as a key, then `- ask: y` fits no mapping
+        return dash
     if above_key is None:
         return _generic(src, line, col)
     if src.indent(line) > above_key[0]:
@@ -537,13 +545,13 @@ def leading_tab(text: str, allowed: list[tuple[int, int]]) -> tuple[int, int] | 
     """0-based (line, col) of the first tab in a line's indentation outside `allowed` spans.
 
     `allowed` are (start, end) character offsets of block and quoted scalars, where
-    a tab after the indentation is part of the text. Lines holding only spaces and
-    tabs are blank and pass.
+    a tab after the indentation is part of the text. A blank line is no exception:
+    libyaml refuses a tab there in most places, so it is refused in all.
     """
     offset = 0
     for number, line in enumerate(text.split("\n")):
         lead = re.match(r"[ \t]*(?:[-?:][ \t]+)*", line)
-        at = lead.group().find("\t") if lead and line.strip(" \t") else -1
+        at = lead.group().find("\t") if lead else -1
         if at >= 0 and not any(start <= offset + at < end for start, end in allowed):
             return number, at
         offset += len(line) + 1
@@ -555,16 +563,12 @@ def soften_tabs(text: str) -> str:
 
     For PyYAML's pure-Python scanner, which refuses a tab anywhere outside quotes
     ("say: Hold<TAB>and breathe") where libyaml takes it as a space; tabs in the
-    indentation are kept, so both parsers refuse those alike. Lines holding only
-    blanks lose their tabs too (libyaml passes them).
+    indentation (of blank lines too) are kept, so both parsers refuse those alike.
     """
     if "\t" not in text:
         return text
     out = []
     for line in text.split("\n"):
-        if not line.strip(" \t"):
-            out.append(line.replace("\t", " "))
-            continue
         lead = re.match(r"[ \t]*(?:[-?:][ \t]+)*", line)
         cut = lead.end() if lead else 0
         out.append(line[:cut] + line[cut:].replace("\t", " "))
