@@ -235,6 +235,22 @@ CASES = [
         id="tab-in-continuation",
     ),
     case(
+        29,
+        "    say: Sip\tsome water.",
+        (29, 13),
+        "a tab outside quotes; use spaces",
+        "replace the tab with a space, or put the text in quotes",
+        id="tab-inside-a-text",
+    ),
+    case(
+        21,
+        "    hold:\t30s",
+        (21, 10),
+        "a tab outside quotes; use spaces",
+        "replace the tab with a space, or put the text in quotes",
+        id="tab-after-colon",
+    ),
+    case(
         5,
         "tags: [hamstrings, glutes",
         (5, 7),
@@ -659,10 +675,17 @@ def test_a_tab_gets_the_same_verdict_and_words_with_either_parser(
     assert with_libyaml == without
 
 
-def test_a_tab_inside_a_say_is_taken_by_both_parsers(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "new",
+    [
+        "    say: 'Sip\tsome water.'",
+        '    say: "Sip\tsome water."',
+        "    say: Sip some water.  # a\tcomment",
+        "    say: |\n      Sip\tsome\n      \twater.",
+    ],
+    ids=["single-quotes", "double-quotes", "comment", "block"],
+)
+def test_a_tab_inside_quotes_a_block_or_a_comment_is_taken_by_both_parsers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parser: str, new: str
 ) -> None:
-    text = _changed(29, "    say: Sip\tsome water.")
-    assert _load(tmp_path, text).ok
-    monkeypatch.setattr(yaml_nodes, "_Loader", yaml_nodes.PureLoader)
-    assert _load(tmp_path, text).ok
+    assert _load(tmp_path, _changed(29, new)).ok

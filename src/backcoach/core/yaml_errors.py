@@ -323,7 +323,12 @@ def _tab(src: Source, line: int, col: int) -> Explained:
     before = src.line(line)[:col]
     if re.fullmatch(r"[ \t]*(?:[-?:][ \t]+)*[-?:]?", before):
         return Explained(line + 1, col + 1, "a tab in the indentation; use spaces", USE_SPACES)
-    return Explained(line + 1, col + 1, "a tab here; use spaces", USE_SPACES)
+    return Explained(
+        line + 1,
+        col + 1,
+        "a tab outside quotes; use spaces",
+        "replace the tab with a space, or put the text in quotes",
+    )
 
 
 def _cannot_start(src: Source, line: int, col: int) -> Explained:
@@ -541,35 +546,38 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> Explained:
     return _generic(src, error.line, error.col)
 
 
-def leading_tab(text: str, allowed: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """0-based (line, col) of the first tab in a line's indentation outside `allowed` spans.
+def stray_tab(text: str, allowed: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """0-based (line, col) of the first tab outside quotes, block texts and comments.
 
-    `allowed` are (start, end) character offsets of block and quoted scalars, where
-    a tab after the indentation is part of the text. A blank line is no exception:
-    libyaml refuses a tab there in most places, so it is refused in all.
+    `allowed` are (start, end) character offsets of quoted and block scalars,
+    where a tab is part of the text. PyYAML's own scanner (and so ruamel.yaml, which
+    check-jsonschema uses) refuses a tab anywhere else, where libyaml takes some as
+    spaces; refusing them all keeps the verdict the same everywhere.
     """
+    if "\t" not in text:
+        return None
     offset = 0
     for number, line in enumerate(text.split("\n")):
-        lead = re.match(r"[ \t]*(?:[-?:][ \t]+)*", line)
-        at = lead.group().find("\t") if lead else -1
-        if at >= 0 and not any(start <= offset + at < end for start, end in allowed):
-            return number, at
+        if "\t" in line:
+            found = _tab_in_line(line, offset, allowed)
+            if found is not None:
+                return number, found
         offset += len(line) + 1
     return None
 
 
-def soften_tabs(text: str) -> str:
-    """`text` with each tab after a line's indentation made a space (length kept).
+def _tab_in_line(line: str, offset: int, allowed: list[tuple[int, int]]) -> int | None:
+    def inside(col: int) -> bool:
+        return any(start <= offset + col < end for start, end in allowed)
 
-    For PyYAML's pure-Python scanner, which refuses a tab anywhere outside quotes
-    ("say: Hold<TAB>and breathe") where libyaml takes it as a space; tabs in the
-    indentation (of blank lines too) are kept, so both parsers refuse those alike.
-    """
-    if "\t" not in text:
-        return text
-    out = []
-    for line in text.split("\n"):
-        lead = re.match(r"[ \t]*(?:[-?:][ \t]+)*", line)
-        cut = lead.end() if lead else 0
-        out.append(line[:cut] + line[cut:].replace("\t", " "))
-    return "\n".join(out)
+    for col, ch in enumerate(line):
+        if ch == "#" and (col == 0 or line[col - 1] in " \t") and not inside(col):
+            return None  # the rest of the line is a comment
+        if ch == "\t" and not inside(col):
+            return col
+    return None
+
+
+def tab_explained(text: str, line: int, col: int) -> Explained:
+    """The words for a tab at 0-based (line, col), as for a parser's error there."""
+    return _tab(Source(text), line, col)

@@ -27,7 +27,7 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from backcoach.core.files import read_regular
 from backcoach.core.problems import Problem
-from backcoach.core.yaml_errors import USE_SPACES, explain, leading_tab, soften_tabs
+from backcoach.core.yaml_errors import explain, stray_tab, tab_explained
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 100
@@ -72,16 +72,10 @@ class PureLoader(
     yaml.composer.Composer,
     _LazyResolver,
 ):
-    """PyYAML's pure-Python parser and composer, for installs without libyaml.
-
-    Tabs after a line's indentation are read as spaces, as libyaml reads them
-    (PyYAML's own scanner refuses "say: Hold<TAB>and breathe"), so a file gets
-    the same verdict with and without libyaml; such a tab inside a text becomes
-    a space in the value.
-    """
+    """PyYAML's pure-Python parser and composer, for installs without libyaml."""
 
     def __init__(self, stream: str) -> None:
-        yaml.reader.Reader.__init__(self, soften_tabs(stream))
+        yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
         yaml.composer.Composer.__init__(self)
@@ -225,10 +219,10 @@ def _compose_into(parsed: Parsed, text: str, display: str) -> None:
             parsed.root = _compose(text)
             if parsed.root is not None and bound > MAX_DEPTH:
                 deep = _node_too_deep(parsed.root)
-            tab = _tab_in_indentation(text, parsed.root)
+            tab = _stray_tab(text, parsed.root)
             if tab is not None:
                 parsed.root = None
-                parsed.problems.append(tab_problem(display, *tab))
+                parsed.problems.append(_tab_problem(display, text, *tab))
     except yaml.MarkedYAMLError as exc:
         # A parser may refuse deep nesting itself (libyaml from PyYAML 6.0.4 stops
         # at 1,000 levels) in its own words; ours is checked first, in any case.
@@ -297,16 +291,18 @@ def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Probl
     return Problem(display, explained.line, explained.col, explained.message, explained.help)
 
 
-def tab_problem(display: str, line: int, col: int) -> Problem:
-    """A tab in a line's indentation (0-based line and column)."""
-    return Problem(display, line + 1, col + 1, "a tab in the indentation; use spaces", USE_SPACES)
+def _tab_problem(display: str, text: str, line: int, col: int) -> Problem:
+    """A tab outside quotes at 0-based (line, col)."""
+    explained = tab_explained(text, line, col)
+    return Problem(display, explained.line, explained.col, explained.message, explained.help)
 
 
-def _tab_in_indentation(text: str, root: Node | None) -> tuple[int, int] | None:
-    """A tab in an indentation that libyaml passed and PyYAML's scanner refuses.
+def _stray_tab(text: str, root: Node | None) -> tuple[int, int] | None:
+    """A tab outside quotes, block texts and comments, which libyaml may have passed.
 
-    Tabs after the indentation of a block or quoted text are its content; the
-    others are refused whichever parser composed the file.
+    PyYAML's scanner refuses each of them (so do ruamel.yaml and check-jsonschema);
+    libyaml reads some as spaces. Refused whichever parser composed the file, so
+    the verdict does not depend on the install.
     """
     if "\t" not in text or root is None:
         return None
@@ -325,7 +321,7 @@ def _tab_in_indentation(text: str, root: Node | None) -> tuple[int, int] | None:
         else:
             for key, value in node.value:
                 stack += [key, value]
-    return leading_tab(text, spans)
+    return stray_tab(text, spans)
 
 
 def _text_position(text: str, index: int) -> tuple[int, int]:
