@@ -84,6 +84,7 @@ def test_plan_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plan", "--json", "--flare", str(VALID / "morning.yaml")]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["title"] == "Morning lower-back routine"
+    assert data["flare"] is True and data["self_paced"] is False
     assert data["total_seconds"] == 125
     assert sum(s["duration"] for s in data["segments"]) == 125
     assert set(data["segments"][0]) == {
@@ -91,6 +92,7 @@ def test_plan_json(capsys: pytest.CaptureFixture[str]) -> None:
         "duration",
         "kind",
         "exercise",
+        "id",
         "side",
         "set",
         "rep",
