@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.core.plan import build_plan
+from backcoach.core.problems import Problem, render
 from backcoach.ui.plan_text import total_text
 from backcoach.ui.widgets.page import PAGE_MARGINS
 
@@ -51,14 +52,23 @@ def tr(text: str) -> str:
 
 
 def short_problem(problem: object) -> str:
-    """FILE:LINE:COL: message with just the file's name (the page shows where it is)."""
+    """FILE:LINE:COL: message with just the file's name (the page shows where it is),
+    and the fix after a dash where there is one."""
     file = getattr(problem, "file", None)
     if isinstance(file, str):
         name = file.replace("\\", "/").rsplit("/", 1)[-1]
-        return f"{name}:{getattr(problem, 'line', 0)}:{getattr(problem, 'col', 0)}: " + str(
+        text = f"{name}:{getattr(problem, 'line', 0)}:{getattr(problem, 'col', 0)}: " + str(
             getattr(problem, "message", "")
         )
+        fix = getattr(problem, "help", "")
+        return f"{text} — help: {fix}" if fix else text
     return str(problem)
+
+
+def problem_block(problem: Problem) -> str:
+    """A problem as `backcoach check` shows it (its line, a caret, the fix), file by name."""
+    name = problem.file.replace("\\", "/").rsplit("/", 1)[-1]
+    return "\n".join(render(replace(problem, file=name)))
 
 
 def card_for(entry: LibraryEntry) -> Card | None:
@@ -96,7 +106,9 @@ def card_for(entry: LibraryEntry) -> Card | None:
     shown = problems[:6]
     more = len(problems) - len(shown)
     body = shown + ((tr("…and {0} more").format(more),) if more > 0 else ())
-    note = tr("This file has {0} error(s). Fix them and press F5 to reload.").format(len(problems))
+    note = tr("This file has {0} error(s). Fix them and save: this list follows the file.").format(
+        len(problems)
+    )
     return Card(
         title,
         note + " " + tr("Folder: {0}").format(entry.path.parent),
