@@ -90,6 +90,14 @@ def test_render_lines_up_the_caret_under_tabs_and_wide_text() -> None:
     assert render(wide, "short") == ["r.yaml:12:10: m"]
 
 
+def test_the_window_lists_take_the_help_on_the_same_line() -> None:
+    problem = Problem("r.yaml", 4, 11, "steps[0].hold: expected a duration", "write 30s")
+    assert render(problem, "line") == [
+        "r.yaml:4:11: steps[0].hold: expected a duration — help: write 30s"
+    ]
+    assert render(Problem("r.yaml", 1, 1, "m"), "line") == ["r.yaml:1:1: m"]
+
+
 def test_the_cap_on_problems_holds_in_both_formats() -> None:
     problems = [Problem("r.yaml", i, 1, "m", "h", source="x") for i in range(1, 8)]
     full = format_problems(problems, limit=5, style="full")

@@ -17,8 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-Style = Literal["full", "short"]
+Style = Literal["full", "short", "line"]
 STYLES: tuple[str, ...] = ("full", "short")
+"""The styles `backcoach check --format` offers ("line" is for the window's lists)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -64,10 +65,15 @@ def _width(text: str) -> int:
 
 
 def render(problem: Problem, style: Style = "full") -> list[str]:
-    """The lines that show one problem: the GNU line, then (full) its source, caret and help."""
+    """The lines that show one problem: the GNU line, then (full) its source, caret and help.
+
+    `short` is the GNU line alone; `line` the GNU line with " — help: ..." after it.
+    """
     lines = [str(problem)]
     if style == "short":
         return lines
+    if style == "line":
+        return [f"{problem} — help: {problem.help}" if problem.help else str(problem)]
     number = str(problem.line)
     gutter = " " * (len(number) + 1)
     if problem.source:
@@ -84,8 +90,8 @@ def format_problems(
 ) -> list[str]:
     """Lines for `problems`, at most `limit` of them, then one line saying how many more.
 
-    `short` gives one GNU line per problem; `full` adds each one's source line,
-    caret and help (see `render`).
+    `short` gives one GNU line per problem, `line` the same with its help after it;
+    `full` adds each one's source line, caret and help (see `render`).
     """
     items = list(problems)
     lines: list[str] = []

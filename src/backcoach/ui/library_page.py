@@ -53,22 +53,19 @@ def tr(text: str) -> str:
 
 def short_problem(problem: object) -> str:
     """FILE:LINE:COL: message with just the file's name (the page shows where it is),
-    and the fix after a dash where there is one."""
-    file = getattr(problem, "file", None)
-    if isinstance(file, str):
-        name = file.replace("\\", "/").rsplit("/", 1)[-1]
-        text = f"{name}:{getattr(problem, 'line', 0)}:{getattr(problem, 'col', 0)}: " + str(
-            getattr(problem, "message", "")
-        )
-        fix = getattr(problem, "help", "")
-        return f"{text} — help: {fix}" if fix else text
+    and the fix after it where there is one."""
+    if isinstance(problem, Problem):
+        return render(replace(problem, file=_name(problem.file)), "line")[0]
     return str(problem)
+
+
+def _name(file: str) -> str:
+    return file.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def problem_block(problem: Problem) -> str:
     """A problem as `backcoach check` shows it (its line, a caret, the fix), file by name."""
-    name = problem.file.replace("\\", "/").rsplit("/", 1)[-1]
-    return "\n".join(render(replace(problem, file=name)))
+    return "\n".join(render(replace(problem, file=_name(problem.file))))
 
 
 def card_for(entry: LibraryEntry) -> Card | None:

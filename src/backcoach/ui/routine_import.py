@@ -214,7 +214,7 @@ def check_import(source: Path, dest_dir: Path, index: LibraryIndex) -> ImportChe
         check.title = here.routine.title if here.routine else ""
         return check
     shown = home if home.problems else here
-    check.problems = format_problems(shown.problems, limit=12) or [
+    check.problems = format_problems(shown.problems, limit=12, style="line") or [
         tr("{0}: this is not a routine").format(source.name)
     ]
     return check
@@ -241,7 +241,7 @@ def check_folder(folder: Path, dest_dir: Path, index: LibraryIndex) -> ImportChe
                 check.files[name] = path
                 check.files.update(companions(result, folder, index))
                 continue
-            inner.problems = format_problems(result.problems, limit=12) or [
+            inner.problems = format_problems(result.problems, limit=12, style="line") or [
                 tr("{0}: this is not a routine").format(name)
             ]
         check.inner_refused.append(inner)
