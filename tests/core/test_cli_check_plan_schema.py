@@ -116,6 +116,7 @@ def test_plan_invalid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     out, err = capsys.readouterr()
     assert out == ""
     assert err.startswith(f"{path}:4:11: steps[0].rest: expected a duration like 30s")
+    assert err.splitlines()[1:3] == [" 4 |   - rest: soon", "   |           ^"]  # as check shows it
     assert main(["plan", str(tmp_path / "missing.yaml")]) == 2
 
 

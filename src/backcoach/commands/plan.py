@@ -74,7 +74,7 @@ def plan(
     try:
         routine = load_routine(path, display=file, index=LibraryIndex())
     except RoutineError as exc:
-        for line in format_problems(exc.problems):
+        for line in format_problems(exc.problems, style="full"):
             print(line, file=err)
         return 1
     if flare and routine.flare is None:
