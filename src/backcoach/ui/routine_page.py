@@ -185,14 +185,7 @@ class RoutinePage(QWidget):
         self._relayout.timeout.connect(self.steps.doItemsLayout)
         header.sectionResized.connect(self._step_column_resized)
         layout.addWidget(self.steps, 1)
-        self.errors = QTextBrowser()
-        self.errors.setAccessibleName(tr("Errors in this file"))
-        # Fixed width: each error shows its line with a caret under the column.
-        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        fixed.setPointSizeF(big_font(self, 1.15, bold=False).pointSizeF())
-        self.errors.setFont(fixed)
-        self.errors.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
-        self.errors.hide()
+        self.errors = self._errors_view()
         layout.addWidget(self.errors, 1)
 
         self.total = QLabel()
@@ -225,6 +218,18 @@ class RoutinePage(QWidget):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
+
+    def _errors_view(self) -> QTextBrowser:
+        """Where a broken file's errors show, as `backcoach check` shows them."""
+        errors = QTextBrowser()
+        errors.setAccessibleName(tr("Errors in this file"))
+        # Fixed width: each error shows its line with a caret under the column.
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setPointSizeF(big_font(self, 1.15, bold=False).pointSizeF())
+        errors.setFont(fixed)
+        errors.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
+        errors.hide()
+        return errors
 
     def _step_column_resized(self, column: int, _old: int, _new: int) -> None:
         if column == 1:
