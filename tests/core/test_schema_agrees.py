@@ -152,6 +152,16 @@ def test_check_jsonschema_names_the_real_mistake(
     assert "is not valid under any of the given schemas" not in proc.stdout
 
 
+def test_the_top_level_is_if_then_else_on_steps() -> None:
+    from backcoach.core.schema import routine_schema
+
+    schema = routine_schema()
+    assert "oneOf" not in schema and "anyOf" not in schema
+    assert schema["if"]["required"] == ["steps"]
+    assert schema["then"] == {"$ref": "#/$defs/routine"}
+    assert schema["else"]["then"] == {"$ref": "#/$defs/library"}
+
+
 def test_the_plain_schema_has_only_json_schema_keywords(capsys: CaptureFixture[str]) -> None:
     """ajv (strict by default) refuses unknown keywords: the editor ones stay out."""
     assert main(["schema"]) == 0

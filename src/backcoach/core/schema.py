@@ -15,10 +15,11 @@ and in the loader:
 - a duration is a number of seconds or a text like 30s or 1m30s, more than 0;
 - a whole number is an integer of at least 1.
 
-The top level is a routine or an exercise library, told apart as the loader
-does (`if` it has exercises, no steps and no routine-only key, `then` a
-library, `else` a routine), so an editor reports the real mistake rather than
-"not valid under any of the given schemas".
+The top level is a routine or an exercise library, told apart with
+`if`/`then`/`else` on `steps` as the loader does (steps: a routine; no steps,
+exercises and no routine-only key: a library; else a routine missing its
+steps), so an editor reports the real mistake rather than "not valid under any
+of the given schemas".
 
 `routine_schema(editor=True)` adds the `errorMessage` and `patternErrorMessage`
 keywords that VS Code's and yaml-language-server's schema support read, so the
@@ -366,15 +367,19 @@ def _schema() -> Schema:
             "A backcoach routine (with steps) or exercise library (exercises and no steps). "
             "Check a file with `backcoach check FILE`."
         ),
-        # A library has exercises, no steps and no routine-only key (as the loader
-        # decides); anything else is checked as a routine.
-        "if": {
-            "type": "object",
-            "required": ["exercises"],
-            "not": {"anyOf": [{"required": [k]} for k in ("steps", *ROUTINE_ONLY_KEYS)]},
+        # With steps, a routine. Without: a library if it has exercises and no
+        # routine-only key (as the loader decides), else a routine (missing steps).
+        "if": {"type": "object", "required": ["steps"]},
+        "then": {"$ref": "#/$defs/routine"},
+        "else": {
+            "if": {
+                "type": "object",
+                "required": ["exercises"],
+                "not": {"anyOf": [{"required": [k]} for k in ROUTINE_ONLY_KEYS]},
+            },
+            "then": {"$ref": "#/$defs/library"},
+            "else": {"$ref": "#/$defs/routine"},
         },
-        "then": {"$ref": "#/$defs/library"},
-        "else": {"$ref": "#/$defs/routine"},
         "$defs": {
             "routine": routine,
             "library": library,
