@@ -32,7 +32,7 @@ def test_check_names_files_as_given_below_folders(
     (tmp_path / "rs" / "ok.yml").write_text("backcoach: 1\ntitle: T\nsteps: [{rest: 1m}]\n")
     (tmp_path / "rs" / "notes.txt").write_text("not checked")
     monkeypatch.chdir(tmp_path)
-    assert main(["check", "rs", "rs/ok.yml"]) == 1
+    assert main(["check", "--format", "short", "rs", "rs/ok.yml"]) == 1
     out, err = capsys.readouterr()
     assert out.splitlines() == [
         "rs/sub/bad.yaml:3:8: level: expected one of gentle, moderate or strong, got 'easy'"
@@ -51,7 +51,7 @@ def test_check_caps_problems_per_file(tmp_path: Path, capsys: pytest.CaptureFixt
     steps = "".join(f"  - {{exercise: a, hold: {i}x}}\n" for i in range(80))
     path = tmp_path / "many.yaml"
     path.write_text("backcoach: 1\ntitle: T\nexercises: {a: {name: A}}\nsteps:\n" + steps)
-    assert main(["check", "-q", str(path)]) == 1
+    assert main(["check", "-q", "--format", "short", str(path)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 51
     assert lines[-1].startswith(f"{path}:55:")
@@ -84,6 +84,7 @@ def test_plan_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plan", "--json", "--flare", str(VALID / "morning.yaml")]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["title"] == "Morning lower-back routine"
+    assert data["flare"] is True and data["self_paced"] is False
     assert data["total_seconds"] == 125
     assert sum(s["duration"] for s in data["segments"]) == 125
     assert set(data["segments"][0]) == {
@@ -91,6 +92,7 @@ def test_plan_json(capsys: pytest.CaptureFixture[str]) -> None:
         "duration",
         "kind",
         "exercise",
+        "id",
         "side",
         "set",
         "rep",
@@ -114,6 +116,7 @@ def test_plan_invalid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     out, err = capsys.readouterr()
     assert out == ""
     assert err.startswith(f"{path}:4:11: steps[0].rest: expected a duration like 30s")
+    assert err.splitlines()[1:3] == [" 4 |   - rest: soon", "   |           ^"]  # as check shows it
     assert main(["plan", str(tmp_path / "missing.yaml")]) == 2
 
 

@@ -4,9 +4,11 @@
   not a whole file (a fragment such as `cues:` or `flare:`) is completed with
   the smallest routine around it. A block marked `<!-- invalid ... -->` on the
   line before must give the problem the guide quotes after it.
-- Every message in the guide's error table is what the loader prints for a
+- Every message in the guide's error tables is what the loader prints for a
   file that triggers it (`...` stands for words left out; a leading `where: `
-  may be left out).
+  may be left out), and a fix quoted as `help: ...` is the help printed with it.
+- The guide's `backcoach check` outputs are what check prints for the file
+  they show a line of.
 - The spec's whole example loads with a library defining glute-bridge and
   plank beside it.
 """
@@ -151,17 +153,87 @@ def test_guide_walkthrough_check_and_plan(tmp_path: Path) -> None:
     assert "total: 4m" in out.getvalue()
 
 
+def console_blocks() -> list[list[str]]:
+    """The guide's ```console blocks of `backcoach check back.yaml`, as lines."""
+    out, block = [], None
+    for line in GUIDE.read_text(encoding="utf-8").splitlines():
+        if line.strip() == "```console":
+            block = []
+        elif line.strip() == "```" and block is not None:
+            if block and block[0] == "$ backcoach check back.yaml":
+                out.append(block)
+            block = None
+        elif block is not None:
+            block.append(line)
+    return out
+
+
+def test_the_guide_shows_check_outputs() -> None:
+    assert len(console_blocks()) >= 2
+
+
+@pytest.mark.parametrize("block", console_blocks(), ids=lambda b: b[1].split(": ", 1)[0])
+def test_guide_check_output_is_what_check_prints(tmp_path: Path, block: list[str]) -> None:
+    """The step-2 file with the line the output shows put in: check prints the block."""
+    step2 = next(b for b in GUIDE_BLOCKS if not b.invalid and "steps" in _top_keys(b.text))
+    number = int(block[1].split(":")[1])
+    shown = block[2].split(" | ", 1)[1]
+    lines = step2.text.splitlines()
+    lines[number - 1] = shown
+    path = tmp_path / "back.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path)
+        assert check(["back.yaml"], out=out, err=err) == 1
+    assert (out.getvalue() + err.getvalue()).splitlines() == block[1:]
+
+
 # -- the error table ----------------------------------------------------------
 
 H = "backcoach: 1\ntitle: T\n"
 OWN = "exercises:\n  stretch: {name: Stretch}\n"
 ONE_REST = "steps: [{rest: 1m}]\n"
 
-TRIGGERS: dict[str, str | bytes] = {
+BROKEN_LIBRARY = "backcoach: 1\nexercises:\n  plank: {name: Plank, video: x}\n"
+
+TRIGGERS: dict[str, str | bytes | tuple[str, str]] = {
+    # (a routine, and the exercises.yaml beside it) where the library matters
+    "missing ':' after 'say'": H + "steps:\n  - rest: 1m\n    say Hold and breathe\n",
+    "'hold:30s' needs a space after ':'": H + OWN + "steps:\n  - exercise: stretch\n    hold:30s\n",
+    "this line is indented more than the key above it": (
+        H + "steps:\n  - exercise: stretch\n     hold: 30s\n"
+    ),
+    "this line is indented less than the key above it": (
+        H + "steps:\n  - exercise: stretch\n    hold: 30s\n   reps: 2\n"
+    ),
+    "this text has ': ' in it, which YAML reads as a new key; put the text in quotes": (
+        H + "steps:\n  - rest: 1m\n    say: Breathe out. Note: this should not hurt\n"
+    ),
+    "a list item needs a space after '-'": H + "steps:\n  - rest: 30s\n  -rest: 1m\n",
+    "a tab in the indentation; use spaces": H + "steps:\n\t- rest: 1m\n",
+    "a tab outside quotes; use spaces": H + "steps:\n  - rest:\t1m\n",
+    'this " is never closed': H + 'summary: "Gentle\n' + ONE_REST,
+    "a value that starts with '[' is read as a list; put the whole text in quotes": (
+        "backcoach: 1\ntitle: [New] Morning stretches\n" + ONE_REST
+    ),
+    "an apostrophe inside '...' ends the text; write it twice ('') or use double quotes": (
+        H + "steps:\n  - rest: 1m\n    say: 'Don't arch your back'\n"
+    ),
+    "a value cannot start with '@'; put the text in quotes": H + "author: @physio\n" + ONE_REST,
+    "a list cannot start on the same line as its key": H + "tags: - glutes\n" + ONE_REST,
+    "after '|' or '>' the text starts on the next line, indented": (
+        H + "summary: | Gentle\n" + ONE_REST
+    ),
+    "this line is not valid YAML": H + "]\n",
+    "steps[0].exercise: exercise 'plank' comes from exercises.yaml, which has errors (see above)": (
+        H + "steps:\n  - {exercise: plank, hold: 20s}\n",
+        BROKEN_LIBRARY,
+    ),
     "the file is empty; a routine starts with 'backcoach: 1' and 'title: ...'": "",
     "not UTF-8 text (byte 0xe9); save the file as UTF-8": b"backcoach: 1\ntitle: caf\xe9\n",
     "the file is 2,000,000 bytes; routine files are limited to 1 MiB": b"#" * 2_000_000,
-    "YAML syntax error: ...": "backcoach: 1\ntitle: [unclosed\n",
+    "this '[' is not closed with ']'": "backcoach: 1\ntitle: [unclosed\n",
     "YAML syntax error: more than one document ('---'); a routine file holds one": (
         H + ONE_REST + "---\n" + H + ONE_REST
     ),
@@ -287,17 +359,26 @@ TRIGGERS: dict[str, str | bytes] = {
 }
 
 
-def table_messages() -> list[str]:
-    """The messages quoted in the first column of the guide's error table."""
+def table_rows() -> list[tuple[list[str], str | None]]:
+    """(messages quoted in the first column, the `help: ...` fix quoted first in the
+    second column or None) of every row of the guide's error tables."""
     text = GUIDE.read_text(encoding="utf-8")
-    table = text[text.index("| message (shortened) |") :]
-    out: list[str] = []
-    for row in table.splitlines()[2:]:
-        if not row.startswith("| `"):
-            break
-        first = row[2 : row.index("` |") + 1]
-        out += re.findall(r"`([^`]+)`", first)
+    out: list[tuple[list[str], str | None]] = []
+    for table in text.split("| message (shortened) |")[1:]:
+        for row in table.splitlines()[2:]:
+            if not row.startswith("| `"):
+                break
+            row = row.replace("\\|", "\x00")  # a | inside a code span
+            first, second = row[2:].split(" | ", 1)
+            messages = [m.replace("\x00", "|") for m in re.findall(r"`([^`]+)`", first)]
+            fix = re.match(r"`help: ([^`]+)`", second.strip())
+            out.append((messages, fix.group(1).replace("\x00", "|") if fix else None))
     return out
+
+
+def table_messages() -> list[str]:
+    """The messages quoted in the first column of the guide's error tables."""
+    return [m for messages, _ in table_rows() for m in messages]
 
 
 def _matches(doc: str, actual: str) -> bool:
@@ -313,17 +394,38 @@ def test_every_table_message_has_a_trigger() -> None:
     assert sorted(set(TRIGGERS) - set(messages)) == []
 
 
-@pytest.mark.parametrize("message", list(TRIGGERS), ids=range(len(TRIGGERS)))
-def test_table_message_is_what_the_loader_says(tmp_path: Path, message: str) -> None:
+def _trigger(tmp_path: Path, message: str) -> LoadResult:
     folder = _folder(tmp_path)
-    (folder / "exercises.yaml").write_text("backcoach: 1\nexercises:\n  plank: {name: Plank}\n")
     data = TRIGGERS[message]
+    library = "backcoach: 1\nexercises:\n  plank: {name: Plank}\n"
+    if isinstance(data, tuple):
+        data, library = data
+    (folder / "exercises.yaml").write_text(library)
     path = folder / "r.yaml"
     path.write_bytes(data if isinstance(data, bytes) else data.encode())
-    result = LibraryIndex().load(path, display="r.yaml")
+    return LibraryIndex().load(path, display="r.yaml")
+
+
+@pytest.mark.parametrize("message", list(TRIGGERS), ids=range(len(TRIGGERS)))
+def test_table_message_is_what_the_loader_says(tmp_path: Path, message: str) -> None:
+    result = _trigger(tmp_path, message)
     messages = [p.message for p in result.problems]
     assert result.routine is None
     assert any(_matches(message, m) for m in messages), messages
+
+
+FIXES = [(messages[0], fix) for messages, fix in table_rows() if fix is not None]
+
+
+def test_most_table_rows_quote_their_fix() -> None:
+    assert len(FIXES) >= 15
+
+
+@pytest.mark.parametrize(("message", "fix"), FIXES, ids=range(len(FIXES)))
+def test_table_fix_is_the_help_check_prints(tmp_path: Path, message: str, fix: str) -> None:
+    result = _trigger(tmp_path, message)
+    helps = [p.help for p in result.problems if _matches(message, p.message)]
+    assert any(_matches(fix, h) for h in helps), helps
 
 
 def test_matching_is_strict() -> None:

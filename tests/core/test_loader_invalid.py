@@ -39,16 +39,16 @@ CASES = [
     ),
     pytest.param(
         "backcoach: 1\ntitle: [unclosed\n",
-        3,
-        1,
-        "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 2)",
+        2,
+        8,
+        "this '[' is not closed with ']'",
         id="syntax",
     ),
     pytest.param(
         "backcoach: 1\ntitle: T\nsteps:\n\t- rest: 1m\n",
         4,
         1,
-        "YAML syntax error: found character that cannot start any token",
+        "a tab in the indentation; use spaces",
         id="tab-indent",
     ),
     pytest.param(

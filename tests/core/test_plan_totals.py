@@ -224,3 +224,67 @@ def test_cues_are_placed_and_scaled_cues_past_the_end_dropped(tmp_path: Path) ->
         (10, "bell"),
         (10, "tick"),
     ]
+
+
+# -- how a plan reads -------------------------------------------------------------
+
+LONG = (
+    "steps:\n"
+    "  - {exercise: a, id: first, hold: 7.5, reps: 3, relax: 2.5}\n"
+    "  - rest: 1m\n"
+    "    id: water\n"
+    "    say: Take a minute. Sip some water, and shake out your arms and legs before we go on.\n"
+    "  - {exercise: b, reps: 5}\n"
+)
+
+
+def test_the_table_fits_80_columns_and_cuts_labels(tmp_path: Path) -> None:
+    from backcoach.commands.plan import render_table
+
+    text = render_table(build_plan(routine(tmp_path, LONG)))
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    rest = next(line for line in lines if "rest: Take a minute." in line)
+    assert "shake out" not in rest and "…" in rest
+    assert lines[-1] == "total: 1m32.5s + self-paced steps"
+
+
+def test_start_times_show_tenths_as_durations_do(tmp_path: Path) -> None:
+    from backcoach.commands.plan import render_table
+
+    lines = render_table(build_plan(routine(tmp_path, LONG))).splitlines()
+    relax = [line.split() for line in lines if " relax " in f" {line} "]
+    # 5 get-ready + 7.5 hold: the first relax starts at 12.5 s and lasts 2.5 s
+    assert relax[0][0] == "0:12.5" and relax[0][-1] == "2.5s"
+    assert relax[1][0] == "0:22.5"
+
+
+def test_a_rest_steps_say_is_not_its_label(tmp_path: Path) -> None:
+    plan = build_plan(routine(tmp_path, LONG))
+    rest = next(s for s in plan.segments if s.kind == "rest")
+    assert rest.label == "Rest"
+    assert rest.say is not None and rest.say.startswith("Take a minute.")
+
+
+def test_json_says_flare_self_paced_and_each_segments_step_id(tmp_path: Path) -> None:
+    plan = build_plan(routine(tmp_path, LONG))
+    data = plan.to_json()
+    assert data["flare"] is False
+    assert data["self_paced"] is True
+    segments = data["segments"]
+    assert isinstance(segments, list)
+    ids = [(s["kind"], s["id"]) for s in segments]
+    assert ids[0] == ("get-ready", None)
+    assert ids[1:6] == [("hold", "first"), ("relax", "first")] * 2 + [("hold", "first")]
+    assert ids[6:] == [("rest", "water"), ("reps", None)]
+    assert build_plan(routine(tmp_path, LONG), flare=True).to_json()["flare"] is True
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(0, "0:00"), (12.5, "0:12.5"), (59.96, "1:00"), (3725.26, "1:02:05.3"), (90, "1:30")],
+)
+def test_format_offset(seconds: float, text: str) -> None:
+    from backcoach.core.durations import format_offset
+
+    assert format_offset(seconds) == text

@@ -90,8 +90,12 @@ def test_routine_page_shows_steps_times_author_prescribed(
         for i in range(page.steps.topLevelItemCount())
     ]
     assert rows[0][1].startswith("Knee to chest — hold 10s × 2") and "each side" in rows[0][1]
-    assert rows[2][2] == "self-paced"
-    assert "self-paced" in page.total.text()
+    # each side: 2 holds of 10s and a 3s relax, then a 4s switch; the 5s rest is its own line
+    assert rows[0][2] == "50s"
+    assert rows[1] == ["", "Rest", "5s"]
+    assert rows[2][0] == "2" and rows[2][2] == "10s"
+    assert rows[3][0] == "3" and rows[3][2] == "self-paced"
+    assert "self-paced steps" in page.total.text()
 
 
 def test_start_by_id_and_by_path(qtbot: QtBot, tmp_path: Path, data_dir: Path) -> None:

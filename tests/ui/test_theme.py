@@ -129,7 +129,8 @@ def test_check_boxes_grow_with_the_text_size(app: QApplication, qtbot: QtBot) ->
     from backcoach.core.settings import Settings
     from backcoach.ui.theme import install_appearance
 
-    appearance = install_appearance(app, Settings(text_scale=100))  # `app` puts the look back
+    # `app` puts the look back afterwards: later tests measure layouts at 200 % text
+    appearance = install_appearance(app, Settings(text_scale=100))
     metric = QStyle.PixelMetric.PM_IndicatorWidth
     normal = app.style().pixelMetric(metric)
     appearance.apply(Settings(text_scale=200))

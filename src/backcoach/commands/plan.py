@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from backcoach.core.durations import format_clock, format_duration
+from backcoach.core.durations import format_duration, format_offset
 from backcoach.core.library import (
     ROUTINE_SUFFIXES,
     LibraryIndex,
@@ -22,6 +22,8 @@ from backcoach.core.problems import RoutineError, format_problems
 from backcoach.core.settings import SettingsStore
 
 NO_FLARE_NOTE = "note: this routine has no flare variant; it runs unchanged on flare days"
+WHAT_WIDTH = 36
+"""The widest the "what" column gets: with the others the table fits 80 columns."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -71,7 +73,7 @@ def plan(
     try:
         routine = load_routine(path, display=file, index=LibraryIndex())
     except RoutineError as exc:
-        for line in format_problems(exc.problems):
+        for line in format_problems(exc.problems, style="full"):
             print(line, file=err)
         return 1
     if flare and routine.flare is None:
@@ -107,9 +109,14 @@ def find_routine_by_id(routine_id: str, paths: AppPaths | None = None) -> Path |
 
 
 def render_table(result: Plan) -> str:
-    """A fixed-width table: start, what, side, set, rep, duration; then the total."""
+    """A fixed-width table: start, what, side, set, rep, duration; then the total.
+
+    Labels (an exercise's name, a rest step's `say`) are cut to WHAT_WIDTH with "…";
+    start times and durations are both shown to the tenth of a second.
+    """
     header = ("start", "what", "side", "set", "rep", "duration")
     rows = [header] + [_row(s) for s in result.segments]
+    rows = [(r[0], cut(r[1], WHAT_WIDTH), *r[2:]) for r in rows]
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = []
     title = result.title + (" (flare day)" if result.flare else "")
@@ -149,4 +156,9 @@ def _row(s: Segment) -> tuple[str, str, str, str, str, str]:
     set_text = f"{s.set}/{s.sets}" if s.set is not None and s.sets and s.sets > 1 else ""
     rep_text = f"{s.rep}/{s.reps}" if s.rep is not None and s.reps and s.reps > 1 else ""
     duration = "self-paced" if s.duration is None else format_duration(s.duration)
-    return (format_clock(s.start), what, side, set_text, rep_text, duration)
+    return (format_offset(s.start), what, side, set_text, rep_text, duration)
+
+
+def cut(text: str, width: int) -> str:
+    """`text`, or its first `width - 1` characters and "…" when longer."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

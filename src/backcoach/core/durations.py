@@ -72,11 +72,22 @@ def format_duration(seconds: float) -> str:
 
 
 def format_clock(seconds: float) -> str:
-    """m:ss (or h:mm:ss) for countdowns and start times; rounds up partial seconds."""
+    """m:ss (or h:mm:ss) for countdowns; rounds up partial seconds (a countdown shows 0:01
+    until the very end). Plans show times with `format_offset` instead."""
     whole = max(0, math.ceil(seconds - 1e-9))
     h, rem = divmod(whole, 3600)
     m, s = divmod(rem, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def format_offset(seconds: float) -> str:
+    """m:ss (or h:mm:ss) from the start, to the tenth like `format_duration`: 0:12.5."""
+    tenths = round(max(0.0, seconds) * 10)
+    whole, tenth = divmod(tenths, 10)
+    h, rem = divmod(whole, 3600)
+    m, s = divmod(rem, 60)
+    text = f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+    return f"{text}.{tenth}" if tenth else text
 
 
 def _num(x: float) -> str:

@@ -43,7 +43,7 @@ class ExerciseChecks(NodeReader):
         before = len(self.issues)
         self.unknown(items, EXERCISE_KEYS, path)
         name = self.optional_text(items, "name", path)
-        if "name" not in items:
+        if "name" not in items and "name" not in self.meant(items, EXERCISE_KEYS):
             self.error(node, path, "missing 'name': the exercise's name, spoken and shown")
         how = self.optional_text(items, "how", path) or ""
         careful = self.optional_text(items, "careful", path) or ""

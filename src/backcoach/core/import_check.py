@@ -133,7 +133,7 @@ def _loaded(result: LoadResult) -> bool:
 
 
 def _refusal(result: LoadResult, name: str) -> list[Message]:
-    lines = format_problems(result.problems, limit=PROBLEM_LIMIT)
+    lines = format_problems(result.problems, limit=PROBLEM_LIMIT, style="line")
     return [verbatim(line) for line in lines] or [Message(NOT_A_ROUTINE, (name,))]
 
 

@@ -116,4 +116,6 @@ def _load_again(stage: Path, yaml_names: list[str], index: LibraryIndex) -> None
     for name in yaml_names:
         result = index.load(stage / name, display=name)
         if not result.ok:
-            raise StagedCopyFailed("; ".join(format_problems(result.problems, limit=3)))
+            raise StagedCopyFailed(
+                "; ".join(format_problems(result.problems, limit=3, style="line"))
+            )

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from backcoach.core import paths as app_paths
+from backcoach.core.exercise_catalog import BrokenLibrary
 from backcoach.core.loader import ExerciseCatalog, LoadResult, load_bytes, load_file
 from backcoach.core.problems import Problem, RoutineError
 from backcoach.core.routine import (
@@ -42,6 +43,11 @@ from backcoach.core.yaml_nodes import MAX_BYTES
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 BUNDLED_LABEL = "the bundled library"
 _HAS_STEPS = re.compile(rb"^steps\s*:", re.MULTILINE)
+_HAS_EXERCISES = re.compile(rb"^exercises\s*:", re.MULTILINE)
+_KEYS = re.compile(
+    rb"^[ \t]*(?:- +)?['\"]?([\w.-]+)['\"]?[ \t]*:|[{,][ \t]*([\w.-]+)[ \t]*:", re.MULTILINE
+)
+"""Key-like words of a file that cannot be read as YAML (its exercise ids among them)."""
 
 Message = tuple[str, tuple[object, ...]]
 """An English sentence template and its values; the UI translates the template."""
@@ -88,39 +94,57 @@ class LibraryIndex:
     _folders: dict[Path, list[tuple[Path, dict[str, Exercise]]]] = field(
         default_factory=dict, repr=False
     )
+    _broken: dict[Path, list[BrokenLibrary]] = field(default_factory=dict, repr=False)
     _catalogs: dict[Path, ExerciseCatalog] = field(default_factory=dict, repr=False)
 
     def libraries_in(self, folder: Path) -> list[tuple[Path, dict[str, Exercise]]]:
         """(path, usable exercises) of every library file directly in `folder`, by name."""
-        key = _key(folder)
+        key = path_key(folder)
         if key not in self._folders:
-            found: list[tuple[Path, dict[str, Exercise]]] = []
-            for path in _yaml_files_in(folder):
-                data = _read_small(path)
-                if data is None or _HAS_STEPS.search(data):
-                    continue  # a routine (a top-level `steps:` line), or unreadable
-                result = load_bytes(data, path, catalog=None, assets=self.assets)
-                if result.is_library and result.usable_exercises:
-                    found.append((path, result.usable_exercises))
-            self._folders[key] = found
+            self._scan(folder, key)
         return self._folders[key]
+
+    def broken_in(self, folder: Path) -> list[BrokenLibrary]:
+        """Library files directly in `folder` that have errors, by name."""
+        key = path_key(folder)
+        if key not in self._broken:
+            self._scan(folder, key)
+        return self._broken[key]
+
+    def _scan(self, folder: Path, key: Path) -> None:
+        found: list[tuple[Path, dict[str, Exercise]]] = []
+        broken: list[BrokenLibrary] = []
+        for path in _yaml_files_in(folder):
+            data = _read_small(path)
+            if data is None or _HAS_STEPS.search(data):
+                continue  # a routine (a top-level `steps:` line), or unreadable
+            result = load_bytes(data, path, catalog=None, assets=self.assets)
+            if result.is_library and result.usable_exercises:
+                found.append((path, result.usable_exercises))
+            if result.problems and (result.is_library or _HAS_EXERCISES.search(data)):
+                ids = result.exercise_ids or _key_words(data)
+                broken.append(BrokenLibrary(path.name, path, ids))
+        self._folders[key] = found
+        self._broken[key] = broken
 
     def catalog_for(self, folder: Path) -> ExerciseCatalog:
         """The exercises a routine in `folder` can use besides its own."""
-        key = _key(folder)
+        key = path_key(folder)
         if key not in self._catalogs:
             sources: list[tuple[str, dict[str, Exercise]]] = [
                 (f"{path.name} in this folder", exercises)
                 for path, exercises in self.libraries_in(folder)
             ]
-            if self.bundled is not None and _key(self.bundled) != key:
+            broken = list(self.broken_in(folder))
+            if self.bundled is not None and path_key(self.bundled) != key:
                 merged: dict[str, Exercise] = {}
                 for _, exercises in self.libraries_in(self.bundled):
                     for ex_id, exercise in exercises.items():
                         merged.setdefault(ex_id, exercise)
                 if merged:
                     sources.append((BUNDLED_LABEL, merged))
-            self._catalogs[key] = ExerciseCatalog(tuple(sources))
+                broken += self.broken_in(self.bundled)
+            self._catalogs[key] = ExerciseCatalog(tuple(sources), tuple(broken))
         return self._catalogs[key]
 
     def load(self, path: Path, display: str | None = None) -> LoadResult:
@@ -215,7 +239,7 @@ class RoutineCatalog:
             files, found = _scan_folder(folder, missing_ok=folder in may_be_missing)
             problems += found
             for path in files:
-                key = _key(path)
+                key = path_key(path)
                 if key not in seen:
                     seen.add(key)
                     entries.append(_entry(index, path))
@@ -307,15 +331,15 @@ def find_routine(entries: Iterable[LibraryEntry], id_or_path: str | Path) -> Lib
     """The entry whose routine id (file stem) or path is `id_or_path`, preferring valid ones."""
     wanted = str(id_or_path)
     candidates = list(entries)
-    path_key = (
-        _key(Path(wanted))
+    wanted_key = (
+        path_key(Path(wanted))
         if ("/" in wanted or os.sep in wanted or wanted.endswith(ROUTINE_SUFFIXES))
         else None
     )
     matches = [
         e
         for e in candidates
-        if (path_key is not None and _key(e.path) == path_key)
+        if (wanted_key is not None and path_key(e.path) == wanted_key)
         or (e.library is None and e.id == wanted)
     ]
     matches.sort(key=lambda e: e.routine is None)
@@ -340,7 +364,7 @@ def load_routine(
     raise RoutineError(problems)
 
 
-def _key(path: Path) -> Path:
+def path_key(path: Path) -> Path:
     """The path resolved, to tell files reached twice apart; as given when it can't be.
 
     A symlink loop raises RuntimeError from Path.resolve on Python 3.11 and 3.12
@@ -350,6 +374,11 @@ def _key(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError, ValueError):
         return path.absolute()
+
+
+def _key_words(data: bytes) -> frozenset[str]:
+    """Every key-like word in `data` (for a file that cannot be read as YAML)."""
+    return frozenset((a or b).decode("utf-8", "replace") for a, b in _KEYS.findall(data) if a or b)
 
 
 def _read_small(path: Path) -> bytes | None:

@@ -28,7 +28,7 @@ from yaml.nodes import Node
 from backcoach.core import paths as app_paths
 from backcoach.core.exercise_catalog import ExerciseCatalog
 from backcoach.core.node_checks import MAX_PROBLEMS, did_you_mean
-from backcoach.core.problems import Problem
+from backcoach.core.problems import Problem, with_sources
 from backcoach.core.routine import Exercise, ExerciseLibrary, Routine
 from backcoach.core.routine_check import FORMAT_VERSION, Reading, RoutineReader
 from backcoach.core.yaml_nodes import TooBig, parse_bytes, read_file
@@ -61,6 +61,10 @@ class LoadResult:
     is_library: bool = False
     usable_exercises: dict[str, Exercise] = field(default_factory=dict)
     sha256: str = ""
+    exercise_ids: frozenset[str] = frozenset()
+    """Every exercise id the file defines, usable or not."""
+    blamed: tuple[Path, ...] = ()
+    """Library files with errors that exercises used here come from (reported there)."""
 
     @property
     def ok(self) -> bool:
@@ -110,7 +114,7 @@ def _build(
 ) -> LoadResult:
     result = LoadResult(path=path, display=shown, sha256=hashlib.sha256(data).hexdigest())
     if problems:
-        result.problems = problems
+        result.problems = with_sources(problems, data.decode("utf-8", "replace"))
         return result
     reader = RoutineReader(path, catalog or ExerciseCatalog(), assets or app_paths.assets_dir())
     reading = Reading()
@@ -122,17 +126,20 @@ def _build(
                 exc.node,
                 "anchors and aliases expand to too many values "
                 "(an 'alias bomb'?); write the routine out more plainly",
+                "",
             )
         ]
         reading.routine = reading.library = None
         reading.usable_exercises = {}
     except RecursionError:
-        reader.issues = [(root, "the file's anchors and aliases refer to themselves")]
+        reader.issues = [(root, "the file's anchors and aliases refer to themselves", "")]
         reading.routine = reading.library = None
     result.is_library = reading.is_library
     result.usable_exercises = reading.usable_exercises
+    result.exercise_ids = frozenset(reader.own_ids)
+    result.blamed = tuple(dict.fromkeys(reader.blamed))
     result.routine, result.library = reading.routine, reading.library
-    result.problems = reader.problems(shown)
+    result.problems = with_sources(reader.problems(shown), data.decode("utf-8", "replace"))
     if result.problems:
         result.routine = result.library = None
     return result

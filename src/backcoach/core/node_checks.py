@@ -17,6 +17,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from backcoach.core.durations import DurationError, parse_duration
 from backcoach.core.exercise_catalog import ExerciseCatalog
 from backcoach.core.problems import Problem
+from backcoach.core.suggest import closest, suggest_duration
+from backcoach.core.yaml_errors import FORMAT_KEYS
 from backcoach.core.yaml_nodes import (
     BOOL,
     FLOAT,
@@ -35,6 +37,8 @@ MAX_PROBLEMS = 1000
 """Kept per file (the check command shows the first 50)."""
 
 WHOLE_RE = re.compile(r"^[0-9]+$")
+_KEY_NO_COLON = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*) +(\S.*)$")
+_KEY_NO_SPACE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):([^\s/].*)$")
 NUMBER_RE = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
 """A YAML number written plainly: 45, 7.5, .5 or 5. (no exponent, no 0x, no _)."""
 
@@ -42,12 +46,13 @@ Items = dict[str, tuple[Node, Node]]
 """A mapping's keys -> (key node, value node), merge keys applied."""
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """ "; did you mean 'hold'?" when one of `choices` is close to `word`, else ""."""
-    import difflib  # only for a mistake: a valid file never needs it
+def did_you_mean(word: str, choices: Iterable[str], *, keys: bool = False) -> str:
+    """ "; did you mean 'hold'?" when one of `choices` is close to `word`, else "".
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    `keys`: the choices are key names (see `suggest.closest`).
+    """
+    close = closest(word, choices, keys=keys)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def join_or(items: Iterable[str]) -> str:
@@ -82,25 +87,30 @@ class NodeReader:
         self.folder = path.parent
         self.catalog = catalog
         self.assets = assets
-        self.issues: list[tuple[Node | None, str]] = []
+        self.issues: list[tuple[Node | None, str, str]] = []
         self.budget = Budget()
         self.own_ids: set[str] = set()
         self.step_ids: dict[str, int] = {}
+        self.blamed: list[Path] = []
+        """Library files with errors that exercises of this file are blamed on."""
+        self.unreadable_defaults: set[str] = set()
+        """`defaults` keys whose value is reported wrong (their follow-on errors are not)."""
 
     # -- reporting ---------------------------------------------------------
 
-    def error(self, node: Node | None, path: str, message: str) -> None:
+    def error(self, node: Node | None, path: str, message: str, help: str = "") -> None:
+        """Keep one problem: `message` about `node` at `path`, and `help`, the fix if known."""
         if len(self.issues) < MAX_PROBLEMS:
-            self.issues.append((node, f"{path}: {message}" if path else message))
+            self.issues.append((node, f"{path}: {message}" if path else message, help))
 
     def problems(self, shown: str) -> list[Problem]:
         seen: set[tuple[int, int, str]] = set()
         out: list[Problem] = []
-        for node, message in self.issues:
+        for node, message, help in self.issues:
             line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
             if (line, col, message) not in seen:
                 seen.add((line, col, message))
-                out.append(Problem(shown, line, col, message))
+                out.append(Problem(shown, line, col, message, help))
         out.sort(key=lambda p: (p.line, p.col))
         return out
 
@@ -128,7 +138,11 @@ class NodeReader:
         if not self.tag_ok(node, path):
             return None
         if not isinstance(node, MappingNode):
-            self.error(node, path, f"expected {what}, got {show_value(node)}")
+            colon = _colon_mistake(node)
+            if colon is not None:
+                self.error(node, path, *colon)
+            else:
+                self.error(node, path, f"expected {what}, got {show_value(node)}")
             return None
         return self._flatten(node, path, ())
 
@@ -182,11 +196,23 @@ class NodeReader:
     def unknown(self, items: Items, allowed: tuple[str, ...], path: str) -> None:
         for key, (knode, _) in items.items():
             if key not in allowed:
-                hint = did_you_mean(key, allowed)
-                if not hint:
-                    hint = f"; the keys here are {', '.join(allowed)}"
-                self.error(knode, path, f"unknown key '{key}'{hint}")
+                meant = closest(key, allowed, keys=True)
+                if meant is not None:
+                    self.error(knode, path, f"unknown key '{key}'; did you mean '{meant}'?")
+                else:
+                    self.error(
+                        knode, path, f"unknown key '{key}'; the keys here are {', '.join(allowed)}"
+                    )
                 self.forbid_tags(items[key][1], path)
+
+    @staticmethod
+    def meant(items: Items, allowed: tuple[str, ...]) -> set[str]:
+        """The allowed keys that unknown keys of `items` look like misspellings of.
+
+        A key reported as "did you mean 'title'?" is not reported missing too.
+        """
+        out = {closest(key, allowed, keys=True) for key in items if key not in allowed}
+        return {key for key in out if key is not None}
 
     def forbid_tags(self, node: Node, path: str) -> None:
         """Report non-plain tags (!!python/...) below a node the walker does not read."""
@@ -209,7 +235,16 @@ class NodeReader:
         if not self.tag_ok(node, path):
             return None
         if not isinstance(node, SequenceNode):
-            self.error(node, path, f"expected a list like {example}, got {show_value(node)}")
+            dash = _dash_key(node)
+            if dash is not None:
+                self.error(dash[0], path, "a list item needs a space after '-'", dash[1])
+                return None
+            self.error(
+                node,
+                path,
+                f"expected a list like {example}, got {show_value(node)}",
+                _list_help(node),
+            )
             return None
         self.budget.spend(node, 1 + len(node.value))
         return list(node.value)
@@ -271,7 +306,8 @@ class NodeReader:
             message = message.rsplit(", got", 1)[0] + f", got {show_value(node)}"
             if pause and "more than 0" in message:
                 message += " (every pause is more than 0; leave the key out for the default)"
-            self.error(node, path, message)
+            fix = suggest_duration(value) if message.startswith("expected") else None
+            self.error(node, path, message, f"write {fix}" if fix else "")
             return None
 
     def choice(self, node: Node, path: str, allowed: tuple[str, ...]) -> str | None:
@@ -279,7 +315,8 @@ class NodeReader:
         if value is None:
             return None
         if value not in allowed:
-            hint = did_you_mean(value, allowed)
+            meant = closest(value, allowed)
+            hint = f"; did you mean '{meant}'?" if meant else ""
             self.error(
                 node, path, f"expected one of {join_or(allowed)}, got {show_value(node)}{hint}"
             )
@@ -297,3 +334,49 @@ class NodeReader:
         if key not in items:
             return None
         return self.text(items[key][1], f"{path}.{key}" if path else key)
+
+
+def _colon_mistake(node: Node) -> tuple[str, str] | None:
+    """(message, fix) for a text where a mapping belongs that is a key with its ':' wrong.
+
+    `name Doorway stretch` (no ':') or `exercise:stretch` (no space after it) read
+    as one text; only for a key of the format, on one line.
+    """
+    if not isinstance(node, ScalarNode) or node.style not in (None, "") or "\n" in str(node.value):
+        return None
+    text = str(node.value)
+    spaced = _KEY_NO_SPACE.match(text)
+    if spaced is not None and spaced.group(1) in FORMAT_KEYS:
+        key, value = spaced.groups()
+        return f"'{text}' needs a space after ':'", f"write {key}: {value}"
+    missing = _KEY_NO_COLON.match(text)
+    if missing is not None and missing.group(1) in FORMAT_KEYS:
+        key, value = missing.groups()
+        return f"missing ':' after '{key}'", f"write {key}: {value}"
+    return None
+
+
+def _dash_key(node: Node) -> tuple[Node, str] | None:
+    """`-rest: 1m` or `-plank` (no space after '-') read as a mapping or a text, and the fix."""
+    if isinstance(node, ScalarNode) and node.style in (None, ""):
+        text = str(node.value)
+        if len(text) > 1 and text.startswith("-") and text[1] not in " -" and "\n" not in text:
+            return node, f"write - {text[1:]}"
+        return None
+    if not isinstance(node, MappingNode) or not node.value:
+        return None
+    key, value = node.value[0]
+    text = str(key.value) if isinstance(key, ScalarNode) else ""
+    if len(text) < 2 or not text.startswith("-") or text[1] in " -":
+        return None
+    shown = f" {value.value}" if isinstance(value, ScalarNode) and value.value else ""
+    return key, f"write - {text[1:]}:{shown}"
+
+
+def _list_help(node: Node) -> str:
+    """The fix for a text that should be a list: brackets around it."""
+    if isinstance(node, ScalarNode) and node.value and scalar_tag(node) == STR:
+        words = [w.strip() for w in str(node.value).split(",") if w.strip()]
+        if words and len(str(node.value)) <= 60:
+            return f"write [{', '.join(words)}]"
+    return ""

@@ -55,6 +55,8 @@ class Segment:
     rep_time: float | None = None
     say: str | None = None
     cues: tuple[PlannedCue, ...] = ()
+    step_id: str | None = None
+    """The `id:` of the step this segment belongs to, if it has one."""
 
     @property
     def exercise_id(self) -> str | None:
@@ -64,12 +66,18 @@ class Segment:
     def is_work(self) -> bool:
         return self.kind in WORK_KINDS
 
+    @property
+    def after_step(self) -> bool:
+        """The rest an exercise step is followed by (not a rest between its sets)."""
+        return self.kind == "rest" and self.exercise is not None and self.set is None
+
     def to_json(self) -> dict[str, object]:
         return {
             "start": _round(self.start),
             "duration": None if self.duration is None else _round(self.duration),
             "kind": self.kind,
             "exercise": self.exercise_id,
+            "id": self.step_id,
             "side": self.side,
             "set": self.set,
             "rep": self.rep,
@@ -91,12 +99,15 @@ class Plan:
 
     @property
     def self_paced(self) -> bool:
+        """Some steps are self-paced: their time is not in `total_seconds`."""
         return any(s.duration is None for s in self.segments)
 
     def to_json(self) -> dict[str, object]:
         return {
             "title": self.title,
+            "flare": self.flare,
             "total_seconds": _round(self.total_seconds),
+            "self_paced": self.self_paced,
             "segments": [s.to_json() for s in self.segments],
         }
 
@@ -139,8 +150,9 @@ def build_plan(routine: Routine, *, flare: bool = False) -> Plan:
         builder.add("get-ready", GET_READY_SECONDS, "Get ready")
     for i, step in enumerate(steps):
         nxt = steps[i + 1] if i + 1 < len(steps) else None
+        builder.step_id = step.id
         if isinstance(step, RestStep):
-            builder.add("rest", step.rest, step.say or "Rest", step_index=i, say=step.say)
+            builder.add("rest", step.rest, "Rest", step_index=i, say=step.say)
             continue
         _add_exercise_step(builder, step, i)
         if nxt is not None and not isinstance(nxt, RestStep) and step.rest > 0:
@@ -258,6 +270,8 @@ class _Builder:
     def __init__(self) -> None:
         self.segments: list[Segment] = []
         self.clock = 0.0
+        self.step_id: str | None = None
+        """The id of the step whose segments are being added."""
 
     def add(self, kind: SegmentKind, duration: float | None, label: str, **kw: object) -> None:
         seg = Segment(
@@ -266,6 +280,7 @@ class _Builder:
             start=self.clock,
             duration=duration,
             label=label,
+            step_id=self.step_id if kw.get("step_index") is not None else None,
             **kw,  # type: ignore[arg-type]
         )
         self.segments.append(seg)
@@ -274,9 +289,9 @@ class _Builder:
 
 
 def describe_total(plan: Plan) -> str:
-    """ "12m30s" or "12m30s + self-paced reps"."""
+    """ "12m30s", or "12m30s + self-paced steps" (their time is not in the 12m30s)."""
     text = format_duration(plan.total_seconds) if plan.total_seconds else "0s"
-    return text + (" + self-paced reps" if plan.self_paced else "")
+    return text + (" + self-paced steps" if plan.self_paced else "")
 
 
 def _round(x: float) -> float | int:

@@ -100,7 +100,8 @@ class RoutineReader(ExerciseChecks, StepChecks):
                         "steps, so it is an exercise library",
                     )
         title = self.optional_text(top, "title")
-        if title is None and not is_library and "title" not in top:
+        meant = self.meant(top, TOP_KEYS)
+        if title is None and not is_library and "title" not in top and "title" not in meant:
             self.error(root, "", "missing 'title': the routine's name, shown in the library")
         own = self.exercises(top)
         if is_library:
@@ -162,14 +163,14 @@ class RoutineReader(ExerciseChecks, StepChecks):
         defaults = self.defaults(top["defaults"][1]) if "defaults" in top else {}
         questions = self.questions(top["before_you_start"][1]) if "before_you_start" in top else ()
         steps: list[Step] = []
-        if "steps" not in top:
+        if "steps" not in top and "steps" not in self.meant(top, TOP_KEYS):
             self.error(
                 root,
                 "",
                 "missing 'steps': the list of exercises and rests of the routine "
                 "(a file with exercises and no steps is an exercise library)",
             )
-        else:
+        elif "steps" in top:
             steps = self.steps(top["steps"][1], defaults, own)
         flare = self.flare(top["flare"][1], steps) if "flare" in top else None
         if self.issues:
@@ -217,7 +218,7 @@ class RoutineReader(ExerciseChecks, StepChecks):
             return out
         for key, (knode, vnode) in items.items():
             if key not in DEFAULT_KEYS:
-                hint = did_you_mean(key, DEFAULT_KEYS)
+                hint = did_you_mean(key, DEFAULT_KEYS, keys=True)
                 if hint and key not in STEP_KEYS:
                     message = f"unknown key '{key}'{hint}"
                 else:
@@ -229,6 +230,8 @@ class RoutineReader(ExerciseChecks, StepChecks):
             seconds = self.duration(vnode, f"defaults.{key}", pause=key != "rep_time")
             if seconds is not None:
                 out[key] = (seconds, vnode)
+            else:
+                self.unreadable_defaults.add(key)
         return out
 
     def questions(self, node: Node) -> tuple[Question, ...]:
@@ -247,9 +250,10 @@ class RoutineReader(ExerciseChecks, StepChecks):
                 else None
             )
             advice = self.optional_text(items, "advice", path)
-            if "ask" not in items:
+            meant = self.meant(items, QUESTION_KEYS)
+            if "ask" not in items and "ask" not in meant:
                 self.error(qnode, path, "missing 'ask': the question put to the patient")
-            if "if_yes" not in items:
+            if "if_yes" not in items and "if_yes" not in meant:
                 self.error(qnode, path, f"missing 'if_yes': what a yes does ({join_or(IF_YES)})")
             if if_yes == "stop" and "advice" not in items:
                 self.error(

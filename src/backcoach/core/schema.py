@@ -3,56 +3,108 @@
 It mirrors what the loader checks as far as a schema can say it: keys,
 types, enums, patterns and the exclusive-key rules. What it cannot say
 (exercise ids that exist, unique step ids, images that exist, cue positions
-inside their hold) only `backcoach check` reports.
+inside their hold, durations of at most 2h written as text) only
+`backcoach check` reports. Every file `check` accepts validates against it
+(with check-jsonschema and ajv too): the types are decided once, the same here
+and in the loader:
+
+- a text (title, say, ids, tags...) is any scalar that is not empty: `id: 2`,
+  `say: 12` and `title: 2024-03-01` are the texts "2", "12" and "2024-03-01".
+  YAML 1.1 readers (PyYAML, js-yaml) turn a date into a date object, which ajv
+  sees as an object with no properties, so that is allowed too;
+- a duration is a number of seconds or a text like 30s or 1m30s, more than 0;
+- a whole number is an integer of at least 1.
+
+The top level is a routine or an exercise library, told apart with
+`if`/`then`/`else` on `steps` as the loader does (steps: a routine; no steps,
+exercises and no routine-only key: a library; else a routine missing its
+steps), so an editor reports the real mistake rather than "not valid under any
+of the given schemas".
+
+`routine_schema(editor=True)` adds the `errorMessage` and `patternErrorMessage`
+keywords that VS Code's and yaml-language-server's schema support read, so the
+editor's message reads like `backcoach check`'s instead of showing a regex.
+They are not JSON Schema keywords, and strict validators (ajv's default)
+refuse unknown keywords, so the plain schema leaves them out.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from backcoach.core.durations import DURATION_PATTERN, MAX_SECONDS
+from backcoach.core.durations import ACCEPTED_FORMS, DURATION_PATTERN, MAX_SECONDS
 from backcoach.core.routine import IF_YES, KINDS, LEVELS, SIDES, SOUNDS
 
 SCHEMA_ID = "https://backcoach.invalid/schema/routine-1.json"
+ROUTINE_ONLY_KEYS = ("level", "prescribed", "kind", "defaults", "before_you_start", "flare")
+"""Keys only a routine has: a file with any of them is a routine, steps or not."""
 
 Schema = dict[str, Any]
+MESSAGE = "_message"
+"""Where a subschema keeps the words of its error, for the editor flavour (never output)."""
+
+ZERO_PATTERN = r"^\s*(?:0+(?:\.0+)?\s*[hms]?\s*)+$"
+"""A text duration that adds up to 0 (0, 0s, 0m 0s): the format refuses it."""
 
 
-def _duration(description: str, *, pause: bool = False) -> Schema:
-    # `pause` (rest, relax, switch) follows the same rule: the format says every
-    # duration is more than 0, so there is no "0 = no pause".
-    number: Schema = {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_SECONDS}
+def _duration(description: str) -> Schema:
+    # Every duration is more than 0, pauses (rest, relax, switch) included: the
+    # format has no "0 = no pause". One schema for numbers and texts (no oneOf),
+    # so an editor reports the pattern, not "Incorrect type. Expected number".
     return {
-        "description": description,
-        "oneOf": [
-            number,
-            {
-                "type": "string",
-                "pattern": DURATION_PATTERN,
-                "not": {"pattern": r"^\s*0+(\.0+)?\s*$"},
-            },
-        ],
+        "description": f"{description} {ACCEPTED_FORMS[0].upper()}{ACCEPTED_FORMS[1:]}.",
+        "type": ["number", "string"],
+        "exclusiveMinimum": 0,
+        "maximum": MAX_SECONDS,
+        "pattern": DURATION_PATTERN,
+        "not": {"type": "string", "pattern": ZERO_PATTERN},
+        "examples": ["30s", "1m30s", "45"],
+        MESSAGE: f"expected {ACCEPTED_FORMS}, more than 0 and at most 2h",
     }
 
 
-def _text(description: str) -> Schema:
-    return {"description": description, "type": "string", "minLength": 1, "pattern": r"\S"}
+TEXT_TYPES = ["string", "number", "boolean", "object"]
+"""A text is any scalar; "object" (with no properties) is a date read by a YAML 1.1 reader."""
+
+
+def _text(description: str, what: str = "text") -> Schema:
+    return {
+        "description": description,
+        "type": TEXT_TYPES,
+        "minLength": 1,
+        "pattern": r"\S",
+        "maxProperties": 0,
+        MESSAGE: f"expected {what}",
+    }
 
 
 def _words(description: str) -> Schema:
     return {
         "description": description,
         "type": "array",
-        "items": {"type": "string", "minLength": 1},
+        "items": _text("A word.", "a word"),
+        "examples": [["hamstrings", "glutes"]],
+        MESSAGE: "expected a list like [hamstrings, glutes]",
     }
 
 
 def _whole(description: str) -> Schema:
-    return {"description": description, "type": "integer", "minimum": 1}
+    return {
+        "description": description,
+        "type": "integer",
+        "minimum": 1,
+        MESSAGE: "expected a whole number of at least 1",
+    }
 
 
 def _enum(description: str, values: tuple[str, ...]) -> Schema:
-    return {"description": description, "type": "string", "enum": list(values)}
+    choices = ", ".join(values[:-1]) + " or " + values[-1]
+    return {
+        "description": description,
+        "type": "string",
+        "enum": list(values),
+        MESSAGE: f"expected one of {choices}",
+    }
 
 
 IMAGE_PATTERN = r"^(?![A-Za-z][A-Za-z0-9+.-]+:)(?![/\\])(?!.*(^|[/\\])\.\.([/\\]|$)).*\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg]|[Ss][Vv][Gg])$"
@@ -66,11 +118,37 @@ def _image() -> Schema:
         ),
         "type": "string",
         "pattern": IMAGE_PATTERN,
+        "examples": ["images/bird-dog-0.jpg"],
+        MESSAGE: "expected a PNG, JPEG or SVG image path relative to this file, "
+        "like images/bridge-0.jpg",
     }
 
 
-def routine_schema() -> Schema:
-    """The schema as a dict (json.dumps it)."""
+def routine_schema(*, editor: bool = False) -> Schema:
+    """The schema as a dict (json.dumps it); `editor` adds the editors' message keywords."""
+    schema = _schema()
+    _messages(schema, editor)
+    return schema
+
+
+def _messages(node: object, editor: bool) -> None:
+    """Turn each subschema's MESSAGE into editor keywords (`editor`), or drop it."""
+    if isinstance(node, list):
+        for item in node:
+            _messages(item, editor)
+        return
+    if not isinstance(node, dict):
+        return
+    message = node.pop(MESSAGE, None)
+    if message is not None and editor:
+        node["errorMessage"] = message
+        if "pattern" in node:
+            node["patternErrorMessage"] = message
+    for value in node.values():
+        _messages(value, editor)
+
+
+def _schema() -> Schema:
     exercise: Schema = {
         "type": "object",
         "description": "An exercise: what it is called, how to do it, pictures.",
@@ -97,8 +175,10 @@ def routine_schema() -> Schema:
         "additionalProperties": False,
         "properties": {
             "at": {
-                "description": "From the start of each hold/duration period: a duration, or 'half'.",
-                "anyOf": [{"const": "half"}, _duration("A duration like 10s.")],
+                **_duration("From the start of each hold/duration period: 'half', or a duration."),
+                "pattern": "^half$|" + DURATION_PATTERN,
+                "examples": ["half", "10s"],
+                MESSAGE: f"expected half or {ACCEPTED_FORMS}",
             },
             "before_end": _duration("Before the end of each hold/duration period."),
             "every": _duration("Repeat every this long during each hold/duration period."),
@@ -143,15 +223,11 @@ def routine_schema() -> Schema:
             "sets": _whole("Sets. Default 1."),
             "sides": _enum("none, each (left then right), left or right. Default none.", SIDES),
             "relax": _duration(
-                "Pause between consecutive holds of one set (hold steps only). Default 5s.",
-                pause=True,
+                "Pause between consecutive holds of one set (hold steps only). Default 5s."
             ),
-            "switch": _duration(
-                "Pause to change sides (sides: each only). Default 5s.", pause=True
-            ),
+            "switch": _duration("Pause to change sides (sides: each only). Default 5s."),
             "rest": _duration(
-                "Pause after each set, and after the step before the next one. Default defaults.rest, else 0.",
-                pause=True,
+                "Pause after each set, and after the step before the next one. Default defaults.rest, else 0."
             ),
             "say": _text("Text spoken and shown when the step starts."),
             "cues": {
@@ -220,9 +296,13 @@ def routine_schema() -> Schema:
             **common_top,
             "level": _enum("How demanding it is.", LEVELS),
             "prescribed": {
-                "description": "How often: N/day or N/week (N a whole number of at least 1).",
+                "description": "How often: N/day or N/week (N a whole number of at least 1), "
+                "like 1/day or 3/week.",
                 "type": "string",
                 "pattern": r"^\s*0*[1-9][0-9]*\s*/\s*(day|week)\s*$",
+                "examples": ["1/day", "3/week"],
+                MESSAGE: "expected N/day or N/week with N a whole number of at least 1 "
+                "(like 1/day or 3/week)",
             },
             "kind": _enum(
                 "routine (default) or posture-break (a short routine the break reminder uses).",
@@ -233,9 +313,9 @@ def routine_schema() -> Schema:
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {
-                    "rest": _duration("Default rest after each set and step.", pause=True),
-                    "relax": _duration("Default pause between holds.", pause=True),
-                    "switch": _duration("Default pause to change sides.", pause=True),
+                    "rest": _duration("Default rest after each set and step."),
+                    "relax": _duration("Default pause between holds."),
+                    "switch": _duration("Default pause to change sides."),
                     "rep_time": _duration("Default pace of reps without hold."),
                 },
             },
@@ -254,11 +334,14 @@ def routine_schema() -> Schema:
                         "type": "number",
                         "exclusiveMinimum": 0,
                         "maximum": 1,
+                        "examples": [0.5],
+                        MESSAGE: "expected a number more than 0 and at most 1 (0.5 halves "
+                        "holds, durations and reps)",
                     },
                     "skip": {
                         "description": "Step ids left out on flare days.",
                         "type": "array",
-                        "items": {"type": "string", "minLength": 1},
+                        "items": _text("A step id.", "a step id"),
                     },
                 },
             },
@@ -284,10 +367,19 @@ def routine_schema() -> Schema:
             "A backcoach routine (with steps) or exercise library (exercises and no steps). "
             "Check a file with `backcoach check FILE`."
         ),
-        "oneOf": [
-            {"$ref": "#/$defs/routine"},
-            {"$ref": "#/$defs/library"},
-        ],
+        # With steps, a routine. Without: a library if it has exercises and no
+        # routine-only key (as the loader decides), else a routine (missing steps).
+        "if": {"type": "object", "required": ["steps"]},
+        "then": {"$ref": "#/$defs/routine"},
+        "else": {
+            "if": {
+                "type": "object",
+                "required": ["exercises"],
+                "not": {"anyOf": [{"required": [k]} for k in ROUTINE_ONLY_KEYS]},
+            },
+            "then": {"$ref": "#/$defs/library"},
+            "else": {"$ref": "#/$defs/routine"},
+        },
         "$defs": {
             "routine": routine,
             "library": library,

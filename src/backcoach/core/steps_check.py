@@ -38,6 +38,26 @@ REST_STEP_KEYS = ("rest", "say", "id")
 CUE_POSITIONS = ("at", "before_end", "every")
 CUE_ACTIONS = ("say", "show", "sound")
 CUE_KEYS = CUE_POSITIONS + CUE_ACTIONS
+CONFLICTS: tuple[tuple[str, str, str], ...] = (
+    ("hold", "duration", "use either hold or duration, not both"),
+    (
+        "duration",
+        "reps",
+        "a duration step is one continuous period and takes no reps "
+        "(for repeated holds, use hold with reps)",
+    ),
+    (
+        "hold",
+        "rep_time",
+        "rep_time paces movements; a hold step is paced by hold and relax (remove rep_time)",
+    ),
+    (
+        "duration",
+        "rep_time",
+        "rep_time paces reps; a duration step runs for its duration (remove rep_time)",
+    ),
+)
+"""Keys an exercise step cannot have together; the error is at the second key."""
 
 
 class StepChecks(NodeReader):
@@ -66,11 +86,12 @@ class StepChecks(NodeReader):
                 step = self.rest_step(items, path)
             else:
                 self.unknown(items, STEP_KEYS, path)
-                self.error(
-                    snode,
-                    path,
-                    "a step needs 'exercise:' (an exercise id) or 'rest:' (a pause, like 1m)",
-                )
+                if not {"exercise", "rest"} & self.meant(items, STEP_KEYS):
+                    self.error(
+                        snode,
+                        path,
+                        "a step needs 'exercise:' (an exercise id) or 'rest:' (a pause, like 1m)",
+                    )
                 step = None
             if "id" in items:
                 step_id = self.text(items["id"][1], f"{path}.id", "a step id")
@@ -123,9 +144,7 @@ class StepChecks(NodeReader):
                 self.duration(items[key][1], f"{path}.{key}", pause=pause) if key in items else None
             )
 
-        hold = dur("hold")
-        duration = dur("duration")
-        rep_time = dur("rep_time")
+        hold, duration, rep_time = dur("hold"), dur("duration"), dur("rep_time")
         reps = self.whole(items["reps"][1], f"{path}.reps") if "reps" in items else 1
         sets = self.whole(items["sets"][1], f"{path}.sets") if "sets" in items else 1
         sides = (
@@ -133,59 +152,20 @@ class StepChecks(NodeReader):
         )
         relax, switch, rest = dur("relax", True), dur("switch", True), dur("rest", True)
         say = self.optional_text(items, "say", path)
-
-        def key_node(key: str) -> Node:
-            return items[key][0]
-
-        has = items.__contains__
-        if has("hold") and has("duration"):
-            self.error(key_node("duration"), path, "use either hold or duration, not both")
-        if has("duration") and has("reps"):
-            self.error(
-                key_node("reps"),
-                path,
-                "a duration step is one continuous period and takes no reps "
-                "(for repeated holds, use hold with reps)",
-            )
-        if has("rep_time") and has("hold"):
-            self.error(
-                key_node("rep_time"),
-                path,
-                "rep_time paces movements; a hold step is paced by hold and relax "
-                "(remove rep_time)",
-            )
-        if has("rep_time") and has("duration"):
-            self.error(
-                key_node("rep_time"),
-                path,
-                "rep_time paces reps; a duration step runs for its duration (remove rep_time)",
-            )
-        typo = any(k not in STEP_KEYS for k in items)  # e.g. hold_time: reported above
-        if not (has("hold") or has("duration") or has("reps")) and not typo:
-            if has("rep_time"):
-                self.error(key_node("rep_time"), path, "rep_time needs reps: how many movements")
-            else:
-                self.error(
-                    node,
-                    path,
-                    "an exercise step needs one of hold (a stretch or hold, like 30s), "
-                    "duration (a continuous activity, like 2m) or reps (movements, like 10)",
-                )
-        if has("relax") and not has("hold"):
-            self.error(
-                key_node("relax"), path, "relax is the pause between holds; this step has no hold"
-            )
-        if has("switch") and sides != "each":
-            self.error(
-                key_node("switch"),
-                path,
-                "switch is the pause to change sides; it only applies with sides: each",
-            )
-        if not has("hold") and not has("duration") and rep_time is None and "rep_time" in defaults:
-            rep_time = defaults["rep_time"][0]
-        period, period_name = self.period(hold, duration, reps, rep_time, has("reps"))
+        self.step_keys_fit(items, node, path, sides)
+        if "hold" not in items and "duration" not in items and rep_time is None:
+            rep_time = defaults["rep_time"][0] if "rep_time" in defaults else None
+        period, period_name = self.period(hold, duration, reps, rep_time, "reps" in items)
+        # A timing that could not be read is reported; checking cues against a
+        # guessed period would only add errors caused by that one.
+        timing = (("hold", hold), ("duration", duration), ("rep_time", rep_time), ("reps", reps))
+        known = not any(k in items and v is None for k, v in timing)
+        known = known and all(k in STEP_KEYS for k in items)  # hold_time: the hold is unknown
+        known = known and not (rep_time is None and "rep_time" in self.unreadable_defaults)
         cues = (
-            self.cues(items["cues"][1], f"{path}.cues", period, period_name) if has("cues") else ()
+            self.cues(items["cues"][1], f"{path}.cues", period, period_name, known)
+            if "cues" in items
+            else ()
         )
         if len(self.issues) > before or exercise is None:
             return None
@@ -206,6 +186,34 @@ class StepChecks(NodeReader):
             say=say,
             cues=cues,
         )
+
+    def step_keys_fit(self, items: Items, node: Node, path: str, sides: str | None) -> None:
+        """Keys that exclude each other, and keys that need another one."""
+        has = items.__contains__
+        for first, second, message in CONFLICTS:
+            if has(first) and has(second):
+                self.error(items[second][0], path, message)
+        typo = any(k not in STEP_KEYS for k in items)  # e.g. hold_time: reported already
+        if not (has("hold") or has("duration") or has("reps")) and not typo:
+            if has("rep_time"):
+                self.error(items["rep_time"][0], path, "rep_time needs reps: how many movements")
+            else:
+                self.error(
+                    node,
+                    path,
+                    "an exercise step needs one of hold (a stretch or hold, like 30s), "
+                    "duration (a continuous activity, like 2m) or reps (movements, like 10)",
+                )
+        if has("relax") and not has("hold"):
+            self.error(
+                items["relax"][0], path, "relax is the pause between holds; this step has no hold"
+            )
+        if has("switch") and sides not in ("each", None):  # None: sides is reported already
+            self.error(
+                items["switch"][0],
+                path,
+                "switch is the pause to change sides; it only applies with sides: each",
+            )
 
     @staticmethod
     def period(
@@ -233,19 +241,36 @@ class StepChecks(NodeReader):
         if ex_id is None:
             return None
         found = own.get(ex_id) or self.catalog.find(ex_id)
-        if found is None and ex_id not in self.own_ids:
-            known = list(dict.fromkeys([*own, *self.catalog.ids()]))
+        if found is not None or ex_id in self.own_ids:
+            return found
+        broken = self.catalog.broken_source(ex_id)
+        if broken is not None:
+            self.blamed.append(broken.path)
             self.error(
                 node,
                 path,
-                f"unknown exercise '{ex_id}'{did_you_mean(ex_id, known)} "
-                f"(looked in {self.catalog.describe()})",
+                f"exercise '{ex_id}' comes from {broken.name}, which has errors (see above)",
+                f"fix {broken.name} first",
             )
-        return found
+            return None
+        known = list(dict.fromkeys([*own, *self.catalog.ids()]))
+        self.error(
+            node,
+            path,
+            f"unknown exercise '{ex_id}'{did_you_mean(ex_id, known)} "
+            f"(looked in {self.catalog.describe()})",
+        )
+        return None
 
     def cues(
-        self, node: Node, path: str, period: float | None, period_name: str
+        self,
+        node: Node,
+        path: str,
+        period: float | None,
+        period_name: str,
+        known: bool = True,
     ) -> tuple[Cue, ...]:
+        """The cues of a step; `known`: whether the step's timing could be read (to check fits)."""
         nodes = self.sequence(node, path, "[{at: 10s, say: Breathe out}]")
         out: list[Cue] = []
         for i, cnode in enumerate(nodes or []):
@@ -257,7 +282,8 @@ class StepChecks(NodeReader):
             self.unknown(items, CUE_KEYS, cpath)
             positions = [k for k in items if k in CUE_POSITIONS]
             actions = [k for k in items if k in CUE_ACTIONS]
-            if not positions:
+            meant = self.meant(items, CUE_KEYS)
+            if not positions and not meant & set(CUE_POSITIONS):
                 self.error(
                     cnode,
                     cpath,
@@ -269,7 +295,7 @@ class StepChecks(NodeReader):
                     cpath,
                     f"a cue has one position; this one already has {positions[0]}",
                 )
-            if not actions:
+            if not actions and not meant & set(CUE_ACTIONS):
                 self.error(cnode, cpath, "a cue needs something to do: say, show or sound")
             at: float | None = None
             at_half = False
@@ -291,7 +317,7 @@ class StepChecks(NodeReader):
                 if "sound" in items
                 else None
             )
-            if len(self.issues) == before:
+            if len(self.issues) == before and known:
                 self.cue_fits(items, cpath, period, period_name, at, at_half, before_end, every)
             if len(self.issues) == before:
                 out.append(Cue(at, at_half, before_end, every, say, show, sound))  # type: ignore[arg-type]

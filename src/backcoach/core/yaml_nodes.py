@@ -27,6 +27,7 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from backcoach.core.files import read_regular
 from backcoach.core.problems import Problem
+from backcoach.core.yaml_errors import explain, stray_tab, tab_explained
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 100
@@ -194,14 +195,22 @@ def parse_bytes(data: bytes, display: str) -> Parsed:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        start = data.rfind(b"\n", 0, exc.start) + 1
-        col = len(data[start : exc.start].decode("utf-8", "replace")) + 1
-        bad = data[exc.start : exc.start + 1].hex()
-        parsed.problems.append(
-            Problem(display, line, col, f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8")
-        )
+        parsed.problems.append(_not_utf8(display, data, exc))
         return parsed
+    _compose_into(parsed, text, display)
+    return parsed
+
+
+def _not_utf8(display: str, data: bytes, exc: UnicodeDecodeError) -> Problem:
+    line = data.count(b"\n", 0, exc.start) + 1
+    start = data.rfind(b"\n", 0, exc.start) + 1
+    col = len(data[start : exc.start].decode("utf-8", "replace")) + 1
+    bad = data[exc.start : exc.start + 1].hex()
+    return Problem(display, line, col, f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8")
+
+
+def _compose_into(parsed: Parsed, text: str, display: str) -> None:
+    """Compose `text` into `parsed.root`, or say in `parsed.problems` why it cannot be."""
     bound = _depth_bound(text)
     deep: tuple[int, int] | None = None
     try:
@@ -210,20 +219,24 @@ def parse_bytes(data: bytes, display: str) -> Parsed:
             parsed.root = _compose(text)
             if parsed.root is not None and bound > MAX_DEPTH:
                 deep = _node_too_deep(parsed.root)
+            tab = _stray_tab(text, parsed.root)
+            if tab is not None:
+                parsed.root = None
+                parsed.problems.append(_tab_problem(display, text, *tab))
     except yaml.MarkedYAMLError as exc:
         # A parser may refuse deep nesting itself (libyaml from PyYAML 6.0.4 stops
         # at 1,000 levels) in its own words; ours is checked first, in any case.
         deep = _too_deep(text) if bound > MAX_DEPTH else None
         if deep is None:
-            parsed.problems.append(_syntax_problem(display, exc))
+            parsed.problems.append(_syntax_problem(display, text, exc))
     except yaml.reader.ReaderError as exc:
         line, col = _text_position(text, exc.position)
         what = f"character #x{exc.character:04x}" if isinstance(exc.character, int) else "character"
         parsed.problems.append(
             Problem(display, line, col, f"YAML syntax error: {what} is not allowed in a YAML file")
         )
-    except yaml.YAMLError as exc:
-        parsed.problems.append(Problem(display, 1, 1, f"YAML syntax error: {exc}"))
+    except yaml.YAMLError:
+        parsed.problems.append(Problem(display, 1, 1, "cannot read this file as YAML"))
     except (RecursionError, MemoryError, ValueError, TypeError) as exc:
         # The pure-Python composer recurses: deep nesting ends here without libyaml.
         deep = _too_deep(text) if bound > MAX_DEPTH else None
@@ -234,7 +247,6 @@ def parse_bytes(data: bytes, display: str) -> Parsed:
     if deep is not None:
         parsed.root = None
         parsed.problems.append(Problem(display, *deep, TOO_DEEP))
-    return parsed
 
 
 def _fail(display: str, line: int, col: int, message: str) -> Parsed:
@@ -245,23 +257,71 @@ def _too_big(size: int) -> str:
     return f"the file is {size:,} bytes; routine files are limited to 1 MiB"
 
 
-def _syntax_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """The mistake behind a parser's error, the same whichever parser found it."""
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = exc.problem or exc.context or "not valid YAML"
-    if problem.startswith("expected a single document") or problem.startswith(
-        "but found another document"
-    ):
-        problem = "more than one document ('---'); a routine file holds one"
-    elif problem.startswith("found undefined alias"):  # the pure parser adds the name
-        problem = "an alias (*name) refers to an anchor (&name) that is not defined above it"
-    message = f"YAML syntax error: {problem}"
-    if "document" in problem:
-        return Problem(display, line, col, message)
-    context_mark = exc.context_mark
-    if exc.context and exc.problem and context_mark is not None and context_mark.line + 1 != line:
-        message += f" ({exc.context} at line {context_mark.line + 1})"
-    return Problem(display, line, col, message)
+    problem = exc.problem or ""
+    context = exc.context or ""
+    if problem.startswith(("expected a single document", "but found another document")):
+        return Problem(
+            display,
+            line,
+            col,
+            "YAML syntax error: more than one document ('---'); a routine file holds one",
+            help="one routine per file: remove the '---' line",
+        )
+    if problem.startswith("found undefined alias"):
+        return Problem(
+            display,
+            line,
+            col,
+            "YAML syntax error: an alias (*name) refers to an anchor (&name) that is not "
+            "defined above it",
+            help="define the anchor (&name) before the alias, or write the value out",
+        )
+    if context.startswith("found duplicate anchor"):
+        return Problem(
+            display,
+            line,
+            col,
+            "the same anchor (&name) is defined twice; give each anchor its own name",
+        )
+    explained = explain(text, exc)
+    return Problem(display, explained.line, explained.col, explained.message, explained.help)
+
+
+def _tab_problem(display: str, text: str, line: int, col: int) -> Problem:
+    """A tab outside quotes at 0-based (line, col)."""
+    explained = tab_explained(text, line, col)
+    return Problem(display, explained.line, explained.col, explained.message, explained.help)
+
+
+def _stray_tab(text: str, root: Node | None) -> tuple[int, int] | None:
+    """A tab outside quotes, block texts and comments, which libyaml may have passed.
+
+    PyYAML's scanner refuses each of them (so do ruamel.yaml and check-jsonschema);
+    libyaml reads some as spaces. Refused whichever parser composed the file, so
+    the verdict does not depend on the install.
+    """
+    if "\t" not in text or root is None:
+        return None
+    spans: list[tuple[int, int]] = []
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if node.style in ("|", ">", "'", '"'):
+                spans.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        else:
+            for key, value in node.value:
+                stack += [key, value]
+    return stray_tab(text, spans)
 
 
 def _text_position(text: str, index: int) -> tuple[int, int]:

@@ -144,8 +144,8 @@
         <translation>…y {0} más</translation>
     </message>
     <message>
-        <source>This file has {0} error(s). Fix them and press F5 to reload.</source>
-        <translation>Este archivo tiene {0} error(es). Corrígelos y pulsa F5 para volver a cargarlo.</translation>
+        <source>This file has {0} error(s). Fix them and save: this list follows the file.</source>
+        <translation>Este archivo tiene {0} error(es). Corrígelos y guarda: esta lista sigue al archivo.</translation>
     </message>
     <message>
         <source>Folder: {0}</source>
@@ -276,7 +276,7 @@
         <translation>cada lado</translation>
     </message>
     <message>
-        <source>{0} + self-paced reps</source>
+        <source>{0} + self-paced steps</source>
         <translation>{0} + repeticiones a tu ritmo</translation>
     </message>
     <message>
@@ -1122,6 +1122,14 @@
     <message>
         <source>backcoach history (*.json)</source>
         <translation>Historial de backcoach (*.json)</translation>
+    </message>
+    <message>
+        <source>“{0}” changed and now has errors, so it can&apos;t be started.</source>
+        <translation>«{0}» ha cambiado y ahora tiene errores, así que no se puede empezar.</translation>
+    </message>
+    <message>
+        <source>the file is no longer there (moved, renamed or deleted)</source>
+        <translation>el archivo ya no está (se movió, se cambió de nombre o se borró)</translation>
     </message>
     <message>
         <source>“{0}” can&apos;t be started:

@@ -172,6 +172,14 @@ class CheckInBefore(QStackedWidget):
         self._show(self.pain_page)
         self.pain_page.scale.setFocus()
 
+    def set_routine(self, routine: Routine) -> None:
+        """Go on with `routine` (its file changed): the ready page shows its new plan."""
+        self.routine = routine
+        page = self.currentWidget()
+        asked_all = page is self.question_page and self._q >= len(routine.before_you_start)
+        if (page is self.ready_page and self.result is not None) or asked_all:
+            self._ready()
+
     def _show(self, page: QWidget) -> None:
         self.setCurrentWidget(page)
         page.setFocus()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backcoach.core.problems import Problem, render
 from backcoach.core.routine import POSTURE_BREAK_KIND
 from backcoach.ui.widgets.page import PAGE_MARGINS
 from backcoach.ui.widgets.plain import PlainLabel
@@ -50,14 +51,20 @@ def tr(text: str) -> str:
 
 
 def short_problem(problem: object) -> str:
-    """FILE:LINE:COL: message with just the file's name (the page shows where it is)."""
-    file = getattr(problem, "file", None)
-    if isinstance(file, str):
-        name = file.replace("\\", "/").rsplit("/", 1)[-1]
-        return f"{name}:{getattr(problem, 'line', 0)}:{getattr(problem, 'col', 0)}: " + str(
-            getattr(problem, "message", "")
-        )
+    """FILE:LINE:COL: message with just the file's name (the page shows where it is),
+    and the fix after it where there is one."""
+    if isinstance(problem, Problem):
+        return render(replace(problem, file=_name(problem.file)), "line")[0]
     return str(problem)
+
+
+def _name(file: str) -> str:
+    return file.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def problem_block(problem: Problem) -> str:
+    """A problem as `backcoach check` shows it (its line, a caret, the fix), file by name."""
+    return "\n".join(render(replace(problem, file=_name(problem.file))))
 
 
 def card_for(entry: LibraryEntry) -> Card | None:
@@ -98,7 +105,9 @@ def card_for(entry: LibraryEntry) -> Card | None:
     shown = problems[:6]
     more = len(problems) - len(shown)
     body = shown + ((tr("…and {0} more").format(more),) if more > 0 else ())
-    note = tr("This file has {0} error(s). Fix them and press F5 to reload.").format(len(problems))
+    note = tr("This file has {0} error(s). Fix them and save: this list follows the file.").format(
+        len(problems)
+    )
     return Card(
         title,
         note + " " + tr("Folder: {0}").format(entry.path.parent),

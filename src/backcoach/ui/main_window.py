@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self._importer: RoutineImporter | None = None
         self.routine_watcher: RoutineWatcher | None = None
         """Live reload of the routine folders, from `finish_startup` on."""
+        self._errors_at_start = False
+        """The last Start found the file broken: show its errors when the flow ends."""
 
         self._build_menus()
         self._start = start
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
 
             page = RoutinePage()
             page.back_requested.connect(self.show_library)
-            page.start_requested.connect(self.start_routine)
+            page.start_requested.connect(self.start_from_page)
             self.add_page(page)
             self._routine_page = page
         return self._routine_page
@@ -328,6 +330,84 @@ class MainWindow(QMainWindow):
         for problem in self.catalog.problems:
             if problem not in before:  # said once, not again at every reload
                 self.notify(parts_text(LIBRARY_CONTEXT, [problem]))
+        self._follow_files()
+
+    def _follow_files(self) -> None:
+        """The routine page, and a session not yet started, show their file as it is now.
+
+        A running session is never touched: it keeps the routine it started with.
+        """
+        if self._routine_page is None:  # not made yet: nothing shown to follow
+            return
+        shown = self._routine_page.entry
+        if shown is None:
+            return
+        fresh = self._entry_now(shown.path)
+        if fresh != shown:
+            self.routine_page.set_entry(fresh)
+        flow = self.flow
+        path = flow.routine.path if flow is not None else None
+        if flow is None or flow.started() or path is None or not _same_file(path, shown.path):
+            return
+        if fresh.routine is not None and not fresh.problems:
+            flow.set_routine(fresh.routine)
+        else:  # broken before it started: show the errors instead of the check-in
+            self._drop_flow()
+            self.show_page(self.routine_page)
+            self.notify(
+                self.tr("“{0}” changed and now has errors, so it can't be started.").format(
+                    fresh.path.name
+                )
+            )
+
+    def _entry_now(self, path: Path) -> LibraryEntry:
+        """The library's entry for `path`, or one saying the file is gone."""
+        from backcoach.core.library import LibraryEntry
+        from backcoach.core.problems import Problem
+
+        for entry in self.entries:
+            if _same_file(entry.path, path):
+                return entry
+        gone = self.tr("the file is no longer there (moved, renamed or deleted)")
+        return LibraryEntry(path=path, problems=(Problem(str(path), 1, 1, gone),))
+
+    def _load_now(self, path: Path) -> LibraryEntry:
+        """`path` read from disk this moment (not the library's last scan)."""
+        from backcoach.core.library import LibraryEntry, LibraryIndex
+
+        if not path.is_file():
+            return self._entry_now(path)
+        result = LibraryIndex().load(path)
+        return LibraryEntry(
+            path=path,
+            routine=result.routine,
+            library=result.library,
+            problems=tuple(result.problems),
+        )
+
+    def start_from_page(self, routine: Routine) -> None:
+        """Start: the routine as its file is now; a file now broken shows its errors."""
+        entry = self.routine_page.entry
+        path = entry.path if entry is not None else routine.path
+        if path is None:
+            self.start_routine(routine)
+            return
+        fresh = self._load_now(path)
+        if fresh.routine is None or fresh.problems:
+            self.routine_page.set_entry(fresh)
+            return
+        self.start_routine(fresh.routine)
+
+    def _fresh_routine(self, routine: Routine) -> Routine | None:
+        """For a flow's own Start: the routine as its file is now, or None (errors shown)."""
+        if routine.path is None:
+            return routine
+        fresh = self._load_now(routine.path)
+        if fresh.routine is not None and not fresh.problems:
+            return fresh.routine
+        self.routine_page.set_entry(fresh)
+        self._errors_at_start = True
+        return None
 
     def show_library(self) -> None:
         if not self._nav_allowed():
@@ -403,11 +483,17 @@ class MainWindow(QMainWindow):
         )
         flow.finished.connect(self._flow_finished)
         flow.message.connect(self.notify)
+        flow.fresh_routine = self._fresh_routine
         self.flow = flow
         self.show_page(flow)
         flow.begin()
 
     def _flow_finished(self) -> None:
+        if self._errors_at_start:  # Start found the file broken: show why
+            self._errors_at_start = False
+            self._drop_flow()
+            self.show_page(self.routine_page)
+            return
         self.show_library()
 
     def _drop_flow(self) -> None:
@@ -475,6 +561,13 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a.absolute() == b.absolute()
 
 
 def heading_font(widget: QWidget, factor: float) -> QFont:

@@ -21,10 +21,10 @@ def tr(text: str) -> str:
 
 
 def total_text(plan: Plan) -> str:
-    """ "12m30s", or "12m30s + self-paced reps" in the user's language."""
+    """ "12m30s", or "12m30s + self-paced steps" in the user's language."""
     text = format_duration(plan.total_seconds) if plan.total_seconds else "0s"
     if plan.self_paced:
-        return tr("{0} + self-paced reps").format(text)
+        return tr("{0} + self-paced steps").format(text)
     return text
 
 

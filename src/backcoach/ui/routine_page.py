@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from backcoach.core.durations import format_duration
 from backcoach.core.plan import build_plan
 from backcoach.core.routine import POSTURE_BREAK_KIND, ExerciseStep, Routine, Step
-from backcoach.ui.library_page import short_problem
+from backcoach.ui.library_page import problem_block, short_problem
 from backcoach.ui.plan_text import total_text
 from backcoach.ui.widgets.page import PAGE_MARGINS
 from backcoach.ui.widgets.plain import PlainLabel
@@ -72,14 +72,27 @@ def describe_step(step: Step) -> str:
 
 
 def step_times(routine: Routine) -> dict[int, float | None]:
-    """Planned seconds per step index (None if any part is self-paced)."""
+    """A step's own planned seconds, by step index (None if any part is self-paced).
+
+    The rest after an exercise step is not part of it (see `rests_after`): a
+    1-minute breathing step followed by a 20 s rest takes 1m, not 1m20s.
+    """
     out: dict[int, float | None] = {}
     for seg in build_plan(routine).segments:
-        if seg.step_index is None:
+        if seg.step_index is None or seg.after_step:
             continue
         prev = out.get(seg.step_index, 0.0)
         out[seg.step_index] = None if prev is None or seg.duration is None else prev + seg.duration
     return out
+
+
+def rests_after(routine: Routine) -> dict[int, float]:
+    """The rest that follows each exercise step, in seconds, by step index (shown as a line)."""
+    return {
+        seg.step_index: seg.duration
+        for seg in build_plan(routine).segments
+        if seg.after_step and seg.step_index is not None and seg.duration is not None
+    }
 
 
 def prescribed_text(count: int, per: str) -> str:
@@ -172,10 +185,7 @@ class RoutinePage(QWidget):
         self._relayout.timeout.connect(self.steps.doItemsLayout)
         header.sectionResized.connect(self._step_column_resized)
         layout.addWidget(self.steps, 1)
-        self.errors = QTextBrowser()
-        self.errors.setAccessibleName(tr("Errors in this file"))
-        self.errors.setFont(big_font(self, 1.15, bold=False))
-        self.errors.hide()
+        self.errors = self._errors_view()
         layout.addWidget(self.errors, 1)
 
         self.total = PlainLabel()
@@ -209,6 +219,18 @@ class RoutinePage(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
 
+    def _errors_view(self) -> QTextBrowser:
+        """Where a broken file's errors show, as `backcoach check` shows them."""
+        errors = QTextBrowser()
+        errors.setAccessibleName(tr("Errors in this file"))
+        # Fixed width: each error shows its line with a caret under the column.
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setPointSizeF(big_font(self, 1.15, bold=False).pointSizeF())
+        errors.setFont(fixed)
+        errors.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
+        errors.hide()
+        return errors
+
     def _step_column_resized(self, column: int, _old: int, _new: int) -> None:
         if column == 1:
             self._relayout.start()
@@ -226,7 +248,7 @@ class RoutinePage(QWidget):
             )
             self.steps.hide()
             self.errors.show()
-            self.errors.setPlainText("\n\n".join(problems))
+            self.errors.setPlainText("\n\n".join(problem_block(p) for p in entry.problems))
             for i, p in enumerate(problems, 1):
                 QTreeWidgetItem(self.steps, [str(i), p, ""])
             self.total.setText("")
@@ -254,7 +276,12 @@ class RoutinePage(QWidget):
         self.meta.setText("   ·   ".join(facts))
         self.summary.setText(routine.summary)
         self.summary.setVisible(bool(routine.summary))
-        times = step_times(routine)
+        self._fill_steps(routine)
+        self.total.setText(tr("Total: {0}").format(total_text(build_plan(routine))))
+
+    def _fill_steps(self, routine: Routine) -> None:
+        """One line per step with its own time, and one for the rest after it."""
+        times, rests = step_times(routine), rests_after(routine)
         for i, step in enumerate(routine.steps):
             name = step.exercise.name if isinstance(step, ExerciseStep) else tr("Rest")
             desc = describe_step(step)
@@ -264,7 +291,8 @@ class RoutinePage(QWidget):
                 self.steps,
                 [str(i + 1), text, tr("self-paced") if t is None else format_duration(t)],
             )
-        self.total.setText(tr("Total: {0}").format(total_text(build_plan(routine))))
+            if i in rests:
+                QTreeWidgetItem(self.steps, ["", tr("Rest"), format_duration(rests[i])])
 
     def focus_start(self) -> None:
         self.start.setFocus()

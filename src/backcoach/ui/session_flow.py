@@ -83,6 +83,9 @@ class SessionFlow(QStackedWidget):
         self.stop_reason: str | None = None
         self.ended_at: datetime | None = None
         self.results: list[StepResult] = []
+        self.fresh_routine: Callable[[Routine], Routine | None] | None = None
+        """Asked at Start for the routine as its file is now (None: the file has errors
+        now, and nothing starts); the main window sets it, tests may too."""
         self._closing = False
 
         self.checkin = CheckInBefore(routine)
@@ -119,6 +122,17 @@ class SessionFlow(QStackedWidget):
         if self.autopilot:
             QTimer.singleShot(0, self.checkin.autopilot)
 
+    def started(self) -> bool:
+        """True once the player has started (the session is on record from then on)."""
+        return self.adapter is not None
+
+    def set_routine(self, routine: Routine) -> None:
+        """Before the session starts, go on with `routine` (its file changed); never after."""
+        if self.started():
+            return
+        self.routine = routine
+        self.checkin.set_routine(routine)
+
     def in_session(self) -> bool:
         """True while the player runs (running or paused)."""
         return self.adapter is not None and self.adapter.state in ("running", "paused")
@@ -144,6 +158,14 @@ class SessionFlow(QStackedWidget):
 
     # --- check-in -> player ---------------------------------------------------------
     def _start(self, before: BeforeResult, plan: Plan) -> None:
+        if self.fresh_routine is not None:
+            fresh = self.fresh_routine(self.routine)
+            if fresh is None:  # the file has errors now: the window shows them
+                self.finished.emit()
+                return
+            if fresh != self.routine:
+                self.set_routine(fresh)
+                plan = build_plan(fresh, flare=before.flare and fresh.flare is not None)
         self.before = before
         self.plan = plan
         adapter = EngineAdapter(plan, clock=self.clock, speed=self.ctx.speed, parent=self)
