@@ -13,14 +13,14 @@ from typing import Literal
 
 Level = Literal["gentle", "moderate", "strong"]
 Kind = Literal["routine", "posture-break"]
-Sides = Literal["none", "each", "left", "right"]
+Sides = Literal["none", "each", "left", "right", "alternate"]
 IfYes = Literal["stop", "flare", "note"]
 Sound = Literal["bell", "chime", "tick"]
 Per = Literal["day", "week"]
 
 LEVELS: tuple[str, ...] = ("gentle", "moderate", "strong")
 KINDS: tuple[str, ...] = ("routine", "posture-break")
-SIDES: tuple[str, ...] = ("none", "each", "left", "right")
+SIDES: tuple[str, ...] = ("none", "each", "left", "right", "alternate")
 IF_YES: tuple[str, ...] = ("stop", "flare", "note")
 SOUNDS: tuple[str, ...] = ("bell", "chime", "tick")
 
@@ -37,6 +37,12 @@ class Exercise:
     careful: str = ""
     images: tuple[Path, ...] = ()
     muscles: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    """What the patient needs (mat, strap, chair): the routine page lists it."""
+    video: str = ""
+    """An https:// address of a demonstration, opened only when the patient asks."""
+    cautions: str = ""
+    """Who should take care or ask first (osteoporosis, a hip replacement...)."""
 
 
 @dataclass(frozen=True)
@@ -96,12 +102,59 @@ class Question:
     ask: str
     if_yes: IfYes
     advice: str | None = None
+    urgent: bool = False
+    """With if_yes stop: the advice means "get medical help now"."""
 
 
 @dataclass(frozen=True)
 class Flare:
     scale: float = 1.0
     skip: tuple[str, ...] = ()
+
+
+STAGE_CHANGE_KEYS: tuple[str, ...] = (
+    "hold",
+    "reps",
+    "sets",
+    "rep_time",
+    "duration",
+    "rest",
+    "relax",
+)
+
+
+@dataclass(frozen=True)
+class StepChange:
+    """What a stage changes in one step (by its id): only dose keys, None = unchanged."""
+
+    step_id: str
+    hold: float | None = None
+    reps: int | None = None
+    sets: int | None = None
+    rep_time: float | None = None
+    duration: float | None = None
+    rest: float | None = None
+    relax: float | None = None
+
+    def values(self) -> dict[str, float]:
+        """The keys this change sets, in STAGE_CHANGE_KEYS order."""
+        out: dict[str, float] = {}
+        for key in STAGE_CHANGE_KEYS:
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of a progression. The first is the steps as written (no `after`,
+    no changes); a later one is offered after `after` completed sessions of the
+    one before, and its changes come on top of every earlier stage's."""
+
+    name: str
+    after: int | None = None
+    changes: tuple[StepChange, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,6 +189,7 @@ class Routine:
     kind: Kind = "routine"
     before_you_start: tuple[Question, ...] = ()
     flare: Flare | None = None
+    stages: tuple[Stage, ...] = ()
     exercises: dict[str, Exercise] = field(default_factory=dict, compare=False, hash=False)
 
 

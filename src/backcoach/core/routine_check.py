@@ -27,6 +27,7 @@ from backcoach.core.routine import (
     Routine,
     Step,
 )
+from backcoach.core.stages_check import StageChecks
 from backcoach.core.steps_check import STEP_KEYS, StepChecks
 from backcoach.core.yaml_nodes import FLOAT, INT, scalar_tag
 
@@ -43,13 +44,22 @@ TOP_KEYS = (
     "defaults",
     "before_you_start",
     "flare",
+    "stages",
     "exercises",
     "steps",
 )
 LIBRARY_KEYS = ("backcoach", "title", "summary", "author", "tags", "exercises")
-ROUTINE_ONLY_KEYS = ("level", "prescribed", "kind", "defaults", "before_you_start", "flare")
+ROUTINE_ONLY_KEYS = (
+    "level",
+    "prescribed",
+    "kind",
+    "defaults",
+    "before_you_start",
+    "flare",
+    "stages",
+)
 DEFAULT_KEYS = ("rest", "relax", "switch", "rep_time")
-QUESTION_KEYS = ("ask", "if_yes", "advice")
+QUESTION_KEYS = ("ask", "if_yes", "advice", "urgent")
 FLARE_KEYS = ("scale", "skip")
 
 _PRESCRIBED = re.compile(r"^\s*([0-9]+)\s*/\s*(day|week)\s*$")
@@ -65,7 +75,7 @@ class Reading:
     library: ExerciseLibrary | None = None
 
 
-class RoutineReader(ExerciseChecks, StepChecks):
+class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
     """Reads one file's root node as a routine or an exercise library."""
 
     def read(self, root: Node | None, out: Reading, sha256: str) -> None:
@@ -172,6 +182,7 @@ class RoutineReader(ExerciseChecks, StepChecks):
         else:
             steps = self.steps(top["steps"][1], defaults, own)
         flare = self.flare(top["flare"][1], steps) if "flare" in top else None
+        stages = self.stages(top["stages"][1], steps) if "stages" in top else ()
         if self.issues:
             return None
         used = dict(own)
@@ -192,6 +203,7 @@ class RoutineReader(ExerciseChecks, StepChecks):
             kind=kind or "routine",  # type: ignore[arg-type]
             before_you_start=questions,
             flare=flare,
+            stages=stages,
             exercises=used,
         )
 
@@ -247,6 +259,7 @@ class RoutineReader(ExerciseChecks, StepChecks):
                 else None
             )
             advice = self.optional_text(items, "advice", path)
+            urgent = self.urgent(items, path, if_yes)
             if "ask" not in items:
                 self.error(qnode, path, "missing 'ask': the question put to the patient")
             if "if_yes" not in items:
@@ -258,7 +271,7 @@ class RoutineReader(ExerciseChecks, StepChecks):
                     "'stop' needs 'advice': what the patient should do instead of exercising",
                 )
             if ask is not None and if_yes is not None:
-                out.append(Question(ask, if_yes, advice))  # type: ignore[arg-type]
+                out.append(Question(ask, if_yes, advice, urgent))  # type: ignore[arg-type]
         return tuple(out)
 
     def flare(self, node: Node, steps: list[Step]) -> Flare | None:

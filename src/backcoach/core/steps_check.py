@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from yaml.nodes import Node, ScalarNode
 
+from backcoach.core.additions_check import AdditionChecks
 from backcoach.core.durations import format_duration
-from backcoach.core.node_checks import Items, NodeReader, did_you_mean
+from backcoach.core.node_checks import Items, did_you_mean
 from backcoach.core.routine import (
     DEFAULT_RELAX,
     DEFAULT_REST,
@@ -40,7 +41,7 @@ CUE_ACTIONS = ("say", "show", "sound")
 CUE_KEYS = CUE_POSITIONS + CUE_ACTIONS
 
 
-class StepChecks(NodeReader):
+class StepChecks(AdditionChecks):
     """The routine's steps; `steps()` also records step ids (for flare.skip)."""
 
     def steps(
@@ -116,6 +117,7 @@ class StepChecks(NodeReader):
     ) -> ExerciseStep | None:
         before = len(self.issues)
         self.unknown(items, STEP_KEYS, path)
+        self.alternate_fits(items, path)
         exercise = self.step_exercise(items["exercise"][1], f"{path}.exercise", own)
 
         def dur(key: str, pause: bool = False) -> float | None:
@@ -183,7 +185,8 @@ class StepChecks(NodeReader):
             )
         if not has("hold") and not has("duration") and rep_time is None and "rep_time" in defaults:
             rep_time = defaults["rep_time"][0]
-        period, period_name = self.period(hold, duration, reps, rep_time, has("reps"))
+        per_set = reps * 2 if reps is not None and sides == "alternate" else reps
+        period, period_name = self.period(hold, duration, per_set, rep_time, has("reps"))
         cues = (
             self.cues(items["cues"][1], f"{path}.cues", period, period_name) if has("cues") else ()
         )
