@@ -68,6 +68,10 @@ NEXT = "Next: {0}."
 NEXT_SET = "Next: set {0} of {1}."
 NUMBER = "{0}"
 SESSION_COMPLETE = "Well done. Session complete."
+ALTERNATE_PACED = "{0} reps each side, alternating. I will count."
+ALTERNATE_SELF = "{0} reps each side, alternating, at your own pace."
+LEFT_N = "Left {0}"
+RIGHT_N = "Right {0}"
 
 TEMPLATES: tuple[str, ...] = (
     GET_READY,
@@ -89,6 +93,10 @@ TEMPLATES: tuple[str, ...] = (
     NEXT_SET,
     NUMBER,
     SESSION_COMPLETE,
+    ALTERNATE_PACED,
+    ALTERNATE_SELF,
+    LEFT_N,
+    RIGHT_N,
     *_WORDS,
 )
 """Every automatic template, for the UI's translation catalogue (QT_TRANSLATE_NOOP)."""
@@ -146,7 +154,8 @@ def segment_start(seg: Segment, prev: Segment | None, nxt: Segment | None) -> li
         out.append(_say(NAME, seg.exercise.name))
     if seg.say:
         out.append(Announcement(seg.say))
-    if seg.side is not None and (first or (prev is not None and prev.kind == "switch")):
+    turned = prev is not None and prev.kind == "switch"
+    if seg.side is not None and (first or turned or seg.alternate):
         out.append(_say(LEFT_SIDE if seg.side == "left" else RIGHT_SIDE))
     if seg.sets is not None and seg.sets > 1 and seg.rep in (None, 1):
         out.append(_say(SET_OF, seg.set, seg.sets))
@@ -155,6 +164,12 @@ def segment_start(seg: Segment, prev: Segment | None, nxt: Segment | None) -> li
             out.append(_say(HOLD_OF, seg.rep, seg.reps))
         else:
             out.append(_say(HOLD))
+    elif seg.kind == "reps" and seg.alternate:
+        if seg.duration is None:
+            out.append(_say(ALTERNATE_SELF, seg.reps))
+            out.append(_say(PRESS_DONE))
+        else:
+            out.append(_say(ALTERNATE_PACED, seg.reps))
     elif seg.kind == "reps":
         if seg.duration is None:
             out.append(_say(REPS_SELF, seg.reps))
@@ -186,12 +201,25 @@ def timed(seg: Segment) -> list[tuple[float, Announcement]]:
     if seg.kind == "reps":
         if seg.rep_time is None or seg.reps is None:
             return []
+        if seg.alternate:
+            return alternating_count(seg.reps, seg.rep_time)
         return [(k * seg.rep_time, number(k)) for k in range(1, seg.reps + 1)]
     out: list[tuple[float, Announcement]] = []
     for n in range(COUNTDOWN_FROM, 0, -1):
         offset = seg.duration - n
         if offset >= MIN_LEAD:
             out.append((offset, number(n)))
+    return out
+
+
+def alternating_count(reps: int, rep_time: float) -> list[tuple[float, Announcement]]:
+    """Paced alternating reps: the side and its rep as each rep starts ("Left 1",
+    "Right 1", "Left 2"...). The first waits its turn after the opening words; the
+    others are counts that should land on time."""
+    out: list[tuple[float, Announcement]] = []
+    for turn in range(2 * reps):
+        template = LEFT_N if turn % 2 == 0 else RIGHT_N
+        out.append((turn * rep_time, _say(template, turn // 2 + 1, priority=turn > 0)))
     return out
 
 

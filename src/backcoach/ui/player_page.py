@@ -543,13 +543,15 @@ class PlayerPage(QWidget):
         # No photo: give the room to the countdown rather than show an empty box.
         self.images.setVisible(bool(self.images.pixmaps))  # a corrupt picture counts as none
         self.images.set_animate(seg.is_work)
-        self.side.set_side(seg.side if (seg.is_work or kind in ("switch", "relax")) else None)
+        self.side.set_side(self._side(seg, 0.0))
         counts = []
         if seg.sets and seg.sets > 1:
             counts.append(self.tr("Set {0} of {1}").format(seg.set, seg.sets))
         if kind == "hold" and seg.reps and seg.reps > 1 and seg.rep:
             counts.append(self.tr("Rep {0} of {1}").format(seg.rep, seg.reps))
-        if kind == "reps" and seg.reps:
+        if kind == "reps" and seg.reps and seg.alternate:
+            counts.append(self.tr("{0} reps each side").format(seg.reps))
+        elif kind == "reps" and seg.reps:
             counts.append(self.tr("{0} reps").format(seg.reps))
         self.counts.setText("   ·   ".join(counts))
         if ex and (seg.is_work or kind == "get-ready"):
@@ -574,6 +576,15 @@ class PlayerPage(QWidget):
         self.step_bar.setVisible(seg.duration is not None)
         self.title.setAccessibleDescription(segment_label(seg))
         self.refresh()
+
+    def _side(self, seg: Segment, elapsed: float) -> str | None:
+        """The side to show: the segment's, the side of the rep under way in a paced
+        alternating set, "alternate" for a self-paced one, none between exercises."""
+        if not (seg.is_work or seg.kind in ("switch", "relax")):
+            return None
+        if seg.alternate and seg.side is None:
+            return seg.side_at(elapsed) or "alternate"
+        return seg.side
 
     def _details_changed(self) -> None:
         self.cue_text.setVisible(bool(self.cue_text.text()))
@@ -651,6 +662,10 @@ class PlayerPage(QWidget):
             return
         seg = a.current
         remaining = a.remaining
+        if seg.alternate and seg.side is None:
+            side = self._side(seg, a.elapsed)
+            if side != self.side.side:
+                self.side.set_side(side)
         if seg.duration is None:
             self.countdown.setText(str(seg.reps or ""))
         else:
