@@ -105,11 +105,15 @@ class SessionFlow(QStackedWidget):
         return self.recorder.session_id
 
     def begin(self) -> None:
-        if self.quick:
+        if self.quick and self.routine.flare is None:
             self._start(BeforeResult(None), build_plan(self.routine))
             return
         self.setCurrentWidget(self.checkin)
-        self.checkin.begin()
+        if self.quick:
+            # No pain ratings for a break, but the flare-day choice all the same.
+            self.checkin.begin_ready()
+        else:
+            self.checkin.begin()
         if self.autopilot:
             QTimer.singleShot(0, self.checkin.autopilot)
 

@@ -157,6 +157,7 @@ class Page(QWidget):
         self._outer = inner
         self.column = self.content.column
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # questions come from routine files
         self.heading.setFont(scaled_font(self, 2.0, bold=True))
         self.heading.setWordWrap(True)
         self.column.addWidget(self.heading)
@@ -178,6 +179,7 @@ class Page(QWidget):
 
     def text_label(self, text: str = "", factor: float = 1.3, *, bold: bool = False) -> QLabel:
         label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # advice and notes come from routine files
         label.setWordWrap(True)
         label.setFont(scaled_font(self, factor, bold=bold))
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
