@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal, Protocol
 
+from backcoach.core.history import HistoryUnavailable
 from backcoach.core.records import StageChoice, StageRef
 from backcoach.core.routine import Routine
 
@@ -46,6 +47,36 @@ class SessionLike(Protocol):
     def stop_reason(self) -> str | None: ...
     @property
     def stage(self) -> StageRef | None: ...
+
+
+class StageHistory(Protocol):
+    """The part of core.history.HistoryStore the stages read and write."""
+
+    def stage_choice(self, routine_id: str) -> StageChoice | None: ...
+
+    def summaries(self, *, routine_id: str | None = ...) -> Sequence[SessionLike]: ...
+
+    def choose_stage(self, routine_id: str, stage: StageRef, at: datetime) -> None: ...
+
+
+@dataclass(frozen=True)
+class StageRecord:
+    """What the history says about one routine's stages."""
+
+    choice: StageChoice | None = None
+    sessions: tuple[SessionLike, ...] = ()
+
+
+def read_record(store: StageHistory | None, routine: Routine) -> StageRecord:
+    """The routine's stage choice and sessions; empty without stages or a usable store."""
+    if store is None or not routine.stages:
+        return StageRecord()
+    try:
+        return StageRecord(
+            store.stage_choice(routine.id), tuple(store.summaries(routine_id=routine.id))
+        )
+    except HistoryUnavailable:
+        return StageRecord()
 
 
 @dataclass(frozen=True)

@@ -209,9 +209,11 @@ class CheckInBefore(QStackedWidget):
     cancelled = Signal()
     stopped = Signal(str)  # advice shown; nothing starts
 
-    def __init__(self, routine: Routine, parent: QWidget | None = None) -> None:
+    def __init__(self, routine: Routine, stage: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.routine = routine
+        self.stage = stage
+        """The stage of the routine's progression to run (1-based)."""
         self.result: BeforeResult | None = None
         self.plan: Plan | None = None
         self._q = 0
@@ -306,11 +308,17 @@ class CheckInBefore(QStackedWidget):
         self.ready_page.flare.setChecked(self.result.flare and routine.flare is not None)
         self.ready_page.flare.blockSignals(False)
         flare = self.result.flare and routine.flare is not None
-        self.plan = build_plan(routine, flare=flare)
+        self.plan = build_plan(routine, flare=flare, stage=self.stage)
         total = total_text(self.plan)
         lines = [self.tr("{0}: {1}.").format(routine.title, about(self.plan))]
+        if routine.stages:
+            lines.append(
+                self.tr("Stage {0} of {1}: {2}.").format(
+                    self.stage, len(routine.stages), self.plan.stage_name
+                )
+            )
         if self.result.flare and routine.flare is not None:
-            normal = build_plan(routine)
+            normal = build_plan(routine, stage=self.stage)
             lines.insert(
                 0,
                 self.tr(

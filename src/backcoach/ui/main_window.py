@@ -24,6 +24,7 @@ from backcoach.ui.translations import parts_text
 
 if TYPE_CHECKING:
     from backcoach.core.library import LibraryEntry
+    from backcoach.core.progression import StagePosition
     from backcoach.core.routine import Routine
     from backcoach.core.session import Clock
     from backcoach.ui.library_page import LibraryPage
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
             page = RoutinePage()
             page.back_requested.connect(self.show_library)
             page.start_requested.connect(self.start_routine)
+            page.stage_back_requested.connect(self.go_back_a_stage)
             self.add_page(page)
             self._routine_page = page
         return self._routine_page
@@ -294,9 +296,40 @@ class MainWindow(QMainWindow):
         self.library_page.focus_list()
 
     def open_entry(self, entry: LibraryEntry) -> None:
-        self.routine_page.set_entry(entry)
+        self.routine_page.set_entry(entry, self._stage_position(entry.routine))
         self.show_page(self.routine_page)
         self.routine_page.focus_start()
+
+    def _stage_position(self, routine: Routine | None) -> StagePosition | None:
+        """Where the patient stands in the routine's stages (None without stages)."""
+        from backcoach.core.progression import position, read_record
+
+        if routine is None:
+            return None
+        record = read_record(self.ctx.history, routine)
+        return position(routine, record.choice, record.sessions)
+
+    def go_back_a_stage(self, routine: Routine, target: int) -> None:
+        """The patient chose an earlier stage on the routine page: keep it, show it."""
+        from backcoach.core.history import now_local
+        from backcoach.core.progression import stage_ref
+
+        store = self.ctx.history
+        if store is None:
+            self.notify(self.tr("The stage can't be changed: the history is not available."))
+            return
+        try:
+            store.choose_stage(routine.id, stage_ref(routine, target), now_local())
+        except Exception as exc:  # HistoryUnavailable: say so, calmly
+            self.notify(self.tr("The new stage could not be saved: {0}").format(exc))
+            return
+        page = self.routine_page
+        if page.entry is not None:
+            page.set_entry(page.entry, self._stage_position(page.entry.routine))
+            if page.stage_back.isVisible():
+                page.stage_back.setFocus()
+            else:
+                page.focus_start()
 
     def start_by_name(self, name: str) -> bool:
         """--start: an id (file stem) or a path; a wrong name says so and shows the library."""
