@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from backcoach.core.history import HistoryUnavailable
 from backcoach.core.records import StageChoice, StageRef
@@ -210,20 +210,23 @@ class StageSpan:
     sessions: int
 
 
-def stage_spans(sessions: Iterable[SessionLike]) -> list[StageSpan]:
-    """Consecutive sessions of a routine at the same stage, per routine, oldest first."""
+def stage_spans(sessions: Iterable[Any]) -> list[StageSpan]:
+    """Consecutive sessions of a routine at the same stage, per routine, oldest first.
+
+    Takes any session records with `started_at`, `speed` and (maybe) `stage`."""
     spans: list[StageSpan] = []
     open_span: dict[str, int] = {}
     for s in sorted(sessions, key=lambda s: s.started_at):
-        if s.stage is None or s.speed > 1.0:
+        stage: StageRef | None = getattr(s, "stage", None)
+        if stage is None or s.speed > 1.0:
             continue
         title = str(getattr(s, "routine_title", "") or getattr(s, "routine_id", ""))
         day = s.started_at.date()
         at = open_span.get(title)
-        if at is not None and spans[at].stage.index == s.stage.index:
+        if at is not None and spans[at].stage.index == stage.index:
             span = spans[at]
             spans[at] = StageSpan(title, span.stage, span.first, day, span.sessions + 1)
             continue
         open_span[title] = len(spans)
-        spans.append(StageSpan(title, s.stage, day, day, 1))
+        spans.append(StageSpan(title, stage, day, day, 1))
     return spans

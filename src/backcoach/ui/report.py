@@ -38,7 +38,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from backcoach.core import stats
+from backcoach.core import progression, stats
 from backcoach.ui.history_model import change_text, describe_trigger, stop_reason_text, target_text
 from backcoach.ui.pain_chart import paint_pain_chart
 
@@ -248,6 +248,27 @@ def build_html(
             )
         )
         parts.append(_more(len(stops) - len(shown)))
+
+    # Stages of the routines' progressions
+    spans = progression.stage_spans(used)
+    if spans:
+        parts.append(f"<h2>{_e(tr('Stages'))}</h2>")
+        parts.append(
+            _table(
+                [tr("Routine"), tr("Stage"), tr("From"), tr("To"), tr("Sessions")],
+                [
+                    (
+                        s.routine_title,
+                        f"{s.stage.index}: {s.stage.name}",
+                        _short(s.first),
+                        _short(s.last),
+                        str(s.sessions),
+                    )
+                    for s in spans
+                ],
+                right=(4,),
+            )
+        )
 
     # Flare days and safety answers
     flares = stats.flare_days(rows)
