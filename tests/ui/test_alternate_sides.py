@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from backcoach.core import announce
@@ -125,3 +126,38 @@ def test_alternating_count_lands_as_each_rep_starts() -> None:
         (6.0, "Left 2", True),
         (9.0, "Right 2", True),
     ]
+
+
+def test_cautions_and_video_before_the_step_not_on_every_hold(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, monkeypatch: object
+) -> None:
+    text = (
+        "backcoach: 1\ntitle: Careful\nexercises:\n"
+        "  bd: {name: Bird dog, how: On hands and knees., careful: Keep your back flat.,"
+        " cautions: Ask first after a hip replacement., video: 'https://example.org/bird-dog'}\n"
+        "steps:\n  - {exercise: bd, hold: 3s, reps: 2, sides: each}\n"
+    )
+    result = load_bytes(text.encode(), tmp_path / "c.yaml", assets=tmp_path)
+    assert result.routine is not None
+    page, adapter, clock, _ = player(qtbot, tmp_path, data_dir, result.routine)
+    # get ready: how, careful, the cautions and the video button
+    assert page.segment is not None and page.segment.kind == "get-ready"
+    assert page.how.text() == "On hands and knees."
+    assert page.cautions.text() == "Ask first / take care: Ask first after a hip replacement."
+    assert page.cautions.textFormat() == Qt.TextFormat.PlainText
+    assert page.video_button.isVisible()
+    opened: list[str] = []
+    from backcoach.ui import video
+
+    monkeypatch.setattr(video, "open_video", lambda url: opened.append(url) or True)  # type: ignore[attr-defined]
+    qtbot.mouseClick(page.video_button, Qt.MouseButton.LeftButton)
+    assert opened == ["https://example.org/bird-dog"]
+    assert adapter.state == "paused"  # the patient is watching
+    adapter.resume()
+    step_to(adapter, clock, 5.5)  # the first hold: cautions still shown as it starts
+    assert page.segment.kind == "hold" and page.cautions.isVisible()
+    assert not page.video_button.isVisible()
+    step_to(adapter, clock, 5 + 3 + 5 + 0.5)  # the second hold of the step: no more
+    assert page.segment.kind == "hold" and page.segment.rep == 2
+    assert not page.cautions.isVisible()
+    assert page.careful.text() == "Careful: Keep your back flat."

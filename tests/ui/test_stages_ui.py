@@ -100,9 +100,9 @@ def test_routine_page_shows_stage_needs_cautions_and_video(
     assert not page.stage_back.isVisible()
     assert "Ask first / take care: Ask first after spinal surgery." in page.details.text()
     opened: list[str] = []
-    import backcoach.ui.routine_page as rp
+    from backcoach.ui import video
 
-    monkeypatch.setattr(rp, "open_video", lambda url: opened.append(url) or True)  # type: ignore[attr-defined]
+    monkeypatch.setattr(video, "open_video", lambda url: opened.append(url) or True)  # type: ignore[attr-defined]
     assert page.video.isVisible() and opened == []  # nothing is fetched until asked
     page.video.setFocus()
     qtbot.keyClick(page.video, Qt.Key.Key_Space)

@@ -19,10 +19,9 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,6 +43,7 @@ from backcoach.core.plan import build_plan
 from backcoach.core.progression import StagePosition
 from backcoach.core.routine import Exercise, ExerciseStep, Routine, Step
 from backcoach.core.stages import changes_between, stage_steps
+from backcoach.ui import video
 from backcoach.ui.dose_text import change_words
 from backcoach.ui.library_page import short_problem
 from backcoach.ui.plan_text import total_text
@@ -181,11 +181,6 @@ def step_details(step: Step) -> str:
     if ex.equipment:
         lines.append(tr("You need: {0}.").format(", ".join(ex.equipment)))
     return "\n".join(lines)
-
-
-def open_video(url: str) -> bool:
-    """Open a demonstration in the user's browser (only ever on their click)."""
-    return bool(QDesktopServices.openUrl(QUrl(url)))
 
 
 def big_font(widget: QWidget, factor: float, bold: bool = True) -> QFont:
@@ -432,7 +427,7 @@ class RoutinePage(QWidget):
     def _watch(self) -> None:
         url = self.video.property("url")
         if url:
-            open_video(str(url))
+            video.open_video(str(url))
 
     def _stage_back(self) -> None:
         routine = self.entry.routine if self.entry is not None else None
