@@ -74,8 +74,11 @@ def _work_words(step: ExerciseStep) -> list[str]:
     return [count, tr("at your own pace")]
 
 
-def dose_words(step: Step) -> str:
-    """The whole dose of a step, as a therapist would write it on a handout."""
+def dose_words(step: Step, *, rest_after: bool = True) -> str:
+    """The whole dose of a step, as a therapist would write it on a handout.
+
+    `rest_after` False: the step's rest comes only between its sets (it is the last
+    step, or a rest step follows it), so it is named only when there are sets."""
     if isinstance(step, RestStep):
         return tr("Rest {0}").format(seconds_words(step.rest))
     parts = _work_words(step)
@@ -84,7 +87,7 @@ def dose_words(step: Step) -> str:
         parts.append(side)
     if step.sets > 1:
         parts.append(tr("{0} sets").format(step.sets))
-    if step.rest > 0:
+    if step.rest > 0 and (rest_after or step.sets > 1):
         parts.append(tr("rest {0}").format(seconds_words(step.rest)))
     return ", ".join(parts)
 

@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         """Makes each session's cue player; tests pass None for silence."""
         self.confirm_close: Callable[[], bool] = self._ask_close
         """Asked when the window closes mid-session; tests replace it."""
+        self.ask_printer: Callable[[Any], bool] = self._ask_printer
+        """Shows the print dialog for a QPrinter (True: print); tests replace it."""
         self.setWindowTitle(self.tr("backcoach"))
         self.resize(1100, 760)
         self.setMinimumSize(800, 600)
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)
         self.stack = QStackedWidget()
+        self.stack.currentChanged.connect(self._page_changed)
         self._column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -195,6 +198,12 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(self.settings_action)
+        self.print_action = QAction(self.tr("Print &handout…"), self)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_action.setStatusTip(self.tr("The routine's home-exercise sheet, on A4"))
+        self.print_action.triggered.connect(self.print_handout)
+        self.print_action.setEnabled(False)
+        file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -210,6 +219,44 @@ class MainWindow(QMainWindow):
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         self.history_action.triggered.connect(self.open_history_page)
         view.addAction(self.history_action)
+
+    def _page_changed(self, _index: int) -> None:
+        """Print handout… works on the routine page, for a routine without errors."""
+        page = self._routine_page
+        shown = page is not None and self.stack.currentWidget() is page
+        self.print_action.setEnabled(
+            shown and page is not None and page.entry is not None and page.start.isEnabled()
+        )
+
+    def print_handout(self) -> None:
+        """File → Print handout…: the routine on screen, at the patient's stage, A4."""
+        page = self._routine_page
+        if page is None or self.stack.currentWidget() is not page or page.entry is None:
+            return
+        routine = page.entry.routine
+        if routine is None or not page.start.isEnabled():
+            return
+        from PySide6.QtPrintSupport import QPrinter
+
+        from backcoach.ui.handout import a4_layout, render
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(a4_layout())
+        printer.setDocName(routine.title)
+        if not self.ask_printer(printer):
+            return
+        stage = page.where.current if page.where is not None else 1
+        try:
+            render(routine, printer, stage)
+        except OSError as exc:
+            self.notify(self.tr("The handout could not be printed: {0}").format(exc))
+
+    def _ask_printer(self, printer: Any) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print handout"))
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
     def _nav_allowed(self) -> bool:
         if self.flow is not None and self.flow.in_session():
