@@ -157,7 +157,7 @@ def test_handout_command_writes_a_pdf_headless(qtbot: QtBot, tmp_path: Path) -> 
     assert re.match(r".*core\.pdf: [123] page\(s\)", out.getvalue().strip())
     assert not list(tmp_path.glob(".*part"))
     assert handout(str(routine), output=str(target), stage=9, out=out, err=err) == 2
-    assert "stage 9" in err.getvalue()
+    assert "stages 1 to 3, not 9" in err.getvalue()
     assert handout(str(tmp_path / "nope.yaml"), out=out, err=err) == 2
     broken = tmp_path / "broken.yaml"
     broken.write_text("backcoach: 1\ntitle: B\nsteps:\n  - {exercise: nowhere, hold: 3s}\n")

@@ -63,12 +63,10 @@ def _work_words(step: ExerciseStep) -> list[str]:
             parts.append(each.format(times_words(step.reps)))
         return parts
     if step.duration is not None:
-        return [tr("Keep going for {0}").format(seconds_words(step.duration))]
-    count = (
-        tr("{0} times each side").format(step.reps)
-        if alternate
-        else tr("{0} times").format(step.reps)
-    )
+        return [tr("For {0}").format(seconds_words(step.duration))]
+    count = times_words(step.reps)
+    if alternate:
+        count = tr("{0} each side").format(count)
     if step.rep_time is not None:
         return [count, tr("one every {0}").format(seconds_words(step.rep_time))]
     return [count, tr("at your own pace")]

@@ -167,10 +167,14 @@ def _steps(routine: Routine, stage: int, images: dict[str, QImage]) -> str:
         photos = _photos(step, images) if isinstance(step, ExerciseStep) else ""
         # The plan rests after a step only when an exercise step follows it.
         rest_after = i < len(steps) and isinstance(steps[i], ExerciseStep)
-        rows.append(
-            f'<tr><td width="{2 * PHOTO_WIDTH + 8}" valign="top">{photos}</td>'
-            f'<td valign="top">{_step_text(i, step, rest_after)}</td></tr>'
-        )
+        text = _step_text(i, step, rest_after)
+        if photos:
+            rows.append(
+                f'<tr><td width="{2 * PHOTO_WIDTH + 8}" valign="top">{photos}</td>'
+                f'<td valign="top">{text}</td></tr>'
+            )
+        else:  # no photo: the words take the whole width
+            rows.append(f'<tr><td colspan="2" valign="top">{text}</td></tr>')
     table = (
         '<table class="steps" width="100%" cellspacing="0" cellpadding="3">'
         + "".join(rows)
@@ -212,13 +216,14 @@ def _flare(routine: Routine, stage: int) -> str:
 def _stages(routine: Routine) -> str:
     if not routine.stages:
         return ""
-    rows = [f"<tr><td><b>{_e(routine.stages[0].name)}</b></td><td>{_e(tr('As above.'))}</td></tr>"]
+    first = _e(routine.stages[0].name)
+    rows = [f'<tr><td width="32%"><b>{first}</b></td><td>{_e(tr("As above."))}</td></tr>']
     for number in range(2, len(routine.stages) + 1):
         stage = routine.stages[number - 1]
         changes = "; ".join(change_words(c) for c in changes_between(routine, number - 1, number))
         when = tr("After {0} completed sessions of the stage before:").format(stage.after)
         rows.append(
-            f"<tr><td valign='top'><b>{_e(stage.name)}</b></td>"
+            f'<tr><td width="32%" valign="top"><b>{_e(stage.name)}</b></td>'
             f"<td>{_e(when)} {_e(changes)}</td></tr>"
         )
     intro = tr(
