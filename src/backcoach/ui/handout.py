@@ -99,21 +99,26 @@ def _header(routine: Routine, stage: int) -> str:
         parts.append(f"<p>{_e(routine.summary)}</p>")
     needs = equipment_of(routine)
     if needs:
-        parts.append(f"<p><b>{_e(tr('What you need:'))}</b> {_e(', '.join(needs))}</p>")
+        label = tr("What you need:")
+        parts.append(f"<p><b>{_e(label)}</b> {_e(', '.join(needs))}</p>")
     return "".join(parts)
 
 
 def _question(q: Question) -> str:
     ask = f"<b>{_e(q.ask)}</b>"
+    advice = _e(q.advice or "")
     if q.if_yes == "stop" and q.urgent:
-        then = f'<span class="urgent">{_e(tr("If yes, get medical help now:"))}</span>'
-        return f"<li>{ask}<br>{then} {_e(q.advice or '')}</li>"
+        then = _e(tr("If yes, get medical help now:"))
+        return f'<li>{ask}<br><span class="urgent">{then}</span> {advice}</li>'
     if q.if_yes == "stop":
-        return f"<li>{ask}<br>{_e(tr('If yes, do not exercise today:'))} {_e(q.advice or '')}</li>"
+        then = _e(tr("If yes, do not exercise today:"))
+        return f"<li>{ask}<br>{then} {advice}</li>"
     if q.if_yes == "flare":
-        return f"<li>{ask}<br>{_e(tr('If yes, do the flare-day version (below).'))}</li>"
+        then = _e(tr("If yes, do the flare-day version (below)."))
+        return f"<li>{ask}<br>{then}</li>"
     if q.advice:
-        return f"<li>{ask}<br>{_e(tr('If yes:'))} {_e(q.advice)}</li>"
+        then = _e(tr("If yes:"))
+        return f"<li>{ask}<br>{then} {advice}</li>"
     return f"<li>{ask}</li>"
 
 
@@ -122,7 +127,8 @@ def _safety(routine: Routine) -> str:
         return ""
     items = "".join(_question(q) for q in routine.before_you_start)
     intro = tr("Ask yourself these questions every time, before you start.")
-    return f"<h2>{_e(tr('Before you start'))}</h2><p>{_e(intro)}</p><ul>{items}</ul>"
+    heading = tr("Before you start")
+    return f"<h2>{_e(heading)}</h2><p>{_e(intro)}</p><ul>{items}</ul>"
 
 
 def _photos(step: ExerciseStep, images: dict[str, QImage]) -> str:
@@ -151,12 +157,13 @@ def _step_text(number: int, step: Step, rest_after: bool) -> str:
     ]
     if ex.how:
         lines.append(f"<p>{_e(ex.how.strip())}</p>")
+    careful, cautions, video = tr("Careful:"), tr("Ask first / take care:"), tr("Demonstration:")
     if ex.careful:
-        lines.append(f"<p><i>{_e(tr('Careful:'))}</i> {_e(ex.careful.strip())}</p>")
+        lines.append(f"<p><i>{_e(careful)}</i> {_e(ex.careful.strip())}</p>")
     if ex.cautions:
-        lines.append(f"<p><b>{_e(tr('Ask first / take care:'))}</b> {_e(ex.cautions.strip())}</p>")
+        lines.append(f"<p><b>{_e(cautions)}</b> {_e(ex.cautions.strip())}</p>")
     if ex.video:
-        lines.append(f'<p class="small">{_e(tr("Demonstration:"))} {_e(ex.video)}</p>')
+        lines.append(f'<p class="small">{_e(video)} {_e(ex.video)}</p>')
     return "".join(lines)
 
 
@@ -180,7 +187,8 @@ def _steps(routine: Routine, stage: int, images: dict[str, QImage]) -> str:
         + "".join(rows)
         + "</table>"
     )
-    return f"<h2>{_e(tr('The exercises'))}</h2>{table}"
+    heading = tr("The exercises")
+    return f"<h2>{_e(heading)}</h2>{table}"
 
 
 def _names(routine: Routine, ids: tuple[str, ...]) -> list[str]:
@@ -210,14 +218,16 @@ def _flare(routine: Routine, stage: int) -> str:
         )
     )
     body = "".join(f"<p>{_e(line)}</p>" for line in lines)
-    return f"<h2>{_e(tr('On a flare day'))}</h2>{body}"
+    heading = tr("On a flare day")
+    return f"<h2>{_e(heading)}</h2>{body}"
 
 
 def _stages(routine: Routine) -> str:
     if not routine.stages:
         return ""
     first = _e(routine.stages[0].name)
-    rows = [f'<tr><td width="32%"><b>{first}</b></td><td>{_e(tr("As above."))}</td></tr>']
+    as_above = _e(tr("As above."))
+    rows = [f'<tr><td width="32%"><b>{first}</b></td><td>{as_above}</td></tr>']
     for number in range(2, len(routine.stages) + 1):
         stage = routine.stages[number - 1]
         changes = "; ".join(change_words(c) for c in changes_between(routine, number - 1, number))
@@ -231,7 +241,8 @@ def _stages(routine: Routine) -> str:
         "ready; you choose, and you can always go back."
     )
     table = '<table width="100%" cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>"
-    return f"<h2>{_e(tr('Stages'))}</h2><p>{_e(intro)}</p>{table}"
+    heading = tr("Stages")
+    return f"<h2>{_e(heading)}</h2><p>{_e(intro)}</p>{table}"
 
 
 def handout_html(routine: Routine, stage: int = 1) -> Handout:

@@ -252,7 +252,8 @@ def build_html(
     # Stages of the routines' progressions
     spans = progression.stage_spans(used)
     if spans:
-        parts.append(f"<h2>{_e(tr('Stages'))}</h2>")
+        heading = tr("Stages")
+        parts.append(f"<h2>{_e(heading)}</h2>")
         parts.append(
             _table(
                 [tr("Routine"), tr("Stage"), tr("From"), tr("To"), tr("Sessions")],

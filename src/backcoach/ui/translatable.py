@@ -171,3 +171,14 @@ IMPORT_MESSAGES: tuple[object, ...] = (
 )
 """core/import_check.py and core/routine_import.py MESSAGE_TEMPLATES, in the
 "RoutineImport" context."""
+
+DOSE_CHANGES: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("DoseText", "hold {0} instead of {1}"),
+    QT_TRANSLATE_NOOP("DoseText", "{0} times instead of {1}"),
+    QT_TRANSLATE_NOOP("DoseText", "{0} sets instead of {1}"),
+    QT_TRANSLATE_NOOP("DoseText", "one every {0} instead of {1}"),
+    QT_TRANSLATE_NOOP("DoseText", "{0} instead of {1}"),
+    QT_TRANSLATE_NOOP("DoseText", "rest {0} instead of {1}"),
+    QT_TRANSLATE_NOOP("DoseText", "relax {0} between holds instead of {1}"),
+)
+"""ui/dose_text.py _CHANGE: what a stage changes, by key."""
