@@ -148,7 +148,13 @@ def segment_start(seg: Segment, prev: Segment | None, nxt: Segment | None) -> li
             out.append(Announcement(seg.say))
         out.extend(_next(seg, nxt))
         return out
-    # work: hold, reps, timed
+    return _work_start(seg, prev)
+
+
+def _work_start(seg: Segment, prev: Segment | None) -> list[Announcement]:
+    """A hold, reps or timed segment: its name and `say` if it opens its step, the
+    side, the set, then what to do."""
+    out: list[Announcement] = []
     first = starts_step(seg, prev)
     if first and seg.exercise is not None:
         out.append(_say(NAME, seg.exercise.name))
@@ -157,28 +163,24 @@ def segment_start(seg: Segment, prev: Segment | None, nxt: Segment | None) -> li
     turned = prev is not None and prev.kind == "switch"
     if seg.side is not None and (first or turned or seg.alternate):
         out.append(_say(LEFT_SIDE if seg.side == "left" else RIGHT_SIDE))
-    if seg.sets is not None and seg.sets > 1 and seg.rep in (None, 1):
+    opens_set = seg.rep in (None, 1) and not (seg.alternate and seg.side == "right")
+    if seg.sets is not None and seg.sets > 1 and opens_set:
         out.append(_say(SET_OF, seg.set, seg.sets))
+    out.extend(_what_to_do(seg))
+    return out
+
+
+def _what_to_do(seg: Segment) -> list[Announcement]:
     if seg.kind == "hold":
         if seg.reps is not None and seg.reps > 1:
-            out.append(_say(HOLD_OF, seg.rep, seg.reps))
-        else:
-            out.append(_say(HOLD))
-    elif seg.kind == "reps" and seg.alternate:
-        if seg.duration is None:
-            out.append(_say(ALTERNATE_SELF, seg.reps))
-            out.append(_say(PRESS_DONE))
-        else:
-            out.append(_say(ALTERNATE_PACED, seg.reps))
-    elif seg.kind == "reps":
-        if seg.duration is None:
-            out.append(_say(REPS_SELF, seg.reps))
-            out.append(_say(PRESS_DONE))
-        else:
-            out.append(_say(REPS_PACED, seg.reps))
-    else:
-        out.append(_say(BEGIN))
-    return out
+            return [_say(HOLD_OF, seg.rep, seg.reps)]
+        return [_say(HOLD)]
+    if seg.kind != "reps":
+        return [_say(BEGIN)]
+    if seg.duration is None:
+        template = ALTERNATE_SELF if seg.alternate else REPS_SELF
+        return [_say(template, seg.reps), _say(PRESS_DONE)]
+    return [_say(ALTERNATE_PACED if seg.alternate else REPS_PACED, seg.reps)]
 
 
 def _next(seg: Segment, nxt: Segment | None) -> list[Announcement]:

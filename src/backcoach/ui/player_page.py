@@ -238,37 +238,7 @@ class PlayerPage(QWidget):
         body.addLayout(right, 4)
         root.addLayout(body, 1)
 
-        # What to do (the routine's words), how, and what to be careful of: readable
-        # from the mat, and the first to give up room (it scrolls) when space is short.
-        self.details = Details()
-        self.cue_text = QLabel()
-        self.cue_text.setFont(scaled_font(self, 1.6, bold=True))
-        self.cue_text.setWordWrap(True)
-        self.cue_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.details.column.addWidget(self.cue_text)
-        self.how = QLabel()
-        self.how.setFont(scaled_font(self, 1.3))
-        self.how.setWordWrap(True)
-        self.details.column.addWidget(self.how)
-        self.careful = QLabel()
-        self.careful.setFont(scaled_font(self, 1.3))
-        self.careful.setWordWrap(True)
-        self.details.column.addWidget(self.careful)
-        self.cautions = QLabel()
-        self.cautions.setFont(scaled_font(self, 1.3, bold=True))
-        self.cautions.setWordWrap(True)
-        self.details.column.addWidget(self.cautions)
-        for label in (self.cue_text, self.how, self.careful, self.cautions):
-            label.setTextFormat(Qt.TextFormat.PlainText)  # the routine file's words
-        self.video_url = ""
-        self._last_work_step: int | None = None
-        self.video_button = QPushButton(self.tr("&Watch a demonstration"))
-        self.video_button.setAccessibleName(self.tr("Watch a demonstration"))
-        self.video_button.setToolTip(self.tr("Pauses, and opens the video in your web browser"))
-        self.video_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.video_button.clicked.connect(self.watch_video)
-        self.video_button.hide()
-        self.details.column.addWidget(self.video_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._build_details()
         root.addWidget(self.details)
         self.next = QLabel()
         self.next.setTextFormat(Qt.TextFormat.PlainText)
@@ -351,6 +321,40 @@ class PlayerPage(QWidget):
         bind(self, Qt.Key.Key_Escape, self._escape)
         for key, _, k in STOP_REASONS:
             bind(self, k, partial(self._choose_reason, key))
+
+    def _build_details(self) -> None:
+        """What to do (the routine's words), how, what to be careful of, the cautions and
+        the demonstration button: readable from the mat, and the first to give up room
+        (it scrolls) when space is short."""
+        self.details = Details()
+        self.cue_text = QLabel()
+        self.cue_text.setFont(scaled_font(self, 1.6, bold=True))
+        self.cue_text.setWordWrap(True)
+        self.cue_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.details.column.addWidget(self.cue_text)
+        self.how = QLabel()
+        self.how.setFont(scaled_font(self, 1.3))
+        self.how.setWordWrap(True)
+        self.details.column.addWidget(self.how)
+        self.careful = QLabel()
+        self.careful.setFont(scaled_font(self, 1.3))
+        self.careful.setWordWrap(True)
+        self.details.column.addWidget(self.careful)
+        self.cautions = QLabel()
+        self.cautions.setFont(scaled_font(self, 1.3, bold=True))
+        self.cautions.setWordWrap(True)
+        self.details.column.addWidget(self.cautions)
+        for label in (self.cue_text, self.how, self.careful, self.cautions):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the routine file's words
+        self.video_url = ""
+        self._last_work_step: int | None = None
+        self.video_button = QPushButton(self.tr("&Watch a demonstration"))
+        self.video_button.setAccessibleName(self.tr("Watch a demonstration"))
+        self.video_button.setToolTip(self.tr("Pauses, and opens the video in your web browser"))
+        self.video_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.video_button.clicked.connect(self.watch_video)
+        self.video_button.hide()
+        self.details.column.addWidget(self.video_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

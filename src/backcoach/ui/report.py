@@ -94,6 +94,28 @@ def _table(
     )
 
 
+def _stages_section(sessions: Sequence[Any]) -> str:
+    """The stage of each routine's progression over the period (nothing without stages)."""
+    spans = progression.stage_spans(sessions)
+    if not spans:
+        return ""
+    heading = tr("Stages")
+    return f"<h2>{_e(heading)}</h2>" + _table(
+        [tr("Routine"), tr("Stage"), tr("From"), tr("To"), tr("Sessions")],
+        [
+            (
+                s.routine_title,
+                f"{s.stage.index}: {s.stage.name}",
+                _short(s.first),
+                _short(s.last),
+                str(s.sessions),
+            )
+            for s in spans
+        ],
+        right=(4,),
+    )
+
+
 def _more(n: int) -> str:
     return f'<p class="small">{_e(tr("… and {0} more.").format(n))}</p>' if n > 0 else ""
 
@@ -249,27 +271,7 @@ def build_html(
         )
         parts.append(_more(len(stops) - len(shown)))
 
-    # Stages of the routines' progressions
-    spans = progression.stage_spans(used)
-    if spans:
-        heading = tr("Stages")
-        parts.append(f"<h2>{_e(heading)}</h2>")
-        parts.append(
-            _table(
-                [tr("Routine"), tr("Stage"), tr("From"), tr("To"), tr("Sessions")],
-                [
-                    (
-                        s.routine_title,
-                        f"{s.stage.index}: {s.stage.name}",
-                        _short(s.first),
-                        _short(s.last),
-                        str(s.sessions),
-                    )
-                    for s in spans
-                ],
-                right=(4,),
-            )
-        )
+    parts.append(_stages_section(used))
 
     # Flare days and safety answers
     flares = stats.flare_days(rows)

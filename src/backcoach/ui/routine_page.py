@@ -248,6 +248,33 @@ class RoutinePage(QWidget):
         self.about.setAccessibleName(tr("What you need, cautions and stage"))
         layout.addWidget(self.about)
 
+        self._build_steps(layout)
+        self._build_details(layout)
+        self.errors = QTextBrowser()
+        self.errors.setAccessibleName(tr("Errors in this file"))
+        self.errors.setFont(big_font(self, 1.15, bold=False))
+        self.errors.hide()
+        layout.addWidget(self.errors, 1)
+
+        self.total = QLabel()
+        self.total.setFont(big_font(self, 1.3))
+        layout.addWidget(self.total)
+
+        self._build_buttons(layout)
+
+        self.back.clicked.connect(self.back_requested)
+        self.start.clicked.connect(self._start)
+        for key, slot in (
+            (Qt.Key.Key_Return, self._start),
+            (Qt.Key.Key_Enter, self._start),
+            (Qt.Key.Key_Escape, self.back_requested.emit),
+        ):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+
+    def _build_steps(self, layout: QVBoxLayout) -> None:
+        """The steps: number, what, how long; rows wrap to the column's width."""
         self.steps = QTreeWidget()
         self.steps.setAccessibleName(tr("Steps"))
         self.steps.setColumnCount(3)
@@ -273,6 +300,9 @@ class RoutinePage(QWidget):
         self._relayout.timeout.connect(self.steps.doItemsLayout)
         header.sectionResized.connect(self._step_column_resized)
         layout.addWidget(self.steps, 1)
+
+    def _build_details(self, layout: QVBoxLayout) -> None:
+        """The selected step's details, and its demonstration button."""
         self.steps.currentItemChanged.connect(self._show_step)
         detail_row = QHBoxLayout()
         self.details = QLabel()
@@ -288,16 +318,9 @@ class RoutinePage(QWidget):
         self.video.hide()
         detail_row.addWidget(self.video, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(detail_row)
-        self.errors = QTextBrowser()
-        self.errors.setAccessibleName(tr("Errors in this file"))
-        self.errors.setFont(big_font(self, 1.15, bold=False))
-        self.errors.hide()
-        layout.addWidget(self.errors, 1)
 
-        self.total = QLabel()
-        self.total.setFont(big_font(self, 1.3))
-        layout.addWidget(self.total)
-
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
+        """Back (Esc), Go back a stage, and Start (Enter)."""
         buttons = QHBoxLayout()
         self.back = QPushButton(tr("Back to the library (Esc)"))
         self.back.setFont(big_font(self, 1.1, bold=False))
@@ -322,17 +345,6 @@ class RoutinePage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.start)
         layout.addLayout(buttons)
-
-        self.back.clicked.connect(self.back_requested)
-        self.start.clicked.connect(self._start)
-        for key, slot in (
-            (Qt.Key.Key_Return, self._start),
-            (Qt.Key.Key_Enter, self._start),
-            (Qt.Key.Key_Escape, self.back_requested.emit),
-        ):
-            sc = QShortcut(QKeySequence(key), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
 
     def _step_column_resized(self, column: int, _old: int, _new: int) -> None:
         if column == 1:
