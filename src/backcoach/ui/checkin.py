@@ -171,6 +171,8 @@ class UrgentBanner(QFrame):
         self.icon.setAccessibleName(self.tr("Warning"))
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         self.text = QLabel(self.tr("Get medical help now"))
+        # The theme's style sheet colours labels; white on the dark red in every theme.
+        self.text.setStyleSheet("color: #ffffff; background: transparent;")
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.text.setFont(scaled_font(self, 2.0, bold=True))

@@ -421,7 +421,9 @@ class RoutinePage(QWidget):
                 [str(i + 1), text, tr("self-paced") if t is None else format_duration(t)],
             )
         self.total.setText(tr("Total: {0}").format(total_text(build_plan(routine, stage=stage))))
-        self._show_step(self.steps.topLevelItem(0), None)
+        first = self.steps.topLevelItem(0)
+        self.steps.setCurrentItem(first)  # its details show below the list
+        self._show_step(first, None)
 
     def _show_step(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         index = self.steps.indexOfTopLevelItem(item) if item is not None else -1
