@@ -285,6 +285,9 @@ TRIGGERS: dict[str, str | bytes] = {
     ),
     "steps[0].sides: alternate changes side every rep; a duration step is one continuous "
     "period ...": H + OWN + "steps:\n  - {exercise: stretch, duration: 1m, sides: alternate}\n",
+    "language: expected a language tag like en, es or pt-BR, got 'spanish'": (
+        H + "language: spanish\n" + ONE_REST
+    ),
     "stages: a progression needs at least 2 stages: the steps as written, then one that "
     "changes them": H + "stages: [{name: A}]\n" + ONE_REST,
     "stages[0]: the first stage is the steps as written; it has only a name (remove 'after')": (

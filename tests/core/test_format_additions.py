@@ -74,6 +74,33 @@ def test_additions_load_into_the_model(tmp_path: Path) -> None:
     assert routine.stages[1].changes[0].values() == {"hold": 8.0, "reps": 6}
 
 
+def test_language_of_a_routine_and_a_library(tmp_path: Path) -> None:
+    assert load(tmp_path, "backcoach: 1\ntitle: T\n" + ONE_REST).language == "en"
+    assert (
+        load(tmp_path, "backcoach: 1\ntitle: T\nlanguage: pt-BR\n" + ONE_REST).language == "pt-BR"
+    )
+    lib = load_bytes(
+        b"backcoach: 1\nlanguage: es\nexercises:\n  a: {name: A}\n", tmp_path / "l.yaml"
+    )
+    assert lib.library is not None and lib.library.language == "es"
+
+
+def test_routines_in_the_users_language_come_first(tmp_path: Path) -> None:
+    from backcoach.core.library import in_language_order, scan_folders
+
+    (tmp_path / "es").mkdir()
+    for folder, lang in ((tmp_path, "en"), (tmp_path / "es", "es")):
+        (folder / "back.yaml").write_text(
+            f"backcoach: 1\ntitle: Back {lang}\nlanguage: {lang}\n" + ONE_REST
+        )
+    entries = scan_folders([tmp_path])
+    spanish_first = in_language_order(entries, "es-MX")
+    assert [e.routine.language for e in spanish_first if e.routine] == ["es", "en"]
+    assert [e.id for e in spanish_first] == ["back", "back"]  # translations share the id
+    english_first = in_language_order(entries, "en")
+    assert [e.routine.language for e in english_first if e.routine] == ["en", "es"]
+
+
 # -- invalid files: one problem each, where and what -----------------------------
 
 INVALID = [
@@ -381,6 +408,20 @@ INVALID = [
         id="stage-changes-accumulate",
     ),
     pytest.param(
+        "backcoach: 1\ntitle: T\nlanguage: spanish\n" + ONE_REST,
+        3,
+        11,
+        "language: expected a language tag like en, es or pt-BR, got 'spanish'",
+        id="language-word",
+    ),
+    pytest.param(
+        "backcoach: 1\ntitle: T\nlanguage: [es]\n" + ONE_REST,
+        3,
+        11,
+        "language: expected a language tag like en, es or pt-BR, got a list",
+        id="language-list",
+    ),
+    pytest.param(
         "backcoach: 1\nstages: [{name: A}, {name: B}]\nexercises:\n  a: {name: A}\n",
         1,
         1,
@@ -625,6 +666,8 @@ def test_schema_accepts_the_additions(validator: jsonschema.Draft202012Validator
 
 
 SCHEMA_REFUSES = [
+    "language-word",
+    "language-list",
     "alternate-duration",
     "sides-enum",
     "urgent-note",

@@ -16,6 +16,8 @@ from backcoach.core.node_checks import Items, NodeReader, show_value
 from backcoach.core.yaml_nodes import BOOL, scalar_tag
 
 VIDEO_EXAMPLE = "https://example.org/bird-dog"
+LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+"""An IETF (BCP 47) language tag as routine files use them: en, es, pt-BR, zh-Hant."""
 MAX_URL = 2000
 _SPACE = re.compile(r"\s")
 
@@ -87,6 +89,23 @@ class AdditionChecks(NodeReader):
         video = self.video(items["video"][1], f"{path}.video") if "video" in items else ""
         cautions = self.optional_text(items, "cautions", path) or ""
         return equipment, video, cautions
+
+    def language(self, top: Items) -> str:
+        """`language:` of the file's text, an IETF tag like en, es or pt-BR (default en)."""
+        if "language" not in top:
+            return "en"
+        node = top["language"][1]
+        value = self.text(node, "language", "a language tag like en, es or pt-BR")
+        if value is None:
+            return "en"
+        if not LANGUAGE_RE.match(value):
+            self.error(
+                node,
+                "language",
+                f"expected a language tag like en, es or pt-BR, got {show_value(node)}",
+            )
+            return "en"
+        return value
 
     def alternate_fits(self, items: Items, path: str) -> None:
         """`sides: alternate` alternates reps; a duration step has none."""

@@ -190,6 +190,8 @@ class Routine:
     before_you_start: tuple[Question, ...] = ()
     flare: Flare | None = None
     stages: tuple[Stage, ...] = ()
+    language: str = "en"
+    """The IETF language tag of the file's text (`language:`), default en."""
     exercises: dict[str, Exercise] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -201,3 +203,4 @@ class ExerciseLibrary:
     exercises: dict[str, Exercise]
     path: Path | None = None
     title: str = ""
+    language: str = "en"

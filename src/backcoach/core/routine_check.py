@@ -7,6 +7,7 @@ before_you_start and flare. `read()` fills a `Reading`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -45,10 +46,11 @@ TOP_KEYS = (
     "before_you_start",
     "flare",
     "stages",
+    "language",
     "exercises",
     "steps",
 )
-LIBRARY_KEYS = ("backcoach", "title", "summary", "author", "tags", "exercises")
+LIBRARY_KEYS = ("backcoach", "title", "summary", "author", "tags", "language", "exercises")
 ROUTINE_ONLY_KEYS = (
     "level",
     "prescribed",
@@ -113,11 +115,16 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
         if title is None and not is_library and "title" not in top:
             self.error(root, "", "missing 'title': the routine's name, shown in the library")
         own = self.exercises(top)
+        language = self.language(top)
         if is_library:
             out.usable_exercises = own
             if not self.issues:
                 out.library = ExerciseLibrary(
-                    id=self.path.stem, exercises=own, path=self.path, title=title or ""
+                    id=self.path.stem,
+                    exercises=own,
+                    path=self.path,
+                    title=title or "",
+                    language=language,
                 )
             self.optional_text(top, "summary")
             self.optional_text(top, "author")
@@ -126,7 +133,7 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
             return
         routine = self.routine(top, root, title or "", own, sha256)
         if routine is not None and not self.issues:
-            out.routine = routine
+            out.routine = dataclasses.replace(routine, language=language)
 
     def version(self, top: Items, root: Node) -> bool:
         """False when the file is for another format (then nothing else is checked)."""

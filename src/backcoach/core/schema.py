@@ -232,6 +232,12 @@ def routine_schema() -> Schema:
         "summary": _text("A short description."),
         "author": _text("Who wrote it."),
         "tags": _words("Words to find it by."),
+        "language": {
+            "description": "The IETF language tag of the file's text, like en, es or pt-BR "
+            "(default en).",
+            "type": "string",
+            "pattern": r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+        },
         "exercises": {
             "description": "Exercises defined in this file, by id.",
             "type": "object",

@@ -422,7 +422,8 @@ class RoutinePage(QWidget):
             )
         self.total.setText(tr("Total: {0}").format(total_text(build_plan(routine, stage=stage))))
         first = self.steps.topLevelItem(0)
-        self.steps.setCurrentItem(first)  # its details show below the list
+        if first is not None:
+            self.steps.setCurrentItem(first)  # its details show below the list
         self._show_step(first, None)
 
     def _show_step(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
