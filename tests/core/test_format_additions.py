@@ -72,6 +72,7 @@ def test_additions_load_into_the_model(tmp_path: Path) -> None:
     assert routine.stages[0].after is None and routine.stages[0].changes == ()
     assert routine.stages[1].after == 6
     assert routine.stages[1].changes[0].values() == {"hold": 8.0, "reps": 6}
+    assert routine.stages[1].change == {"bd": {"hold": 8.0, "reps": 6}}
 
 
 def test_language_of_a_routine_and_a_library(tmp_path: Path) -> None:

@@ -134,7 +134,8 @@ def test_cautions_and_video_before_the_step_not_on_every_hold(
     text = (
         "backcoach: 1\ntitle: Careful\nexercises:\n"
         "  bd: {name: Bird dog, how: On hands and knees., careful: Keep your back flat.,"
-        " cautions: Ask first after a hip replacement., video: 'https://example.org/bird-dog'}\n"
+        " cautions: Ask first after a hip replacement., video: 'https://example.org/bird-dog',"
+        " equipment: [mat, cushion]}\n"
         "steps:\n  - {exercise: bd, hold: 3s, reps: 2, sides: each}\n"
     )
     result = load_bytes(text.encode(), tmp_path / "c.yaml", assets=tmp_path)
@@ -143,7 +144,9 @@ def test_cautions_and_video_before_the_step_not_on_every_hold(
     # get ready: how, careful, the cautions and the video button
     assert page.segment is not None and page.segment.kind == "get-ready"
     assert page.how.text() == "On hands and knees."
-    assert page.cautions.text() == "Ask first / take care: Ask first after a hip replacement."
+    assert page.cautions.text() == (
+        "Ask first / take care: Ask first after a hip replacement.\nYou need: mat, cushion."
+    )
     assert page.cautions.textFormat() == Qt.TextFormat.PlainText
     assert page.video_button.isVisible()
     opened: list[str] = []
@@ -156,6 +159,7 @@ def test_cautions_and_video_before_the_step_not_on_every_hold(
     adapter.resume()
     step_to(adapter, clock, 5.5)  # the first hold: cautions still shown as it starts
     assert page.segment.kind == "hold" and page.cautions.isVisible()
+    assert "You need" not in page.cautions.text()
     assert not page.video_button.isVisible()
     step_to(adapter, clock, 5 + 3 + 5 + 0.5)  # the second hold of the step: no more
     assert page.segment.kind == "hold" and page.segment.rep == 2

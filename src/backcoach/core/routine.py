@@ -156,6 +156,11 @@ class Stage:
     after: int | None = None
     changes: tuple[StepChange, ...] = ()
 
+    @property
+    def change(self) -> dict[str, dict[str, float]]:
+        """`change:` as the file writes it: step id -> the dose keys it sets."""
+        return {c.step_id: c.values() for c in self.changes}
+
 
 @dataclass(frozen=True)
 class Prescribed:

@@ -1776,6 +1776,10 @@
         <translation>Consulta antes / precaución: {0}</translation>
     </message>
     <message>
+        <source>You need: {0}.</source>
+        <translation type="unfinished">Necesitas: {0}.</translation>
+    </message>
+    <message>
         <source>Hold</source>
         <translation>Mantén</translation>
     </message>

@@ -603,9 +603,10 @@ class PlayerPage(QWidget):
         careful = shown.careful.strip() if shown else ""
         self.careful.setText(self.tr("Careful: {0}").format(careful) if careful else "")
         cautions = shown.cautions.strip() if shown and new_step else ""
-        self.cautions.setText(
-            self.tr("Ask first / take care: {0}").format(cautions) if cautions else ""
-        )
+        lines = [self.tr("Ask first / take care: {0}").format(cautions)] if cautions else []
+        if shown and new_step and not seg.is_work and shown.equipment:
+            lines.append(self.tr("You need: {0}.").format(", ".join(shown.equipment)))
+        self.cautions.setText("\n".join(lines))
         self.video_url = shown.video if shown and new_step and not seg.is_work else ""
         self.video_button.setVisible(bool(self.video_url))
         for label in (self.how, self.careful, self.cautions):
