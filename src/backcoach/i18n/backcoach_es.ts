@@ -1777,7 +1777,7 @@
     </message>
     <message>
         <source>You need: {0}.</source>
-        <translation type="unfinished">Necesitas: {0}.</translation>
+        <translation>Necesitas: {0}.</translation>
     </message>
     <message>
         <source>Hold</source>
