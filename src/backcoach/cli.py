@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("backcoach.commands.check", "check routine files and report every mistake"),
     "plan": ("backcoach.commands.plan", "show a routine's session as it will run"),
     "schema": ("backcoach.commands.schema", "print the JSON Schema of the routine format"),
+    "handout": ("backcoach.commands.handout", "make a routine's printable handout (PDF)"),
     "export": ("backcoach.commands.export", "export the session history"),
     "import": ("backcoach.commands.import_", "merge a history export into the log"),
     "doctor": ("backcoach.commands.doctor", "check this machine can run a session"),

@@ -408,7 +408,7 @@ CASES = [
         23,
         "    sides: both\n    switch: 10s",
         (23, 12),
-        "steps[0].sides: expected one of none, each, left or right, got 'both'",
+        "steps[0].sides: expected one of none, each, left, right or alternate, got 'both'",
         id="bad-sides-no-switch-follow-on",
     ),
     case(
@@ -457,11 +457,11 @@ CASES = [
     ),
     case(
         18,
-        "    video: https://example.org/knee.mp4",
+        "    notes: Keep your back flat.",
         (18, 5),
-        "exercises.knee-to-chest: unknown key 'video'; "
-        "the keys here are name, how, careful, image, images, muscles",
-        id="video-no-guess",
+        "exercises.knee-to-chest: unknown key 'notes'; "
+        "the keys here are name, how, careful, image, images, muscles, equipment, video, cautions",
+        id="notes-on-an-exercise-no-guess",
     ),
     case(
         24,

@@ -344,6 +344,52 @@ TRIGGERS: dict[str, str | bytes | tuple[str, str]] = {
     "before_you_start[0].if_yes: 'stop' needs 'advice': ...": (
         H + "before_you_start: [{ask: Fever?, if_yes: stop}]\n" + ONE_REST
     ),
+    "before_you_start[0]: 'urgent' goes only with if_yes: stop (advice that means get "
+    "medical help now); this question has if_yes: note": (
+        H + "before_you_start: [{ask: Pills?, if_yes: note, urgent: true}]\n" + ONE_REST
+    ),
+    "before_you_start[0].urgent: expected true or false, got yes": (
+        H + "before_you_start: [{ask: Pain?, if_yes: stop, advice: Go, urgent: yes}]\n" + ONE_REST
+    ),
+    "exercises.x.video: expected an https:// address (like https://example.org/bird-dog), "
+    "got 'http://example.org/v'": (
+        H + "exercises:\n  x: {name: X, video: 'http://example.org/v'}\n" + ONE_REST
+    ),
+    "steps[0].sides: alternate changes side every rep; a duration step is one continuous "
+    "period ...": H + OWN + "steps:\n  - {exercise: stretch, duration: 1m, sides: alternate}\n",
+    "language: expected a language tag like en, es or pt-BR, got 'spanish'": (
+        H + "language: spanish\n" + ONE_REST
+    ),
+    "stages: a progression needs at least 2 stages: the steps as written, then one that "
+    "changes them": H + "stages: [{name: A}]\n" + ONE_REST,
+    "stages[0]: the first stage is the steps as written; it has only a name (remove 'after')": (
+        H + OWN + "stages: [{name: A, after: 2}, {name: B, after: 2, change: {s: {hold: 40s}}}]\n"
+        "steps:\n  - {exercise: stretch, id: s, hold: 30s}\n"
+    ),
+    "stages[1]: missing 'after': how many completed sessions of the stage before lead to "
+    "this one, like 6": (
+        H + OWN + "stages: [{name: A}, {name: B, change: {s: {hold: 40s}}}]\n"
+        "steps:\n  - {exercise: stretch, id: s, hold: 30s}\n"
+    ),
+    "stages[1].change: no step has the id 'bridge'; did you mean 'bridges'?": (
+        H + OWN + "stages: [{name: A}, {name: B, after: 2, change: {bridge: {reps: 12}}}]\n"
+        "steps:\n  - {exercise: stretch, id: bridges, reps: 10}\n"
+    ),
+    "stages[1].change.bridges: 'sides' is not a dose; a stage changes only hold, reps, sets, "
+    "rep_time, duration, rest or relax": (
+        H + OWN + "stages: [{name: A}, {name: B, after: 2, change: {bridges: {sides: each}}}]\n"
+        "steps:\n  - {exercise: stretch, id: bridges, reps: 10}\n"
+    ),
+    "stages[1].change.walk: steps[0] is a duration step; a stage changes its dose, not its "
+    "kind, ...": (
+        H + OWN + "stages: [{name: A}, {name: B, after: 2, change: {walk: {hold: 40s}}}]\n"
+        "steps:\n  - {exercise: stretch, id: walk, duration: 2m}\n"
+    ),
+    "stages[1].change.stretch: leaves the cue at 25s of steps[0] outside its 20s hold; "
+    "change the cue or the dose": (
+        H + OWN + "stages: [{name: A}, {name: B, after: 2, change: {stretch: {hold: 20s}}}]\n"
+        "steps:\n  - {exercise: stretch, id: stretch, hold: 30s, cues: [{at: 25s, say: hi}]}\n"
+    ),
     "exercises.x: missing 'name': ...": H + "exercises:\n  x: {how: Gently}\n" + ONE_REST,
     "exercises.x.image: '../a.png' leaves this file's folder (..); "
     "put the image in this folder or below it": (

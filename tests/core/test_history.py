@@ -19,6 +19,7 @@ from backcoach.core.history import (
     open_history,
 )
 from backcoach.core.history_schema import SCHEMA_VERSION, user_version
+from backcoach.core.records import StageRef
 
 TZ = timezone(timedelta(hours=1))
 T0 = datetime(2025, 3, 1, 8, 15, 0, tzinfo=TZ)
@@ -47,12 +48,12 @@ def test_new_file_gets_schema_wal_and_foreign_keys(data_dir: Path) -> None:
         assert store.notice is None
         assert store.recovered == []
         conn = store._conn
-        assert user_version(conn) == SCHEMA_VERSION == 1
+        assert user_version(conn) == SCHEMA_VERSION == 2
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert {"sessions", "steps", "answers", "breaks"} <= tables
+        assert {"sessions", "steps", "answers", "breaks", "stage_choices"} <= tables
 
 
 def test_missing_data_folder_is_created(tmp_path: Path) -> None:
@@ -409,24 +410,61 @@ def test_in_memory_store_is_separate(data_dir: Path) -> None:
 def test_a_later_migration_applies_in_one_transaction(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """How a version 2 will be added: appended statements, applied once, all or nothing."""
+    """How a later version is added: appended statements, applied once, all or nothing."""
     from backcoach.core import history_schema
 
     path = data_dir / "history.sqlite3"
     with open_history(path) as store:
         sid = start(store)
-    v1 = history_schema.MIGRATIONS
-    broken = (*v1, ("ALTER TABLE sessions ADD COLUMN mood TEXT", "SELECT * FROM no_such_table"))
+    now = history_schema.SCHEMA_VERSION
+    later = now + 1
+    current = history_schema.MIGRATIONS
+    broken = (
+        *current,
+        ("ALTER TABLE sessions ADD COLUMN mood TEXT", "SELECT * FROM no_such_table"),
+    )
     monkeypatch.setattr(history_schema, "MIGRATIONS", broken)
     conn = sqlite3.connect(path, isolation_level=None)
     with pytest.raises(sqlite3.OperationalError):
-        history_schema.migrate(conn, target=2)
-    assert user_version(conn) == 1
+        history_schema.migrate(conn, target=later)
+    assert user_version(conn) == now
     assert "mood" not in [r[1] for r in conn.execute("PRAGMA table_info(sessions)")]
-    good = (*v1, ("ALTER TABLE sessions ADD COLUMN mood TEXT",))
+    good = (*current, ("ALTER TABLE sessions ADD COLUMN mood TEXT",))
     monkeypatch.setattr(history_schema, "MIGRATIONS", good)
-    assert history_schema.migrate(conn, target=2) == 1
-    assert user_version(conn) == 2
+    assert history_schema.migrate(conn, target=later) == now
+    assert user_version(conn) == later
     assert conn.execute("SELECT id FROM sessions").fetchall() == [(sid,)]
-    assert history_schema.migrate(conn, target=2) == 2  # nothing left to do
+    assert history_schema.migrate(conn, target=later) == later  # nothing left to do
     conn.close()
+
+
+def test_a_version_1_file_gains_the_stage_of_each_session(data_dir: Path) -> None:
+    """Version 2 adds the stage to sessions (NULL for the old ones) and the stage choices."""
+    from backcoach.core import history_schema
+
+    path = data_dir / "history.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    history_schema.migrate(conn, target=1)
+    conn.execute(
+        "INSERT INTO sessions (uuid, routine_id, routine_title, routine_sha256, started_at,"
+        " status) VALUES ('u1', 'morning', 'Morning', '', '2025-03-01T08:00:00+01:00',"
+        " 'completed')"
+    )
+    conn.close()
+    with open_history(path) as store:
+        assert user_version(store._conn) == 2
+        (old,) = store.sessions()
+        assert old.stage is None and old.routine_id == "morning"
+        sid = start(store, stage=StageRef(2, "Weeks 3-4"))
+        store.finish(sid, status="completed", ended_at=T0 + timedelta(minutes=10), pain_after=2)
+        assert store.session(sid).stage == StageRef(2, "Weeks 3-4")  # type: ignore[union-attr]
+        assert store.summaries()[-1].stage == StageRef(2, "Weeks 3-4")
+        assert store.stage_choice("morning") is None
+        store.choose_stage("morning", StageRef(2, "Weeks 3-4"), T0)
+        store.choose_stage("morning", StageRef(1, "Weeks 1-2"), T0 + timedelta(days=1))
+        choice = store.stage_choice("morning")
+        assert choice is not None
+        assert (choice.stage, choice.chosen_at) == (
+            StageRef(1, "Weeks 1-2"),
+            T0 + timedelta(days=1),
+        )

@@ -202,7 +202,7 @@ CASES = [
         "backcoach: 1\ntitle: T\nexercises:\n  stretch:\n    name: Stretch\nsteps:\n  - exercise: stretch\n    hold: 30s\n    sides: both\n",
         9,
         12,
-        "steps[0].sides: expected one of none, each, left or right, got 'both'",
+        "steps[0].sides: expected one of none, each, left, right or alternate, got 'both'",
         id="sides",
     ),
     pytest.param(

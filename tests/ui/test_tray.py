@@ -325,13 +325,56 @@ def test_real_session_flow_is_embedded(qtbot: QtBot, ctx: AppContext) -> None:
 
     assert isinstance(bw.flow, SessionFlow)
     assert bw.stack.currentWidget() is bw.flow
-    # A posture break without safety questions skips the pain check-in: the
-    # player runs at once, and leaving it counts as a (short) break taken.
+    # A posture break without safety questions skips the pain check-in; one with
+    # a flare section offers the flare-day choice first, and Enter starts it. The
+    # player runs, and leaving it counts as a (short) break taken.
+    checkin = bw.flow.checkin
+    assert bw.flow.currentWidget() is checkin
+    assert checkin.currentWidget() is checkin.ready_page
+    assert checkin.ready_page.flare.isVisibleTo(checkin.ready_page)
+    checkin.ready_page.primary.emit()
     assert bw.flow.currentWidget() is bw.flow.player
+    assert bw.flow.plan is not None and not bw.flow.plan.flare
     with qtbot.waitSignal(bw.done) as blocker:
         bw.close()
     taken, session_id = blocker.args
     assert taken is True and isinstance(session_id, int)
+
+
+def test_posture_break_flare_variant_runs(qtbot: QtBot, ctx: AppContext) -> None:
+    """Every shipped break has a flare section and no question leading to it: the
+    flare-day choice (F) on its ready page runs the flare variant."""
+    found = scan_library(ctx.paths, ctx.settings.routine_folders).break_routines()
+    routine = found["desk-posture-break"]
+    assert routine.flare is not None
+    assert not any(q.if_yes == "flare" for q in routine.before_you_start)
+    bw = BreakWindow(ctx)
+    qtbot.addWidget(bw)
+    bw.show()
+    qtbot.waitExposed(bw)
+    bw.run_break(routine)
+    from backcoach.ui.session_flow import SessionFlow
+
+    flow = bw.flow
+    assert isinstance(flow, SessionFlow)
+    ready = flow.checkin.ready_page
+    qtbot.waitUntil(lambda: ready.isVisible())
+    bw.activateWindow()
+    qtbot.waitUntil(lambda: ready.isAncestorOf(QApplication.focusWidget()))
+    normal = ready.body.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F)
+    assert ready.flare.isChecked()
+    assert ready.body.text() != normal and "flare version" in ready.body.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert flow.currentWidget() is flow.player
+    assert flow.plan is not None and flow.plan.flare
+    skipped = set(routine.flare.skip)
+    ran = {getattr(s, "id", None) for s in flow.plan.steps}
+    assert skipped and not (skipped & ran)
+    with qtbot.waitSignal(bw.done):
+        bw.close()
+    sessions = history(ctx).sessions(include_running=True)
+    assert sessions and sessions[-1].flare
 
 
 def status(state: str, seconds: float | None) -> Status:

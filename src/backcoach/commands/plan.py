@@ -20,6 +20,7 @@ from backcoach.core.paths import AppPaths, standard_data_dir
 from backcoach.core.plan import Plan, Segment, build_plan, describe_total
 from backcoach.core.problems import RoutineError, format_problems
 from backcoach.core.settings import SettingsStore
+from backcoach.core.stages import StageError, check_stage
 
 NO_FLARE_NOTE = "note: this routine has no flare variant; it runs unchanged on flare days"
 WHAT_WIDTH = 36
@@ -40,10 +41,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--flare", action="store_true", help="plan the flare-day variant (flare: scale and skip)"
     )
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
+    parser.add_argument(
+        "--stage",
+        type=int,
+        default=1,
+        metavar="N",
+        help="plan stage N of the routine's stages (1 is the steps as written)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    return plan(args.routine, flare=args.flare, as_json=args.json)
+    return plan(args.routine, flare=args.flare, as_json=args.json, stage=args.stage)
 
 
 def plan(
@@ -53,8 +61,9 @@ def plan(
     as_json: bool = False,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    stage: int = 1,
 ) -> int:
-    """Print the plan of `file`. 0 done, 1 the file has problems, 2 no such file."""
+    """Print the plan of `file`. 0 done, 1 the file has problems, 2 no such file or stage."""
     out = out or sys.stdout
     err = err or sys.stderr
     path = Path(file)
@@ -76,9 +85,14 @@ def plan(
         for line in format_problems(exc.problems, style="full"):
             print(line, file=err)
         return 1
+    try:
+        check_stage(routine, stage)
+    except StageError as exc:
+        print(f"backcoach plan: {file}: {exc}", file=err)
+        return 2
     if flare and routine.flare is None:
         print(NO_FLARE_NOTE, file=err if as_json else out)
-    result = build_plan(routine, flare=flare)
+    result = build_plan(routine, flare=flare, stage=stage)
     if as_json:
         json.dump(result.to_json(), out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -121,6 +135,8 @@ def render_table(result: Plan) -> str:
     lines = []
     title = result.title + (" (flare day)" if result.flare else "")
     lines.append(title)
+    if result.stage is not None:
+        lines.append(f"stage {result.stage}: {result.stage_name}")
     lines.append("")
     for n, row in enumerate(rows):
         cells = [
@@ -145,14 +161,15 @@ def _row(s: Segment) -> tuple[str, str, str, str, str, str]:
         what = f"timed: {name}"
     elif s.kind == "reps":
         pace = f" every {format_duration(s.rep_time)}" if s.rep_time else " (self-paced)"
-        what = f"{s.reps} reps{pace}: {name}"
+        each = " each side, alternating," if s.alternate else ""
+        what = f"{s.reps} reps{each}{pace}: {name}"
     elif s.kind == "relax":
         what = "relax"
     elif s.kind == "switch":
         what = "switch sides"
     else:
         what = f"rest: {s.say}" if s.say else ("rest between sets" if s.set else "rest")
-    side = s.side or ""
+    side = s.side or ("alternate" if s.alternate else "")
     set_text = f"{s.set}/{s.sets}" if s.set is not None and s.sets and s.sets > 1 else ""
     rep_text = f"{s.rep}/{s.reps}" if s.rep is not None and s.reps and s.reps > 1 else ""
     duration = "self-paced" if s.duration is None else format_duration(s.duration)

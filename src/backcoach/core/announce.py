@@ -68,6 +68,10 @@ NEXT = "Next: {0}."
 NEXT_SET = "Next: set {0} of {1}."
 NUMBER = "{0}"
 SESSION_COMPLETE = "Well done. Session complete."
+ALTERNATE_PACED = "{0} reps each side, alternating. I will count."
+ALTERNATE_SELF = "{0} reps each side, alternating, at your own pace."
+LEFT_N = "Left {0}"
+RIGHT_N = "Right {0}"
 
 TEMPLATES: tuple[str, ...] = (
     GET_READY,
@@ -89,6 +93,10 @@ TEMPLATES: tuple[str, ...] = (
     NEXT_SET,
     NUMBER,
     SESSION_COMPLETE,
+    ALTERNATE_PACED,
+    ALTERNATE_SELF,
+    LEFT_N,
+    RIGHT_N,
     *_WORDS,
 )
 """Every automatic template, for the UI's translation catalogue (QT_TRANSLATE_NOOP)."""
@@ -140,30 +148,39 @@ def segment_start(seg: Segment, prev: Segment | None, nxt: Segment | None) -> li
             out.append(Announcement(seg.say))
         out.extend(_next(seg, nxt))
         return out
-    # work: hold, reps, timed
+    return _work_start(seg, prev)
+
+
+def _work_start(seg: Segment, prev: Segment | None) -> list[Announcement]:
+    """A hold, reps or timed segment: its name and `say` if it opens its step, the
+    side, the set, then what to do."""
+    out: list[Announcement] = []
     first = starts_step(seg, prev)
     if first and seg.exercise is not None:
         out.append(_say(NAME, seg.exercise.name))
     if seg.say:
         out.append(Announcement(seg.say))
-    if seg.side is not None and (first or (prev is not None and prev.kind == "switch")):
+    turned = prev is not None and prev.kind == "switch"
+    if seg.side is not None and (first or turned or seg.alternate):
         out.append(_say(LEFT_SIDE if seg.side == "left" else RIGHT_SIDE))
-    if seg.sets is not None and seg.sets > 1 and seg.rep in (None, 1):
+    opens_set = seg.rep in (None, 1) and not (seg.alternate and seg.side == "right")
+    if seg.sets is not None and seg.sets > 1 and opens_set:
         out.append(_say(SET_OF, seg.set, seg.sets))
+    out.extend(_what_to_do(seg))
+    return out
+
+
+def _what_to_do(seg: Segment) -> list[Announcement]:
     if seg.kind == "hold":
         if seg.reps is not None and seg.reps > 1:
-            out.append(_say(HOLD_OF, seg.rep, seg.reps))
-        else:
-            out.append(_say(HOLD))
-    elif seg.kind == "reps":
-        if seg.duration is None:
-            out.append(_say(REPS_SELF, seg.reps))
-            out.append(_say(PRESS_DONE))
-        else:
-            out.append(_say(REPS_PACED, seg.reps))
-    else:
-        out.append(_say(BEGIN))
-    return out
+            return [_say(HOLD_OF, seg.rep, seg.reps)]
+        return [_say(HOLD)]
+    if seg.kind != "reps":
+        return [_say(BEGIN)]
+    if seg.duration is None:
+        template = ALTERNATE_SELF if seg.alternate else REPS_SELF
+        return [_say(template, seg.reps), _say(PRESS_DONE)]
+    return [_say(ALTERNATE_PACED if seg.alternate else REPS_PACED, seg.reps)]
 
 
 def _next(seg: Segment, nxt: Segment | None) -> list[Announcement]:
@@ -186,12 +203,25 @@ def timed(seg: Segment) -> list[tuple[float, Announcement]]:
     if seg.kind == "reps":
         if seg.rep_time is None or seg.reps is None:
             return []
+        if seg.alternate:
+            return alternating_count(seg.reps, seg.rep_time)
         return [(k * seg.rep_time, number(k)) for k in range(1, seg.reps + 1)]
     out: list[tuple[float, Announcement]] = []
     for n in range(COUNTDOWN_FROM, 0, -1):
         offset = seg.duration - n
         if offset >= MIN_LEAD:
             out.append((offset, number(n)))
+    return out
+
+
+def alternating_count(reps: int, rep_time: float) -> list[tuple[float, Announcement]]:
+    """Paced alternating reps: the side and its rep as each rep starts ("Left 1",
+    "Right 1", "Left 2"...). The first waits its turn after the opening words; the
+    others are counts that should land on time."""
+    out: list[tuple[float, Announcement]] = []
+    for turn in range(2 * reps):
+        template = LEFT_N if turn % 2 == 0 else RIGHT_N
+        out.append((turn * rep_time, _say(template, turn // 2 + 1, priority=turn > 0)))
     return out
 
 

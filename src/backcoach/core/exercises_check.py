@@ -7,17 +7,28 @@ from pathlib import Path, PureWindowsPath
 
 from yaml.nodes import Node
 
-from backcoach.core.node_checks import Items, NodeReader
+from backcoach.core.additions_check import AdditionChecks
+from backcoach.core.node_checks import Items
 from backcoach.core.routine import Exercise
 
-EXERCISE_KEYS = ("name", "how", "careful", "image", "images", "muscles")
+EXERCISE_KEYS = (
+    "name",
+    "how",
+    "careful",
+    "image",
+    "images",
+    "muscles",
+    "equipment",
+    "video",
+    "cautions",
+)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
-class ExerciseChecks(NodeReader):
+class ExerciseChecks(AdditionChecks):
     """`exercises:` (a routine's own, or a library's): id -> name, how, careful, images."""
 
     def exercises(self, top: Items) -> dict[str, Exercise]:
@@ -67,9 +78,12 @@ class ExerciseChecks(NodeReader):
         muscles: tuple[str, ...] = ()
         if "muscles" in items:
             muscles = self.words(items["muscles"][1], f"{path}.muscles", "[hamstrings]") or ()
+        equipment, video, cautions = self.exercise_details(items, path)
         if len(self.issues) > before or name is None:
             return None
-        return Exercise(ex_id, name, how, careful, tuple(images), muscles)
+        return Exercise(
+            ex_id, name, how, careful, tuple(images), muscles, equipment, video, cautions
+        )
 
     def image(self, node: Node, path: str) -> Path | None:
         value = self.text(node, path, "an image path like images/bridge-0.jpg")

@@ -56,6 +56,8 @@ from backcoach.core.records import (
     BreakRecord,
     SessionRecord,
     SessionSummary,
+    StageChoice,
+    StageRef,
     StepProgress,
     StepProgressLike,
     StepRecord,
@@ -405,7 +407,7 @@ def _sqlite_problem(db_path: Path, exc: sqlite3.Error) -> Parts:
 
 _SESSION_COLUMNS = (
     "id, uuid, routine_id, routine_title, routine_sha256, started_at, ended_at, status, "
-    "speed, flare, pain_before, pain_after, stop_reason, notes, kind"
+    "speed, flare, pain_before, pain_after, stop_reason, notes, kind, stage_index, stage_name"
 )
 
 
@@ -426,6 +428,7 @@ def _session_fields(r: Sequence[Any]) -> dict[str, Any]:
         "stop_reason": r[12],
         "notes": r[13],
         "kind": r[14],
+        "stage": None if r[15] is None else StageRef(int(r[15]), r[16] or ""),
     }
 
 
@@ -525,6 +528,7 @@ class HistoryStore:
         answers: Sequence[tuple[str, str]],
         steps: Sequence[tuple[int, str | None, float]],
         kind: str = "routine",
+        stage: StageRef | None = None,
     ) -> int:
         """Record a session as it starts (status `running`); returns its id."""
         _check_pain("pain_before", pain_before)
@@ -535,8 +539,8 @@ class HistoryStore:
         with self._write() as conn:
             cur = conn.execute(
                 "INSERT INTO sessions (uuid, kind, routine_id, routine_title, routine_sha256,"
-                " started_at, checkpoint_at, status, speed, flare, pain_before)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)",
+                " started_at, checkpoint_at, status, speed, flare, pain_before, stage_index,"
+                " stage_name) VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)",
                 (
                     str(uuidlib.uuid4()),
                     kind,
@@ -548,6 +552,8 @@ class HistoryStore:
                     float(speed),
                     int(bool(flare)),
                     pain_before,
+                    None if stage is None else stage.index,
+                    None if stage is None else stage.name,
                 ),
             )
             session_id = int(cur.lastrowid or 0)
@@ -666,11 +672,11 @@ class HistoryStore:
         return [
             SessionSummary(
                 **_session_fields(r),
-                done_seconds=r[15],
-                steps_total=r[16],
-                steps_done=r[17],
-                steps_skipped=r[18],
-                steps_hurt=r[19],
+                done_seconds=r[17],
+                steps_total=r[18],
+                steps_done=r[19],
+                steps_skipped=r[20],
+                steps_hurt=r[21],
             )
             for r in rows
         ]
@@ -709,6 +715,31 @@ class HistoryStore:
             )
             for r in rows
         ]
+
+    # --- stages ------------------------------------------------------------------
+    def choose_stage(self, routine_id: str, stage: StageRef, at: datetime) -> None:
+        """Remember the stage the patient chose for a routine (sessions count from `at`)."""
+        if stage.index < 1:
+            raise ValueError(f"stage index must be at least 1, not {stage.index!r}")
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO stage_choices (routine_id, stage_index, stage_name, chosen_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (routine_id) DO UPDATE SET"
+                " stage_index = excluded.stage_index, stage_name = excluded.stage_name,"
+                " chosen_at = excluded.chosen_at",
+                (routine_id, stage.index, stage.name, iso(at)),
+            )
+
+    def stage_choice(self, routine_id: str) -> StageChoice | None:
+        """The stage last chosen for the routine, or None if none was."""
+        rows = self._read(
+            "SELECT stage_index, stage_name, chosen_at FROM stage_choices WHERE routine_id = ?",
+            (routine_id,),
+        )
+        if not rows:
+            return None
+        index, name, at = rows[0]
+        return StageChoice(routine_id, StageRef(int(index), name), datetime.fromisoformat(at))
 
     # --- posture breaks --------------------------------------------------------
     def log_break(
@@ -786,8 +817,8 @@ class HistoryStore:
                 cur = conn.execute(
                     "INSERT INTO sessions (uuid, kind, routine_id, routine_title, routine_sha256,"
                     " started_at, ended_at, checkpoint_at, status, speed, flare, pain_before,"
-                    " pain_after, stop_reason, notes)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " pain_after, stop_reason, notes, stage_index, stage_name)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         rec.uuid,
                         rec.kind,
@@ -804,6 +835,8 @@ class HistoryStore:
                         rec.pain_after,
                         rec.stop_reason,
                         rec.notes,
+                        None if rec.stage is None else rec.stage.index,
+                        None if rec.stage is None else rec.stage.name,
                     ),
                 )
                 sid = int(cur.lastrowid or 0)

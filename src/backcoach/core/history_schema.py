@@ -73,7 +73,23 @@ _V1: tuple[str, ...] = (
     "CREATE INDEX breaks_due_at ON breaks (due_at)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+_V2: tuple[str, ...] = (
+    # The stage of a routine's progression each session ran at (NULL: no stages).
+    "ALTER TABLE sessions ADD COLUMN stage_index INTEGER"
+    " CHECK (stage_index IS NULL OR stage_index >= 1)",
+    "ALTER TABLE sessions ADD COLUMN stage_name TEXT",
+    # The stage the patient chose for each routine, and when (sessions count from then).
+    """
+    CREATE TABLE stage_choices (
+        routine_id TEXT PRIMARY KEY,
+        stage_index INTEGER NOT NULL CHECK (stage_index >= 1),
+        stage_name TEXT NOT NULL,
+        chosen_at TEXT NOT NULL
+    ) WITHOUT ROWID
+    """,
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 """MIGRATIONS[n]: the statements taking version n to n + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

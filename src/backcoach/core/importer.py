@@ -37,6 +37,7 @@ from backcoach.core.records import (
     Answer,
     BreakRecord,
     SessionRecord,
+    StageRef,
     StepRecord,
 )
 
@@ -418,6 +419,7 @@ class _Checker:
         )
         notes = self.text(f"{where}.notes", item.get("notes", ""))
         kind = self.text(f"{where}.kind", item.get("kind", "routine"))
+        stage = self.stage(f"{where}.stage", item.get("stage"))
         answers = self.answers(f"{where}.answers", item.get("answers", []))
         steps = self.steps(f"{where}.steps", item["steps"])
         uid = item.get("uuid")
@@ -453,7 +455,21 @@ class _Checker:
             answers=answers,
             steps=steps,
             kind=kind or "routine",
+            stage=stage,
         )
+
+    def stage(self, where: str, value: Any) -> StageRef | None:
+        """`{"index": 2, "name": "Weeks 3-4"}` or null (absent in older exports)."""
+        if value is None:
+            return None
+        item = self.obj(where, value, ("index", "name"))
+        if item is None:
+            return None
+        index = self.integer(f"{where}.index", item["index"], 1, None)
+        name = self.text(f"{where}.name", item["name"])
+        if index is None or name is None:
+            return None
+        return StageRef(index, name)
 
     def answers(self, where: str, value: Any) -> tuple[Answer, ...]:
         if not isinstance(value, list):

@@ -327,6 +327,18 @@ def _entry(index: LibraryIndex, path: Path) -> LibraryEntry:
     )
 
 
+def in_language_order(entries: Iterable[LibraryEntry], language: str) -> list[LibraryEntry]:
+    """The entries with routines in `language` (its primary subtag: es matches es-MX)
+    first, the others after, each group in its own order."""
+    wanted = language.split("-")[0].lower()
+
+    def other(entry: LibraryEntry) -> bool:
+        routine = entry.routine
+        return routine is not None and routine.language.split("-")[0].lower() != wanted
+
+    return sorted(entries, key=other)
+
+
 def find_routine(entries: Iterable[LibraryEntry], id_or_path: str | Path) -> LibraryEntry | None:
     """The entry whose routine id (file stem) or path is `id_or_path`, preferring valid ones."""
     wanted = str(id_or_path)

@@ -16,6 +16,7 @@ from typing import Literal
 
 from backcoach.core.durations import format_duration
 from backcoach.core.routine import Cue, Exercise, ExerciseStep, RestStep, Routine, Sound, Step
+from backcoach.core.stages import stage_steps
 
 SegmentKind = Literal["get-ready", "hold", "relax", "reps", "timed", "switch", "rest"]
 SEGMENT_KINDS: tuple[str, ...] = ("get-ready", "hold", "relax", "reps", "timed", "switch", "rest")
@@ -57,10 +58,36 @@ class Segment:
     cues: tuple[PlannedCue, ...] = ()
     step_id: str | None = None
     """The `id:` of the step this segment belongs to, if it has one."""
+    alternate: bool = False
+    """Part of a `sides: alternate` step: a hold on one side (side set), or a set of
+    reps alternating left, right, ... (side None; `reps` is per side)."""
 
     @property
     def exercise_id(self) -> str | None:
         return self.exercise.id if self.exercise else None
+
+    def side_at(self, elapsed: float) -> Literal["left", "right"] | None:
+        """The side worked `elapsed` plan seconds into the segment.
+
+        A paced set of alternating reps changes side every rep_time, starting
+        left; a self-paced one has no side at any moment (None).
+        """
+        turn = self._turn(elapsed)
+        if turn is None:
+            return self.side
+        return "left" if turn % 2 == 0 else "right"
+
+    def rep_at(self, elapsed: float) -> int | None:
+        """The rep (counted per side) worked `elapsed` seconds into a paced alternating set."""
+        turn = self._turn(elapsed)
+        return self.rep if turn is None else turn // 2 + 1
+
+    def _turn(self, elapsed: float) -> int | None:
+        """0, 1, 2... : which rep of a paced alternating set (None for other segments)."""
+        if not (self.alternate and self.side is None and self.rep_time and self.reps):
+            return None
+        turn = math.floor(max(0.0, elapsed) / self.rep_time + 1e-9)
+        return min(turn, 2 * self.reps - 1)
 
     @property
     def is_work(self) -> bool:
@@ -78,7 +105,7 @@ class Segment:
             "kind": self.kind,
             "exercise": self.exercise_id,
             "id": self.step_id,
-            "side": self.side,
+            "side": "alternate" if self.alternate and self.side is None else self.side,
             "set": self.set,
             "rep": self.rep,
             "label": self.label,
@@ -91,7 +118,10 @@ class Plan:
     segments: tuple[Segment, ...]
     flare: bool = False
     steps: tuple[Step, ...] = ()
-    """The steps that run (after flare scaling and skipping), by step_index."""
+    """The steps that run (the stage's, after flare scaling and skipping), by step_index."""
+    stage: int | None = None
+    """The stage planned (1-based), None for a routine without stages."""
+    stage_name: str = ""
 
     @property
     def total_seconds(self) -> float:
@@ -103,29 +133,35 @@ class Plan:
         return any(s.duration is None for s in self.segments)
 
     def to_json(self) -> dict[str, object]:
+        stage = None if self.stage is None else {"index": self.stage, "name": self.stage_name}
         return {
             "title": self.title,
             "flare": self.flare,
+            "stage": stage,
             "total_seconds": _round(self.total_seconds),
             "self_paced": self.self_paced,
             "segments": [s.to_json() for s in self.segments],
         }
 
 
-def flare_steps(routine: Routine) -> tuple[Step, ...]:
+def flare_steps(routine: Routine, steps: tuple[Step, ...] | None = None) -> tuple[Step, ...]:
     """The routine's steps on a flare day: skipped ids removed, holds/durations/reps scaled.
+
+    `steps` are the steps of the current stage (default: as written): a flare day
+    applies `flare` on top of the stage.
 
     Reps are rounded up, never below 1; rep_time, rests and pauses are not scaled.
     Rest steps left at the end only because the exercises after them were
     skipped are dropped too (a session never ends on a pause the therapist
     put *between* exercises); a routine that itself ends with a rest step keeps it.
     """
+    steps = routine.steps if steps is None else steps
     if routine.flare is None:
-        return routine.steps
+        return steps
     scale = routine.flare.scale
     skip = set(routine.flare.skip)
     out: list[Step] = []
-    for step in routine.steps:
+    for step in steps:
         if step.id is not None and step.id in skip:
             continue
         if isinstance(step, ExerciseStep):
@@ -143,8 +179,13 @@ def flare_steps(routine: Routine) -> tuple[Step, ...]:
     return tuple(out)
 
 
-def build_plan(routine: Routine, *, flare: bool = False) -> Plan:
-    steps = flare_steps(routine) if flare else routine.steps
+def build_plan(routine: Routine, *, flare: bool = False, stage: int = 1) -> Plan:
+    """The session of `routine` at `stage` (1-based), on a flare day or not.
+
+    Raises stages.StageError for a stage the routine does not have.
+    """
+    staged = stage_steps(routine, stage)
+    steps = flare_steps(routine, staged) if flare else staged
     builder = _Builder()
     if steps:
         builder.add("get-ready", GET_READY_SECONDS, "Get ready")
@@ -157,10 +198,21 @@ def build_plan(routine: Routine, *, flare: bool = False) -> Plan:
         _add_exercise_step(builder, step, i)
         if nxt is not None and not isinstance(nxt, RestStep) and step.rest > 0:
             builder.add("rest", step.rest, "Rest", step_index=i, exercise=step.exercise)
-    return Plan(routine.title, tuple(builder.segments), flare=flare, steps=steps)
+    named = routine.stages[stage - 1].name if routine.stages else ""
+    return Plan(
+        routine.title,
+        tuple(builder.segments),
+        flare=flare,
+        steps=steps,
+        stage=stage if routine.stages else None,
+        stage_name=named,
+    )
 
 
 def _add_exercise_step(b: _Builder, step: ExerciseStep, i: int) -> None:
+    if step.sides == "alternate":
+        _add_alternating_step(b, step, i)
+        return
     ex = step.exercise
     sides: list[Literal["left", "right"] | None]
     sides = {"none": [None], "each": ["left", "right"], "left": ["left"], "right": ["right"]}[
@@ -224,6 +276,62 @@ def _add_exercise_step(b: _Builder, step: ExerciseStep, i: int) -> None:
                     rep_time=step.rep_time,
                     say=say,
                     cues=_place_cues(step.cues, length),
+                    **common,
+                )
+
+
+def _add_alternating_step(b: _Builder, step: ExerciseStep, i: int) -> None:
+    """`sides: alternate`: reps alternate left, right, ... starting left, `reps` per side.
+
+    Holds: each rep a hold on one side, `relax` (not `switch`) between them except
+    after the last of the set. Reps: one set of 2 x reps, paced by rep_time (the
+    side changes every rep) or self-paced (one Done ends the set).
+    """
+    ex = step.exercise
+    for set_no in range(1, step.sets + 1):
+        common = {"step_index": i, "exercise": ex, "set": set_no, "sets": step.sets}
+        if set_no > 1 and step.rest > 0:
+            b.add("rest", step.rest, "Rest between sets", **common)
+        say = step.say if set_no == 1 else None
+        sets_text = f", set {set_no} of {step.sets}" if step.sets > 1 else ""
+        if step.hold is None:
+            length = None if step.rep_time is None else 2 * step.reps * step.rep_time
+            b.add(
+                "reps",
+                length,
+                f"{ex.name} — alternating sides{sets_text}, {step.reps} reps each side",
+                reps=step.reps,
+                rep_time=step.rep_time,
+                say=say,
+                cues=_place_cues(step.cues, length),
+                alternate=True,
+                **common,
+            )
+            continue
+        order = [(rep, side) for rep in range(1, step.reps + 1) for side in ("left", "right")]
+        for n, (rep, side) in enumerate(order):
+            b.add(
+                "hold",
+                step.hold,
+                f"{ex.name} — {side} side{sets_text}, hold {rep} of {step.reps}",
+                side=side,
+                rep=rep,
+                reps=step.reps,
+                say=say if n == 0 else None,
+                cues=_place_cues(step.cues, step.hold),
+                alternate=True,
+                **common,
+            )
+            if n + 1 < len(order):
+                nxt_side = order[n + 1][1]
+                b.add(
+                    "relax",
+                    step.relax,
+                    "Relax",
+                    side=nxt_side,
+                    rep=rep,
+                    reps=step.reps,
+                    alternate=True,
                     **common,
                 )
 

@@ -63,6 +63,23 @@ class Answer:
 
 
 @dataclass(frozen=True, slots=True)
+class StageRef:
+    """The stage of a routine's progression a session ran at (index from 1)."""
+
+    index: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class StageChoice:
+    """The stage a patient chose for a routine, and when."""
+
+    routine_id: str
+    stage: StageRef
+    chosen_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class StepRecord:
     index: int
     exercise: str | None
@@ -127,6 +144,8 @@ class SessionRecord(_SessionFigures):
     answers: tuple[Answer, ...] = ()
     steps: tuple[StepRecord, ...] = ()
     kind: str = "routine"
+    stage: StageRef | None = None
+    """The stage it ran at, for a routine with stages."""
 
     @property
     def done_seconds(self) -> float:
@@ -171,6 +190,7 @@ class SessionSummary(_SessionFigures):
     steps_done: int
     steps_skipped: int
     steps_hurt: int
+    stage: StageRef | None = None
 
 
 @dataclass(frozen=True, slots=True)

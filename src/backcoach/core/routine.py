@@ -13,7 +13,7 @@ from typing import Literal
 
 Level = Literal["gentle", "moderate", "strong"]
 Kind = Literal["routine", "posture-break"]
-Sides = Literal["none", "each", "left", "right"]
+Sides = Literal["none", "each", "left", "right", "alternate"]
 IfYes = Literal["stop", "flare", "note"]
 Sound = Literal["bell", "chime", "tick"]
 Per = Literal["day", "week"]
@@ -22,7 +22,7 @@ LEVELS: tuple[str, ...] = ("gentle", "moderate", "strong")
 POSTURE_BREAK_KIND = "posture-break"
 """The `kind` of a posture-break routine (the tray runs them; statistics leave them out)."""
 KINDS: tuple[str, ...] = ("routine", POSTURE_BREAK_KIND)
-SIDES: tuple[str, ...] = ("none", "each", "left", "right")
+SIDES: tuple[str, ...] = ("none", "each", "left", "right", "alternate")
 IF_YES: tuple[str, ...] = ("stop", "flare", "note")
 SOUNDS: tuple[str, ...] = ("bell", "chime", "tick")
 
@@ -39,6 +39,12 @@ class Exercise:
     careful: str = ""
     images: tuple[Path, ...] = ()
     muscles: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    """What the patient needs (mat, strap, chair): the routine page lists it."""
+    video: str = ""
+    """An https:// address of a demonstration, opened only when the patient asks."""
+    cautions: str = ""
+    """Who should take care or ask first (osteoporosis, a hip replacement...)."""
 
 
 @dataclass(frozen=True)
@@ -98,12 +104,64 @@ class Question:
     ask: str
     if_yes: IfYes
     advice: str | None = None
+    urgent: bool = False
+    """With if_yes stop: the advice means "get medical help now"."""
 
 
 @dataclass(frozen=True)
 class Flare:
     scale: float = 1.0
     skip: tuple[str, ...] = ()
+
+
+STAGE_CHANGE_KEYS: tuple[str, ...] = (
+    "hold",
+    "reps",
+    "sets",
+    "rep_time",
+    "duration",
+    "rest",
+    "relax",
+)
+
+
+@dataclass(frozen=True)
+class StepChange:
+    """What a stage changes in one step (by its id): only dose keys, None = unchanged."""
+
+    step_id: str
+    hold: float | None = None
+    reps: int | None = None
+    sets: int | None = None
+    rep_time: float | None = None
+    duration: float | None = None
+    rest: float | None = None
+    relax: float | None = None
+
+    def values(self) -> dict[str, float]:
+        """The keys this change sets, in STAGE_CHANGE_KEYS order."""
+        out: dict[str, float] = {}
+        for key in STAGE_CHANGE_KEYS:
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of a progression. The first is the steps as written (no `after`,
+    no changes); a later one is offered after `after` completed sessions of the
+    one before, and its changes come on top of every earlier stage's."""
+
+    name: str
+    after: int | None = None
+    changes: tuple[StepChange, ...] = ()
+
+    @property
+    def change(self) -> dict[str, dict[str, float]]:
+        """`change:` as the file writes it: step id -> the dose keys it sets."""
+        return {c.step_id: c.values() for c in self.changes}
 
 
 @dataclass(frozen=True)
@@ -138,6 +196,9 @@ class Routine:
     kind: Kind = "routine"
     before_you_start: tuple[Question, ...] = ()
     flare: Flare | None = None
+    stages: tuple[Stage, ...] = ()
+    language: str = "en"
+    """The IETF language tag of the file's text (`language:`), default en."""
     exercises: dict[str, Exercise] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -149,3 +210,4 @@ class ExerciseLibrary:
     exercises: dict[str, Exercise]
     path: Path | None = None
     title: str = ""
+    language: str = "en"

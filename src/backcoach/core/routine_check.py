@@ -7,6 +7,7 @@ before_you_start and flare. `read()` fills a `Reading`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ from backcoach.core.routine import (
     Routine,
     Step,
 )
+from backcoach.core.stages_check import StageChecks
 from backcoach.core.steps_check import STEP_KEYS, StepChecks
 from backcoach.core.yaml_nodes import FLOAT, INT, scalar_tag
 
@@ -43,13 +45,23 @@ TOP_KEYS = (
     "defaults",
     "before_you_start",
     "flare",
+    "stages",
+    "language",
     "exercises",
     "steps",
 )
-LIBRARY_KEYS = ("backcoach", "title", "summary", "author", "tags", "exercises")
-ROUTINE_ONLY_KEYS = ("level", "prescribed", "kind", "defaults", "before_you_start", "flare")
+LIBRARY_KEYS = ("backcoach", "title", "summary", "author", "tags", "language", "exercises")
+ROUTINE_ONLY_KEYS = (
+    "level",
+    "prescribed",
+    "kind",
+    "defaults",
+    "before_you_start",
+    "flare",
+    "stages",
+)
 DEFAULT_KEYS = ("rest", "relax", "switch", "rep_time")
-QUESTION_KEYS = ("ask", "if_yes", "advice")
+QUESTION_KEYS = ("ask", "if_yes", "advice", "urgent")
 FLARE_KEYS = ("scale", "skip")
 
 _PRESCRIBED = re.compile(r"^\s*([0-9]+)\s*/\s*(day|week)\s*$")
@@ -65,7 +77,7 @@ class Reading:
     library: ExerciseLibrary | None = None
 
 
-class RoutineReader(ExerciseChecks, StepChecks):
+class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
     """Reads one file's root node as a routine or an exercise library."""
 
     def read(self, root: Node | None, out: Reading, sha256: str) -> None:
@@ -104,11 +116,16 @@ class RoutineReader(ExerciseChecks, StepChecks):
         if title is None and not is_library and "title" not in top and "title" not in meant:
             self.error(root, "", "missing 'title': the routine's name, shown in the library")
         own = self.exercises(top)
+        language = self.language(top)
         if is_library:
             out.usable_exercises = own
             if not self.issues:
                 out.library = ExerciseLibrary(
-                    id=self.path.stem, exercises=own, path=self.path, title=title or ""
+                    id=self.path.stem,
+                    exercises=own,
+                    path=self.path,
+                    title=title or "",
+                    language=language,
                 )
             self.optional_text(top, "summary")
             self.optional_text(top, "author")
@@ -117,7 +134,7 @@ class RoutineReader(ExerciseChecks, StepChecks):
             return
         routine = self.routine(top, root, title or "", own, sha256)
         if routine is not None and not self.issues:
-            out.routine = routine
+            out.routine = dataclasses.replace(routine, language=language)
 
     def version(self, top: Items, root: Node) -> bool:
         """False when the file is for another format (then nothing else is checked)."""
@@ -173,6 +190,7 @@ class RoutineReader(ExerciseChecks, StepChecks):
         elif "steps" in top:
             steps = self.steps(top["steps"][1], defaults, own)
         flare = self.flare(top["flare"][1], steps) if "flare" in top else None
+        stages = self.stages(top["stages"][1], steps) if "stages" in top else ()
         if self.issues:
             return None
         used = dict(own)
@@ -193,6 +211,7 @@ class RoutineReader(ExerciseChecks, StepChecks):
             kind=kind or "routine",  # type: ignore[arg-type]
             before_you_start=questions,
             flare=flare,
+            stages=stages,
             exercises=used,
         )
 
@@ -250,6 +269,7 @@ class RoutineReader(ExerciseChecks, StepChecks):
                 else None
             )
             advice = self.optional_text(items, "advice", path)
+            urgent = self.urgent(items, path, if_yes)
             meant = self.meant(items, QUESTION_KEYS)
             if "ask" not in items and "ask" not in meant:
                 self.error(qnode, path, "missing 'ask': the question put to the patient")
@@ -262,7 +282,7 @@ class RoutineReader(ExerciseChecks, StepChecks):
                     "'stop' needs 'advice': what the patient should do instead of exercising",
                 )
             if ask is not None and if_yes is not None:
-                out.append(Question(ask, if_yes, advice))  # type: ignore[arg-type]
+                out.append(Question(ask, if_yes, advice, urgent))  # type: ignore[arg-type]
         return tuple(out)
 
     def flare(self, node: Node, steps: list[Step]) -> Flare | None:

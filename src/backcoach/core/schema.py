@@ -166,6 +166,7 @@ def _schema() -> Schema:
                 "items": _image(),
             },
             "muscles": _words("Muscles worked, as words."),
+            **_exercise_details(),
         },
         "not": {"required": ["image", "images"]},
     }
@@ -221,7 +222,11 @@ def _schema() -> Schema:
                 "A continuous timed activity (walk, march on the spot); not with hold, reps or rep_time."
             ),
             "sets": _whole("Sets. Default 1."),
-            "sides": _enum("none, each (left then right), left or right. Default none.", SIDES),
+            "sides": _enum(
+                "none, each (left then right), left, right, or alternate (reps alternate "
+                "left, right, ... starting left; reps is per side). Default none.",
+                SIDES,
+            ),
             "relax": _duration(
                 "Pause between consecutive holds of one set (hold steps only). Default 5s."
             ),
@@ -243,6 +248,12 @@ def _schema() -> Schema:
             {"not": {"required": ["rep_time", "hold"]}},
             {"not": {"required": ["rep_time", "duration"]}},
             {"if": {"required": ["relax"]}, "then": {"required": ["hold"]}},
+            {
+                "not": {
+                    "required": ["sides", "duration"],
+                    "properties": {"sides": {"const": "alternate"}},
+                }
+            },
             {
                 "if": {"required": ["switch"]},
                 "then": {"required": ["sides"], "properties": {"sides": {"const": "each"}}},
@@ -271,10 +282,25 @@ def _schema() -> Schema:
                 "stop: the session does not start (needs advice); flare: use the flare variant; note: log the answer.",
                 IF_YES,
             ),
-            "advice": _text("What to do instead; shown when if_yes is stop."),
+            "advice": _text(
+                "What to do instead (if_yes stop), or what to know and go on (if_yes note)."
+            ),
+            "urgent": {
+                "description": "With if_yes stop: the advice means get medical help now "
+                "(shown in an urgent style).",
+                "type": "boolean",
+            },
         },
-        "if": {"properties": {"if_yes": {"const": "stop"}}, "required": ["if_yes"]},
-        "then": {"required": ["advice"]},
+        "allOf": [
+            {
+                "if": {"properties": {"if_yes": {"const": "stop"}}, "required": ["if_yes"]},
+                "then": {"required": ["advice"]},
+            },
+            {
+                "if": {"required": ["urgent"]},
+                "then": {"properties": {"if_yes": {"const": "stop"}}},
+            },
+        ],
     }
     common_top: Schema = {
         "backcoach": {"description": "The format version: 1.", "const": 1},
@@ -282,6 +308,12 @@ def _schema() -> Schema:
         "summary": _text("A short description."),
         "author": _text("Who wrote it."),
         "tags": _words("Words to find it by."),
+        "language": {
+            "description": "The IETF language tag of the file's text, like en, es or pt-BR "
+            "(default en).",
+            "type": "string",
+            "pattern": r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+        },
         "exercises": {
             "description": "Exercises defined in this file, by id.",
             "type": "object",
@@ -345,6 +377,7 @@ def _schema() -> Schema:
                     },
                 },
             },
+            "stages": _stages(),
             "steps": {
                 "description": "The steps of the session, in order.",
                 "type": "array",
@@ -393,5 +426,84 @@ def _schema() -> Schema:
             "rest_step": rest_step,
             "cue": cue,
             "question": question,
+            "stage": _stage(),
+        },
+    }
+
+
+def _exercise_details() -> Schema:
+    """equipment, video and cautions (additions to format 1)."""
+    return {
+        "equipment": _words("What the exercise needs, as words: mat, strap, chair."),
+        "video": {
+            "description": (
+                "One https:// address of a demonstration the patient may open in their "
+                "own browser; the app never fetches it."
+            ),
+            "type": "string",
+            "pattern": VIDEO_PATTERN,
+        },
+        "cautions": _text(
+            "Who should take care or ask first (osteoporosis, a hip replacement); shown on "
+            "the routine page, in the handout and before the step."
+        ),
+    }
+
+
+VIDEO_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]://[^\s/?#@:]+(:[0-9]+)?([/?#]\S*)?$"
+
+
+def _stages() -> Schema:
+    return {
+        "description": (
+            "A progression: the first stage is the steps as written (only a name); each "
+            "later one is offered after `after` completed sessions of the one before and "
+            "changes doses by step id (changes accumulate)."
+        ),
+        "type": "array",
+        "minItems": 2,
+        "prefixItems": [
+            {
+                "type": "object",
+                "description": "The first stage: the steps as written.",
+                "additionalProperties": False,
+                "required": ["name"],
+                "properties": {"name": _text("The stage's name, like Weeks 1-2.")},
+            }
+        ],
+        "items": {"$ref": "#/$defs/stage"},
+    }
+
+
+def _stage() -> Schema:
+    dose: Schema = {
+        "type": "object",
+        "description": "The dose keys this stage sets for the step.",
+        "additionalProperties": False,
+        "minProperties": 1,
+        "properties": {
+            "hold": _duration("The length of each hold."),
+            "reps": _whole("Holds or movements per set."),
+            "sets": _whole("Sets."),
+            "rep_time": _duration("One rep every this long."),
+            "duration": _duration("The length of a continuous activity."),
+            "rest": _duration("Pause after each set and before the next step."),
+            "relax": _duration("Pause between holds."),
+        },
+    }
+    return {
+        "type": "object",
+        "description": "A later stage: its name, when it is offered, and what it changes.",
+        "additionalProperties": False,
+        "required": ["name", "after", "change"],
+        "properties": {
+            "name": _text("The stage's name, like Weeks 3-4."),
+            "after": _whole("Offered after this many completed sessions of the stage before."),
+            "change": {
+                "description": "By step id: the dose keys that change.",
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": dose,
+            },
         },
     }

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from backcoach.core.history import Parts, now_local
 from backcoach.core.plan import Plan
-from backcoach.core.records import StepProgressLike
+from backcoach.core.records import StageRef, StepProgressLike
 from backcoach.core.routine import ExerciseStep, Routine
 
 PlannedStep = tuple[int, str | None, float]
@@ -42,6 +42,7 @@ class SessionStore(Protocol):
         answers: Sequence[tuple[str, str]],
         steps: Sequence[PlannedStep],
         kind: str = ...,
+        stage: StageRef | None = ...,
     ) -> int: ...
 
     def checkpoint(
@@ -94,6 +95,7 @@ class SessionStart:
     answers: tuple[tuple[str, str], ...]
     steps: tuple[PlannedStep, ...]
     kind: str
+    stage: StageRef | None = None
 
 
 def planned_steps(plan: Plan) -> list[PlannedStep]:
@@ -173,6 +175,7 @@ class SessionRecorder:
             answers=tuple(answers),
             steps=tuple(planned_steps(plan)),
             kind=kind,
+            stage=None if plan.stage is None else StageRef(plan.stage, plan.stage_name),
         )
         if self.store is None:
             self._say(SaveProblem(no_store=True))
@@ -250,6 +253,7 @@ class SessionRecorder:
                 answers=start.answers,
                 steps=start.steps,
                 kind=start.kind,
+                stage=start.stage,
             )
         except Exception as exc:
             self._say(SaveProblem.of(exc))

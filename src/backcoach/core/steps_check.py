@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from yaml.nodes import Node, ScalarNode
 
+from backcoach.core.additions_check import AdditionChecks
 from backcoach.core.durations import format_duration
-from backcoach.core.node_checks import Items, NodeReader, did_you_mean
+from backcoach.core.node_checks import Items, did_you_mean
 from backcoach.core.routine import (
     DEFAULT_RELAX,
     DEFAULT_REST,
@@ -60,7 +61,7 @@ CONFLICTS: tuple[tuple[str, str, str], ...] = (
 """Keys an exercise step cannot have together; the error is at the second key."""
 
 
-class StepChecks(NodeReader):
+class StepChecks(AdditionChecks):
     """The routine's steps; `steps()` also records step ids (for flare.skip)."""
 
     def steps(
@@ -137,6 +138,7 @@ class StepChecks(NodeReader):
     ) -> ExerciseStep | None:
         before = len(self.issues)
         self.unknown(items, STEP_KEYS, path)
+        self.alternate_fits(items, path)
         exercise = self.step_exercise(items["exercise"][1], f"{path}.exercise", own)
 
         def dur(key: str, pause: bool = False) -> float | None:
@@ -155,7 +157,8 @@ class StepChecks(NodeReader):
         self.step_keys_fit(items, node, path, sides)
         if "hold" not in items and "duration" not in items and rep_time is None:
             rep_time = defaults["rep_time"][0] if "rep_time" in defaults else None
-        period, period_name = self.period(hold, duration, reps, rep_time, "reps" in items)
+        per_set = reps * 2 if reps is not None and sides == "alternate" else reps
+        period, period_name = self.period(hold, duration, per_set, rep_time, "reps" in items)
         # A timing that could not be read is reported; checking cues against a
         # guessed period would only add errors caused by that one.
         timing = (("hold", hold), ("duration", duration), ("rep_time", rep_time), ("reps", reps))

@@ -236,6 +236,22 @@
         <translation>«{0}»: sí en {1} día(s): {2}</translation>
     </message>
     <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
         <source>(and {0} earlier)</source>
         <translation>(y {0} anteriores)</translation>
     </message>
@@ -248,8 +264,176 @@
         <translation>Según los registros de backcoach del propio paciente, generado el {0}. No es un diagnóstico: coméntelo con el paciente.</translation>
     </message>
     <message>
+        <source>About {0} minutes</source>
+        <translation>Unos {0} minutos</translation>
+    </message>
+    <message>
+        <source>, plus reps at your own pace</source>
+        <translation>, más repeticiones a tu ritmo</translation>
+    </message>
+    <message>
+        <source>Stage {0} of {1}: {2}</source>
+        <translation>Etapa {0} de {1}: {2}</translation>
+    </message>
+    <message>
+        <source>What you need:</source>
+        <translation>Qué necesitas:</translation>
+    </message>
+    <message>
+        <source>If yes, get medical help now:</source>
+        <translation>Si la respuesta es sí, busca ayuda médica ahora:</translation>
+    </message>
+    <message>
+        <source>If yes, do not exercise today:</source>
+        <translation>Si la respuesta es sí, no hagas ejercicio hoy:</translation>
+    </message>
+    <message>
+        <source>If yes, do the flare-day version (below).</source>
+        <translation>Si la respuesta es sí, haz la versión para días de brote (abajo).</translation>
+    </message>
+    <message>
+        <source>If yes:</source>
+        <translation>Si la respuesta es sí:</translation>
+    </message>
+    <message>
+        <source>Ask yourself these questions every time, before you start.</source>
+        <translation>Hazte estas preguntas cada vez, antes de empezar.</translation>
+    </message>
+    <message>
+        <source>Before you start</source>
+        <translation>Antes de empezar</translation>
+    </message>
+    <message>
+        <source>Careful:</source>
+        <translation>Cuidado:</translation>
+    </message>
+    <message>
+        <source>Ask first / take care:</source>
+        <translation>Consulta antes / precaución:</translation>
+    </message>
+    <message>
+        <source>Demonstration:</source>
+        <translation>Demostración:</translation>
+    </message>
+    <message>
+        <source>The exercises</source>
+        <translation>Los ejercicios</translation>
+    </message>
+    <message>
+        <source>Holds, timed exercises and repetitions are shortened to {0}% (repetitions rounded up).</source>
+        <translation>Las posiciones mantenidas, los ejercicios con tiempo y las repeticiones se reducen al {0}% (repeticiones redondeadas hacia arriba).</translation>
+    </message>
+    <message>
+        <source>Leave out: {0}.</source>
+        <translation>Omite: {0}.</translation>
+    </message>
+    <message>
+        <source>It takes about {0} minutes instead of {1}.</source>
+        <translation>Dura unos {0} minutos en lugar de {1}.</translation>
+    </message>
+    <message>
+        <source>On a flare day</source>
+        <translation>En un día de brote</translation>
+    </message>
+    <message>
+        <source>As above.</source>
+        <translation>Como arriba.</translation>
+    </message>
+    <message>
+        <source>After {0} completed sessions of the stage before:</source>
+        <translation>Tras {0} sesiones completas de la etapa anterior:</translation>
+    </message>
+    <message>
+        <source>As you get stronger, the doses change. The app offers each stage when you are ready; you choose, and you can always go back.</source>
+        <translation>A medida que ganas fuerza, las dosis cambian. La aplicación te ofrece cada etapa cuando estás listo; tú decides, y siempre puedes volver atrás.</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Etapas</translation>
+    </message>
+    <message>
+        <source>{0} — stop and ask if anything hurts</source>
+        <translation>{0} — para y consulta si algo duele</translation>
+    </message>
+    <message>
         <source>Page {0} of {1}</source>
         <translation>Página {0} de {1}</translation>
+    </message>
+    <message>
+        <source>{0}: home exercises</source>
+        <translation>{0}: ejercicios en casa</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 segundo</translation>
+    </message>
+    <message>
+        <source>{0} seconds</source>
+        <translation>{0} segundos</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message>
+        <source>{0} hours</source>
+        <translation>{0} horas</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minuto</translation>
+    </message>
+    <message>
+        <source>{0} minutes</source>
+        <translation>{0} minutos</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>una vez</translation>
+    </message>
+    <message>
+        <source>{0} times</source>
+        <translation>{0} veces</translation>
+    </message>
+    <message>
+        <source>left side only</source>
+        <translation>solo el lado izquierdo</translation>
+    </message>
+    <message>
+        <source>right side only</source>
+        <translation>solo el lado derecho</translation>
+    </message>
+    <message>
+        <source>alternating sides</source>
+        <translation>alternando lados</translation>
+    </message>
+    <message>
+        <source>Hold {0}</source>
+        <translation>Mantén {0}</translation>
+    </message>
+    <message>
+        <source>{0} each side</source>
+        <translation>{0} por lado</translation>
+    </message>
+    <message>
+        <source>For {0}</source>
+        <translation>Durante {0}</translation>
+    </message>
+    <message>
+        <source>one every {0}</source>
+        <translation>una cada {0}</translation>
+    </message>
+    <message>
+        <source>at your own pace</source>
+        <translation>a tu ritmo</translation>
+    </message>
+    <message>
+        <source>Rest {0}</source>
+        <translation>Descansa {0}</translation>
+    </message>
+    <message>
+        <source>rest {0}</source>
+        <translation>descansa {0}</translation>
     </message>
     <message>
         <source>Rest</source>
@@ -320,6 +504,10 @@
         <translation>mantener {0} de {1}</translation>
     </message>
     <message>
+        <source>{0} reps each side</source>
+        <translation>{0} repeticiones por lado</translation>
+    </message>
+    <message>
         <source>{0} reps</source>
         <translation>{0} repeticiones</translation>
     </message>
@@ -356,6 +544,42 @@
         <translation>Pauta: {0}</translation>
     </message>
     <message>
+        <source>Stage {0} of {1}: {2}.</source>
+        <translation>Etapa {0} de {1}: {2}.</translation>
+    </message>
+    <message>
+        <source>This is the last stage.</source>
+        <translation>Es la última etapa.</translation>
+    </message>
+    <message>
+        <source>Next, {0}, offered after {1} more completed session(s): {2}.</source>
+        <translation>La siguiente, {0}, se ofrece tras {1} sesión(es) completa(s) más: {2}.</translation>
+    </message>
+    <message>
+        <source>Next, {0}, is offered after your next session: {1}.</source>
+        <translation>La siguiente, {0}, se ofrece tras tu próxima sesión: {1}.</translation>
+    </message>
+    <message>
+        <source>You need: {0}.</source>
+        <translation>Necesitas: {0}.</translation>
+    </message>
+    <message>
+        <source>Take care — {0}: {1}</source>
+        <translation>Precaución — {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Careful: {0}</source>
+        <translation>Cuidado: {0}</translation>
+    </message>
+    <message>
+        <source>Ask first / take care: {0}</source>
+        <translation>Consulta antes / precaución: {0}</translation>
+    </message>
+    <message>
+        <source>What you need, cautions and stage</source>
+        <translation>Qué necesitas, precauciones y etapa</translation>
+    </message>
+    <message>
         <source>Steps</source>
         <translation>Pasos</translation>
     </message>
@@ -372,12 +596,44 @@
         <translation>Duración</translation>
     </message>
     <message>
+        <source>About the selected step</source>
+        <translation>Sobre el paso elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Watch a demonstration</source>
+        <translation>&amp;Ver una demostración</translation>
+    </message>
+    <message>
+        <source>Watch a demonstration</source>
+        <translation>Ver una demostración</translation>
+    </message>
+    <message>
+        <source>Opens the video in your web browser</source>
+        <translation>Abre el vídeo en tu navegador</translation>
+    </message>
+    <message>
+        <source>&amp;Go back a stage</source>
+        <translation>&amp;Volver a la etapa anterior</translation>
+    </message>
+    <message>
+        <source>Go back a stage</source>
+        <translation>Volver a la etapa anterior</translation>
+    </message>
+    <message>
+        <source>Runs the doses of the stage before; you can move on again later</source>
+        <translation>Usa las dosis de la etapa anterior; más adelante puedes avanzar de nuevo</translation>
+    </message>
+    <message>
         <source>Errors in this file</source>
         <translation>Errores en este archivo</translation>
     </message>
     <message>
         <source>Back to the library (Esc)</source>
         <translation>Volver a la biblioteca (Esc)</translation>
+    </message>
+    <message>
+        <source>alternating sides, reps per side</source>
+        <translation>alternando lados, repeticiones por lado</translation>
     </message>
     <message>
         <source>Back to the library</source>
@@ -590,12 +846,24 @@
         <translation>Atrás</translation>
     </message>
     <message>
+        <source>Continue (Enter)</source>
+        <translation>Continuar (Intro)</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
         <source>Start (Enter)</source>
         <translation>Empezar (Intro)</translation>
     </message>
     <message>
         <source>Start</source>
         <translation>Empezar</translation>
+    </message>
+    <message>
+        <source>Good to know</source>
+        <translation>Conviene saberlo</translation>
     </message>
     <message>
         <source>Let&apos;s not exercise today</source>
@@ -606,8 +874,16 @@
         <translation>Consulta con tu equipo sanitario antes de hacer ejercicio.</translation>
     </message>
     <message>
+        <source>Get medical help now</source>
+        <translation>Busca ayuda médica ahora</translation>
+    </message>
+    <message>
         <source>{0}: {1}.</source>
         <translation>{0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Stage {0} of {1}: {2}.</source>
+        <translation>Etapa {0} de {1}: {2}.</translation>
     </message>
     <message>
         <source>It&apos;s a flare day, so today runs the gentler flare version ({0} instead of {1}).</source>
@@ -686,6 +962,37 @@
     <message>
         <source>The voice failed ({0}), so the session goes on with sounds and text only.</source>
         <translation>La voz falló ({0}), así que la sesión sigue solo con sonidos y texto.</translation>
+    </message>
+</context>
+<context>
+    <name>DoseText</name>
+    <message>
+        <source>hold {0} instead of {1}</source>
+        <translation>mantén {0} en lugar de {1}</translation>
+    </message>
+    <message>
+        <source>{0} times instead of {1}</source>
+        <translation>{0} veces en lugar de {1}</translation>
+    </message>
+    <message>
+        <source>{0} sets instead of {1}</source>
+        <translation>{0} series en lugar de {1}</translation>
+    </message>
+    <message>
+        <source>one every {0} instead of {1}</source>
+        <translation>una cada {0} en lugar de {1}</translation>
+    </message>
+    <message>
+        <source>{0} instead of {1}</source>
+        <translation>{0} en lugar de {1}</translation>
+    </message>
+    <message>
+        <source>rest {0} instead of {1}</source>
+        <translation>descansa {0} en lugar de {1}</translation>
+    </message>
+    <message>
+        <source>relax {0} between holds instead of {1}</source>
+        <translation>relaja {0} entre posiciones en lugar de {1}</translation>
     </message>
 </context>
 <context>
@@ -1072,6 +1379,14 @@
         <translation>&amp;Preferencias…</translation>
     </message>
     <message>
+        <source>Print &amp;handout…</source>
+        <translation>Imprimir &amp;hoja de ejercicios…</translation>
+    </message>
+    <message>
+        <source>The routine&apos;s home-exercise sheet, on A4</source>
+        <translation>La hoja de ejercicios en casa de la rutina, en A4</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -1086,6 +1401,14 @@
     <message>
         <source>&amp;History</source>
         <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>The handout could not be printed: {0}</source>
+        <translation>No se pudo imprimir la hoja: {0}</translation>
+    </message>
+    <message>
+        <source>Print handout</source>
+        <translation>Imprimir la hoja de ejercicios</translation>
     </message>
     <message>
         <source>Finish or stop the session first (Esc stops it).</source>
@@ -1130,6 +1453,14 @@
     <message>
         <source>the file is no longer there (moved, renamed or deleted)</source>
         <translation>el archivo ya no está (se movió, se cambió de nombre o se borró)</translation>
+    </message>
+    <message>
+        <source>The stage can&apos;t be changed: the history is not available.</source>
+        <translation>No se puede cambiar la etapa: el historial no está disponible.</translation>
+    </message>
+    <message>
+        <source>The new stage could not be saved: {0}</source>
+        <translation>No se pudo guardar la nueva etapa: {0}</translation>
     </message>
     <message>
         <source>“{0}” can&apos;t be started:
@@ -1381,6 +1712,18 @@
         <translation>Vol&amp;umen</translation>
     </message>
     <message>
+        <source>&amp;Watch a demonstration</source>
+        <translation>&amp;Ver una demostración</translation>
+    </message>
+    <message>
+        <source>Watch a demonstration</source>
+        <translation>Ver una demostración</translation>
+    </message>
+    <message>
+        <source>Pauses, and opens the video in your web browser</source>
+        <translation>Pausa, y abre el vídeo en tu navegador</translation>
+    </message>
+    <message>
         <source>Preview ×{0}: runs {0} times faster, kept out of statistics</source>
         <translation>Vista previa ×{0}: va {0} veces más rápido y no cuenta en las estadísticas</translation>
     </message>
@@ -1421,12 +1764,24 @@
         <translation>Repetición {0} de {1}</translation>
     </message>
     <message>
+        <source>{0} reps each side</source>
+        <translation>{0} repeticiones por lado</translation>
+    </message>
+    <message>
         <source>{0} reps</source>
         <translation>{0} repeticiones</translation>
     </message>
     <message>
         <source>Careful: {0}</source>
         <translation>Cuidado: {0}</translation>
+    </message>
+    <message>
+        <source>Ask first / take care: {0}</source>
+        <translation>Consulta antes / precaución: {0}</translation>
+    </message>
+    <message>
+        <source>You need: {0}.</source>
+        <translation>Necesitas: {0}.</translation>
     </message>
     <message>
         <source>Hold</source>
@@ -1506,6 +1861,21 @@
     <message>
         <source>Safety question {0} of {1}. Press Y for yes or N for no.</source>
         <translation>Pregunta de seguridad {0} de {1}. Pulse Y para sí o N para no.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyPage</name>
+    <message>
+        <source>Today is a &amp;flare day (F)</source>
+        <translation>Hoy es un día de &amp;brote (F)</translation>
+    </message>
+    <message>
+        <source>Today is a flare day</source>
+        <translation>Hoy es un día de brote</translation>
+    </message>
+    <message>
+        <source>Runs the gentler flare version of this routine</source>
+        <translation>Usa la versión más suave de esta rutina para días de brote</translation>
     </message>
 </context>
 <context>
@@ -1632,6 +2002,10 @@
         <source>Not saved: the history is not available.</source>
         <translation>No se ha guardado: el historial no está disponible.</translation>
     </message>
+    <message>
+        <source>The new stage could not be saved: {0}</source>
+        <translation>No se pudo guardar la nueva etapa: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SessionsModel</name>
@@ -1670,6 +2044,10 @@
     <message>
         <source>Preview at {0}× speed: left out of every statistic</source>
         <translation>Vista previa a velocidad {0}×: fuera de todas las estadísticas</translation>
+    </message>
+    <message>
+        <source>{0} — stage {1}: {2}</source>
+        <translation>{0} — etapa {1}: {2}</translation>
     </message>
     <message>
         <source>Preview ({0}×), {1}</source>
@@ -2045,6 +2423,10 @@
         <source>RIGHT</source>
         <translation>DERECHO</translation>
     </message>
+    <message>
+        <source>L ⇄ R</source>
+        <translation>I ⇄ D</translation>
+    </message>
 </context>
 <context>
     <name>SimpleBreak</name>
@@ -2217,6 +2599,46 @@
         <translation>Hecho</translation>
     </message>
     <message>
+        <source>You have done the sessions this stage asks for, and your pain did not go up after them. Ready for the next stage, {0}? {1}.</source>
+        <translation>Has hecho las sesiones que pide esta etapa y el dolor no aumentó después. ¿Lista o listo para la siguiente etapa, {0}? {1}.</translation>
+    </message>
+    <message>
+        <source>Yes, move on (Y)</source>
+        <translation>Sí, avanzar (Y)</translation>
+    </message>
+    <message>
+        <source>Not yet (N)</source>
+        <translation>Todavía no (N)</translation>
+    </message>
+    <message>
+        <source>Two recent sessions stopped because of pain. Go back to the stage before, {0}, for a while? {1}.</source>
+        <translation>Dos sesiones recientes se pararon por dolor. ¿Volver un tiempo a la etapa anterior, {0}? {1}.</translation>
+    </message>
+    <message>
+        <source>Yes, go back (Y)</source>
+        <translation>Sí, volver (Y)</translation>
+    </message>
+    <message>
+        <source>No, stay (N)</source>
+        <translation>No, seguir aquí (N)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Done: your next session runs {0}.</source>
+        <translation>Hecho: tu próxima sesión usa {0}.</translation>
+    </message>
+    <message>
+        <source>Fine: you stay where you are. You can go back a stage any time on the routine&apos;s page.</source>
+        <translation>De acuerdo: sigues donde estás. Puedes volver a una etapa anterior cuando quieras en la página de la rutina.</translation>
+    </message>
+    <message>
+        <source>Fine: the offer comes again after your next session.</source>
+        <translation>De acuerdo: la propuesta volverá tras tu próxima sesión.</translation>
+    </message>
+    <message>
         <source>Completed. Well done.</source>
         <translation>Completada. Bien hecho.</translation>
     </message>
@@ -2231,6 +2653,17 @@
     <message>
         <source>This was a preview at ×{0}; it is kept out of your statistics.</source>
         <translation>Ha sido una vista previa a ×{0}; no cuenta en tus estadísticas.</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentBanner</name>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Get medical help now</source>
+        <translation>Busca ayuda médica ahora</translation>
     </message>
 </context>
 <context>
@@ -2310,6 +2743,22 @@
     <message>
         <source>Well done. Session complete.</source>
         <translation>Bien hecho. Sesión completada.</translation>
+    </message>
+    <message>
+        <source>{0} reps each side, alternating. I will count.</source>
+        <translation>{0} repeticiones por lado, alternando. Yo cuento.</translation>
+    </message>
+    <message>
+        <source>{0} reps each side, alternating, at your own pace.</source>
+        <translation>{0} repeticiones por lado, alternando, a tu ritmo.</translation>
+    </message>
+    <message>
+        <source>Left {0}</source>
+        <translation>Izquierda {0}</translation>
+    </message>
+    <message>
+        <source>Right {0}</source>
+        <translation>Derecha {0}</translation>
     </message>
     <message>
         <source>One</source>

@@ -9,11 +9,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -141,31 +146,99 @@ class MessagePage(Page):
         self.body.setAccessibleName(body)
 
 
+URGENT_BACKGROUND = QColor(0x8E, 0x16, 0x16)
+"""Dark red behind white text (over 8:1), the same in every theme: unmistakably not
+the calm "not today" page."""
+
+
+class UrgentBanner(QFrame):
+    """A warning sign and "Get medical help now" in white on dark red."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, URGENT_BACKGROUND)
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(Qt.GlobalColor.white))
+        self.setPalette(palette)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 12, 16, 12)
+        row.setSpacing(16)
+        self.icon = PlainLabel()
+        size = int(self.fontMetrics().height() * 2.5)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.icon.setPixmap(icon.pixmap(size, size))
+        self.icon.setAccessibleName(self.tr("Warning"))
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.text = PlainLabel(self.tr("Get medical help now"))
+        # The theme's style sheet colours labels; white on the dark red in every theme.
+        self.text.setStyleSheet("color: #ffffff; background: transparent;")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.text.setFont(scaled_font(self, 2.0, bold=True))
+        row.addWidget(self.text, 1)
+
+
+class ReadyPage(MessagePage):
+    """ "Ready when you are": the plan's length, and the flare-day choice (F) for a
+    routine with a flare section."""
+
+    flare_toggled = Signal(bool)
+
+    def __init__(self, button: str, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(button, accessible, parent)
+        self.flare = QCheckBox(self.tr("Today is a &flare day (F)"))
+        self.flare.setFont(scaled_font(self, 1.3))
+        self.flare.setAccessibleName(self.tr("Today is a flare day"))
+        self.flare.setAccessibleDescription(
+            self.tr("Runs the gentler flare version of this routine")
+        )
+        self.flare.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.column.insertWidget(1, self.flare)
+        self.flare.toggled.connect(self.flare_toggled.emit)
+        bind(self, Qt.Key.Key_F, self.flare.toggle)
+
+
 class CheckInBefore(QStackedWidget):
-    """Pain now, then each safety question; then either the advice (stop) or Start."""
+    """Pain now, then each safety question; then either the advice (stop) or Start.
+
+    A stop question's advice ends the check-in (an urgent one under "Get medical
+    help now"); a note question's advice is shown and the questions go on. A
+    routine with a flare section always offers "Today is a flare day" on the
+    ready page (a yes to a flare question ticks it)."""
 
     start_requested = Signal(object, object)  # BeforeResult, Plan
     cancelled = Signal()
     stopped = Signal(str)  # advice shown; nothing starts
 
-    def __init__(self, routine: Routine, parent: QWidget | None = None) -> None:
+    def __init__(self, routine: Routine, stage: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.routine = routine
+        self.stage = stage
+        """The stage of the routine's progression to run (1-based)."""
         self.result: BeforeResult | None = None
         self.plan: Plan | None = None
         self._q = 0
         self.pain_page = PainPage(self.tr("Before you start: how much pain do you have right now?"))
         self.question_page = QuestionPage()
         self.advice_page = MessagePage(self.tr("Back to the library (Enter)"), self.tr("Back"))
-        self.ready_page = MessagePage(self.tr("Start (Enter)"), self.tr("Start"))
-        for page in (self.pain_page, self.question_page, self.advice_page, self.ready_page):
+        self.urgent = UrgentBanner()
+        self.advice_page.column.insertWidget(0, self.urgent)
+        self.urgent.hide()
+        self.note_page = MessagePage(self.tr("Continue (Enter)"), self.tr("Continue"))
+        self.ready_page = ReadyPage(self.tr("Start (Enter)"), self.tr("Start"))
+        self.ready_page.flare.setVisible(routine.flare is not None)
+        pages = (self.pain_page, self.question_page, self.advice_page, self.note_page)
+        for page in (*pages, self.ready_page):
             self.addWidget(page)
         self.pain_page.continue_requested.connect(self._pain_done)
         self.question_page.answered.connect(self._answered)
         self.advice_page.primary.connect(self.cancelled.emit)
         self.advice_page.back_requested.connect(self.cancelled.emit)
+        self.note_page.primary.connect(self._next_question)
         self.ready_page.primary.connect(self._start)
-        for page in (self.pain_page, self.question_page, self.ready_page):
+        self.ready_page.flare_toggled.connect(self._flare_toggled)
+        for page in (self.pain_page, self.question_page, self.note_page, self.ready_page):
             page.back_requested.connect(self.cancelled.emit)
 
     def begin(self) -> None:
@@ -179,6 +252,12 @@ class CheckInBefore(QStackedWidget):
         asked_all = page is self.question_page and self._q >= len(routine.before_you_start)
         if (page is self.ready_page and self.result is not None) or asked_all:
             self._ready()
+
+    def begin_ready(self) -> None:
+        """Straight to the ready page, with no pain rating and no questions: a posture
+        break with a flare section still offers the flare-day choice."""
+        self.result = BeforeResult(pain_before=None)
+        self._ready()
 
     def _show(self, page: QWidget) -> None:
         self.setCurrentWidget(page)
@@ -205,26 +284,51 @@ class CheckInBefore(QStackedWidget):
         self.result.answers.append((question.ask, "yes" if yes else "no"))
         self._q += 1
         if yes and question.if_yes == "stop":
-            self.advice_page.show_message(
-                self.tr("Let's not exercise today"),
-                question.advice or self.tr("Please check with your care team before exercising."),
-            )
-            self._show(self.advice_page)
-            self.stopped.emit(question.advice or "")
+            self._stop(question)
             return
         if yes and question.if_yes == "flare":
             self.result.flare = True
+        if yes and question.if_yes == "note" and question.advice:
+            self.note_page.show_message(self.tr("Good to know"), question.advice)
+            self._show(self.note_page)
+            return
         self._next_question()
+
+    def _stop(self, question: Question) -> None:
+        advice = question.advice or self.tr("Please check with your care team before exercising.")
+        self.urgent.setVisible(question.urgent)
+        heading = "" if question.urgent else self.tr("Let's not exercise today")
+        self.advice_page.heading.setVisible(not question.urgent)
+        self.advice_page.show_message(heading, advice)
+        self.advice_page.setAccessibleName(
+            self.tr("Get medical help now") if question.urgent else heading
+        )
+        self._show(self.advice_page)
+        self.stopped.emit(question.advice or "")
+
+    def _flare_toggled(self, on: bool) -> None:
+        if self.result is not None and self.result.flare != on:
+            self.result.flare = on
+            self._ready()
 
     def _ready(self) -> None:
         assert self.result is not None
         routine = self.routine
+        self.ready_page.flare.blockSignals(True)
+        self.ready_page.flare.setChecked(self.result.flare and routine.flare is not None)
+        self.ready_page.flare.blockSignals(False)
         flare = self.result.flare and routine.flare is not None
-        self.plan = build_plan(routine, flare=flare)
+        self.plan = build_plan(routine, flare=flare, stage=self.stage)
         total = total_text(self.plan)
         lines = [self.tr("{0}: {1}.").format(routine.title, about(self.plan))]
+        if routine.stages:
+            lines.append(
+                self.tr("Stage {0} of {1}: {2}.").format(
+                    self.stage, len(routine.stages), self.plan.stage_name
+                )
+            )
         if self.result.flare and routine.flare is not None:
-            normal = build_plan(routine)
+            normal = build_plan(routine, stage=self.stage)
             lines.insert(
                 0,
                 self.tr(
@@ -251,8 +355,9 @@ class CheckInBefore(QStackedWidget):
     # for the test autopilot
     def autopilot(self) -> None:
         """Answer pain 0 and "no" to every question, then start (test hook only)."""
-        self.pain_page.scale.set_value(0)
-        self.pain_page._continue()
+        if self.currentWidget() is self.pain_page:
+            self.pain_page.scale.set_value(0)
+            self.pain_page._continue()
         while self.currentWidget() is self.question_page:
             self._answered(False)
         if self.currentWidget() is self.ready_page:

@@ -200,7 +200,11 @@ class SessionsModel(QAbstractTableModel):
         if col == 0:
             return when_text(s.started_at)
         if col == 1:
-            return str(s.routine_title or s.routine_id)
+            title = str(s.routine_title or s.routine_id)
+            stage = getattr(s, "stage", None)
+            if stage is None:
+                return title
+            return self.tr("{0} — stage {1}: {2}").format(title, stage.index, stage.name)
         if col == 2:
             text = status_text(s.status)
             if s.is_preview:

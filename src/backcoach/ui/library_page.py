@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -273,7 +273,10 @@ class LibraryPage(QWidget):
     def set_entries(self, entries: list[LibraryEntry]) -> None:
         current = self.current_entry()
         current_path = current.path if current else None
-        self.entries = list(entries)
+        from backcoach.core.library import in_language_order  # loaded by then anyway
+
+        # Routines in the user's language first (routine-format.md, "Language").
+        self.entries = in_language_order(entries, QLocale.system().bcp47Name())
         self.list.clear()
         tags: set[str] = set()
         for entry in self.entries:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from backcoach.core.library import LibraryEntry, RoutineCatalog
+    from backcoach.core.progression import StagePosition
     from backcoach.core.routine import Routine
     from backcoach.core.session import Clock
     from backcoach.ui.history_page import HistoryPage
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         """Makes each session's cue player; tests pass None for silence."""
         self.confirm_close: Callable[[], bool] = self._ask_close
         """Asked when the window closes mid-session; tests replace it."""
+        self.ask_printer: Callable[[Any], bool] = self._ask_printer
+        """Shows the print dialog for a QPrinter (True: print); tests replace it."""
         self.setWindowTitle(self.tr("backcoach"))
         self.resize(1100, 760)
         self.setMinimumSize(800, 600)
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)
         self.stack = QStackedWidget()
+        self.stack.currentChanged.connect(self._page_changed)
         self._column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -159,6 +163,7 @@ class MainWindow(QMainWindow):
             page = RoutinePage()
             page.back_requested.connect(self.show_library)
             page.start_requested.connect(self.start_from_page)
+            page.stage_back_requested.connect(self.go_back_a_stage)
             self.add_page(page)
             self._routine_page = page
         return self._routine_page
@@ -201,6 +206,10 @@ class MainWindow(QMainWindow):
         self.review_action.triggered.connect(self.choose_review)
         self.settings_action = self._action(file_menu, self.tr("&Settings…"))
         self.settings_action.triggered.connect(self.open_settings)
+        self.print_action = self._action(file_menu, self.tr("Print &handout…"))
+        self.print_action.setStatusTip(self.tr("The routine's home-exercise sheet, on A4"))
+        self.print_action.triggered.connect(self.print_handout)
+        self.print_action.setEnabled(False)
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, self.tr("&Quit"))
         self.quit_action.triggered.connect(self.close)
@@ -228,11 +237,50 @@ class MainWindow(QMainWindow):
             (self.import_action, QKeySequence("Ctrl+I")),
             (self.import_folder_action, QKeySequence("Ctrl+Shift+I")),
             (self.settings_action, QKeySequence("Ctrl+,")),
+            (self.print_action, QKeySequence(keys.Print)),
             (self.quit_action, QKeySequence(keys.Quit)),
             (self.library_action, QKeySequence("Ctrl+L")),
             (self.history_action, QKeySequence("Ctrl+H")),
         ):
             action.setShortcut(key)
+
+    def _page_changed(self, _index: int) -> None:
+        """Print handout… works on the routine page, for a routine without errors."""
+        page = self._routine_page
+        shown = page is not None and self.stack.currentWidget() is page
+        self.print_action.setEnabled(
+            shown and page is not None and page.entry is not None and page.start.isEnabled()
+        )
+
+    def print_handout(self) -> None:
+        """File → Print handout…: the routine on screen, at the patient's stage, A4."""
+        page = self._routine_page
+        if page is None or self.stack.currentWidget() is not page or page.entry is None:
+            return
+        routine = page.entry.routine
+        if routine is None or not page.start.isEnabled():
+            return
+        from PySide6.QtPrintSupport import QPrinter
+
+        from backcoach.ui.handout import a4_layout, render
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(a4_layout())
+        printer.setDocName(routine.title)
+        if not self.ask_printer(printer):
+            return
+        stage = page.where.current if page.where is not None else 1
+        try:
+            render(routine, printer, stage)
+        except OSError as exc:
+            self.notify(self.tr("The handout could not be printed: {0}").format(exc))
+
+    def _ask_printer(self, printer: Any) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print handout"))
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
     def _nav_allowed(self) -> bool:
         if self.flow is not None and self.flow.in_session():
@@ -417,9 +465,40 @@ class MainWindow(QMainWindow):
         self.library_page.focus_list()
 
     def open_entry(self, entry: LibraryEntry) -> None:
-        self.routine_page.set_entry(entry)
+        self.routine_page.set_entry(entry, self._stage_position(entry.routine))
         self.show_page(self.routine_page)
         self.routine_page.focus_start()
+
+    def _stage_position(self, routine: Routine | None) -> StagePosition | None:
+        """Where the patient stands in the routine's stages (None without stages)."""
+        from backcoach.core.progression import position, read_record
+
+        if routine is None:
+            return None
+        record = read_record(self.ctx.history, routine)
+        return position(routine, record.choice, record.sessions)
+
+    def go_back_a_stage(self, routine: Routine, target: int) -> None:
+        """The patient chose an earlier stage on the routine page: keep it, show it."""
+        from backcoach.core.history import now_local
+        from backcoach.core.progression import stage_ref
+
+        store = self.ctx.history
+        if store is None:
+            self.notify(self.tr("The stage can't be changed: the history is not available."))
+            return
+        try:
+            store.choose_stage(routine.id, stage_ref(routine, target), now_local())
+        except Exception as exc:  # HistoryUnavailable: say so, calmly
+            self.notify(self.tr("The new stage could not be saved: {0}").format(exc))
+            return
+        page = self.routine_page
+        if page.entry is not None:
+            page.set_entry(page.entry, self._stage_position(page.entry.routine))
+            if page.stage_back.isVisible():
+                page.stage_back.setFocus()
+            else:
+                page.focus_start()
 
     def start_by_name(self, name: str) -> bool:
         """--start: an id (file stem) or a path; a wrong name says so and shows the library."""

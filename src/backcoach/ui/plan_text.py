@@ -67,7 +67,10 @@ def segment_label(seg: Segment) -> str:
     details = [d for d in (where_text(seg),) if d]
     if kind == "hold" and seg.reps and seg.reps > 1 and seg.rep:
         details.append(tr("hold {0} of {1}").format(seg.rep, seg.reps))
-    if kind == "reps" and seg.reps:
+    if kind == "reps" and seg.reps and seg.alternate:
+        details.insert(0, tr("alternating sides"))
+        details.append(tr("{0} reps each side").format(seg.reps))
+    elif kind == "reps" and seg.reps:
         details.append(tr("{0} reps").format(seg.reps))
     if not details:
         return name

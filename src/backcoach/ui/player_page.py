@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.durations import format_clock
 from backcoach.core.plan import Segment
+from backcoach.core.routine import Exercise
 from backcoach.core.session import CueDue
+from backcoach.ui import video
 from backcoach.ui.a11y import attach_countdown_announcer
 from backcoach.ui.context import AppContext
 from backcoach.ui.engine_adapter import EngineAdapter
@@ -239,22 +241,7 @@ class PlayerPage(QWidget):
         body.addLayout(right, 4)
         root.addLayout(body, 1)
 
-        # What to do (the routine's words), how, and what to be careful of: readable
-        # from the mat, and the first to give up room (it scrolls) when space is short.
-        self.details = Details()
-        self.cue_text = PlainLabel()
-        self.cue_text.setFont(scaled_font(self, 1.6, bold=True))
-        self.cue_text.setWordWrap(True)
-        self.cue_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.details.column.addWidget(self.cue_text)
-        self.how = PlainLabel()
-        self.how.setFont(scaled_font(self, 1.3))
-        self.how.setWordWrap(True)
-        self.details.column.addWidget(self.how)
-        self.careful = PlainLabel()
-        self.careful.setFont(scaled_font(self, 1.3))
-        self.careful.setWordWrap(True)
-        self.details.column.addWidget(self.careful)
+        self._build_details()
         root.addWidget(self.details)
         self.next = PlainLabel()
         self.next.setFont(scaled_font(self, 1.4))
@@ -337,6 +324,40 @@ class PlayerPage(QWidget):
         for key, _, k in STOP_REASONS:
             bind(self, k, partial(self._choose_reason, key))
 
+    def _build_details(self) -> None:
+        """What to do (the routine's words), how, what to be careful of, the cautions and
+        the demonstration button: readable from the mat, and the first to give up room
+        (it scrolls) when space is short."""
+        self.details = Details()
+        self.cue_text = PlainLabel()
+        self.cue_text.setFont(scaled_font(self, 1.6, bold=True))
+        self.cue_text.setWordWrap(True)
+        self.cue_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.details.column.addWidget(self.cue_text)
+        self.how = PlainLabel()
+        self.how.setFont(scaled_font(self, 1.3))
+        self.how.setWordWrap(True)
+        self.details.column.addWidget(self.how)
+        self.careful = PlainLabel()
+        self.careful.setFont(scaled_font(self, 1.3))
+        self.careful.setWordWrap(True)
+        self.details.column.addWidget(self.careful)
+        self.cautions = PlainLabel()
+        self.cautions.setFont(scaled_font(self, 1.3, bold=True))
+        self.cautions.setWordWrap(True)
+        self.details.column.addWidget(self.cautions)
+        for label in (self.cue_text, self.how, self.careful, self.cautions):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the routine file's words
+        self.video_url = ""
+        self._last_work_step: int | None = None
+        self.video_button = QPushButton(self.tr("&Watch a demonstration"))
+        self.video_button.setAccessibleName(self.tr("Watch a demonstration"))
+        self.video_button.setToolTip(self.tr("Pauses, and opens the video in your web browser"))
+        self.video_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.video_button.clicked.connect(self.watch_video)
+        self.video_button.hide()
+        self.details.column.addWidget(self.video_button, 0, Qt.AlignmentFlag.AlignLeft)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         paint_focus_ring(self)
@@ -398,7 +419,7 @@ class PlayerPage(QWidget):
         "Next" line (hidden while it is asked), so its buttons stay whole."""
         hide = self.confirming and self._short
         self.stop_panel.set_compact(self._short)
-        texts = (self.cue_text, self.how, self.careful)
+        texts = (self.cue_text, self.how, self.careful, self.cautions)
         self.details.setVisible(not hide and any(w.text() for w in texts))
         self.next.setVisible(not hide)
 
@@ -546,37 +567,71 @@ class PlayerPage(QWidget):
         # No photo: give the room to the countdown rather than show an empty box.
         self.images.setVisible(bool(self.images.pixmaps))  # a corrupt picture counts as none
         self.images.set_animate(seg.is_work)
-        self.side.set_side(seg.side if (seg.is_work or kind in ("switch", "relax")) else None)
-        counts = []
-        if seg.sets and seg.sets > 1:
-            counts.append(self.tr("Set {0} of {1}").format(seg.set, seg.sets))
-        if kind == "hold" and seg.reps and seg.reps > 1 and seg.rep:
-            counts.append(self.tr("Rep {0} of {1}").format(seg.rep, seg.reps))
-        if kind == "reps" and seg.reps:
-            counts.append(self.tr("{0} reps").format(seg.reps))
-        self.counts.setText("   ·   ".join(counts))
-        if ex and (seg.is_work or kind == "get-ready"):
-            self.how.setText(ex.how.strip())
-            self.careful.setText(
-                self.tr("Careful: {0}").format(ex.careful.strip()) if ex.careful else ""
-            )
-        elif shown and not seg.is_work:
-            self.how.setText(shown.how.strip())
-            self.careful.setText(
-                self.tr("Careful: {0}").format(shown.careful.strip()) if shown.careful else ""
-            )
-        else:
-            self.how.clear()
-            self.careful.clear()
-        self.how.setVisible(bool(self.how.text()))
-        self.careful.setVisible(bool(self.careful.text()))
-        self._details_changed()
+        self.side.set_side(self._side(seg, 0.0))
+        self.counts.setText(self._counts_text(seg))
+        self._show_details(seg, nxt, shown)
+        if seg.is_work:
+            self._last_work_step = seg.step_index
         self.next.setText(self._next_text(nxt))
         self.done_button.setVisible(seg.duration is None)
         self._fit_buttons()
         self.step_bar.setVisible(seg.duration is not None)
         self.title.setAccessibleDescription(segment_label(seg))
         self.refresh()
+
+    def _counts_text(self, seg: Segment) -> str:
+        counts = []
+        if seg.sets and seg.sets > 1:
+            counts.append(self.tr("Set {0} of {1}").format(seg.set, seg.sets))
+        if seg.kind == "hold" and seg.reps and seg.reps > 1 and seg.rep:
+            counts.append(self.tr("Rep {0} of {1}").format(seg.rep, seg.reps))
+        if seg.kind == "reps" and seg.reps and seg.alternate:
+            counts.append(self.tr("{0} reps each side").format(seg.reps))
+        elif seg.kind == "reps" and seg.reps:
+            counts.append(self.tr("{0} reps").format(seg.reps))
+        return "   ·   ".join(counts)
+
+    def _show_details(self, seg: Segment, nxt: Segment | None, shown: Exercise | None) -> None:
+        """How and careful for the exercise on screen; its cautions, and a button for its
+        demonstration video, before the step (get-ready, or the pause leading into it)
+        and as it starts, not on every hold after."""
+        ahead = nxt.step_index if nxt is not None else None
+        new_step = (
+            seg.step_index != self._last_work_step
+            if seg.is_work
+            else ahead is not None and ahead != self._last_work_step and ahead != seg.step_index
+        )
+        self.how.setText(shown.how.strip() if shown else "")
+        careful = shown.careful.strip() if shown else ""
+        self.careful.setText(self.tr("Careful: {0}").format(careful) if careful else "")
+        cautions = shown.cautions.strip() if shown and new_step else ""
+        lines = [self.tr("Ask first / take care: {0}").format(cautions)] if cautions else []
+        if shown and new_step and not seg.is_work and shown.equipment:
+            lines.append(self.tr("You need: {0}.").format(", ".join(shown.equipment)))
+        self.cautions.setText("\n".join(lines))
+        self.video_url = shown.video if shown and new_step and not seg.is_work else ""
+        self.video_button.setVisible(bool(self.video_url))
+        for label in (self.how, self.careful, self.cautions):
+            label.setVisible(bool(label.text()))
+        self._details_changed()
+
+    def watch_video(self) -> None:
+        """Pause (the patient is going to watch), then open the demonstration in their
+        browser: only ever on their click."""
+        if not self.video_url:
+            return
+        if self.adapter is not None and self.adapter.state == "running":
+            self.adapter.pause()
+        video.open_video(self.video_url)
+
+    def _side(self, seg: Segment, elapsed: float) -> str | None:
+        """The side to show: the segment's, the side of the rep under way in a paced
+        alternating set, "alternate" for a self-paced one, none between exercises."""
+        if not (seg.is_work or seg.kind in ("switch", "relax")):
+            return None
+        if seg.alternate and seg.side is None:
+            return seg.side_at(elapsed) or "alternate"
+        return seg.side
 
     def _details_changed(self) -> None:
         self.cue_text.setVisible(bool(self.cue_text.text()))
@@ -654,6 +709,10 @@ class PlayerPage(QWidget):
             return
         seg = a.current
         remaining = a.remaining
+        if seg.alternate and seg.side is None:
+            side = self._side(seg, a.elapsed)
+            if side != self.side.side:
+                self.side.set_side(side)
         if seg.duration is None:
             self.countdown.setText(str(seg.reps or ""))
         else:

@@ -49,7 +49,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from backcoach.core import stats
+from backcoach.core import progression, stats
 from backcoach.core.export import ExportJob
 from backcoach.ui.history_model import change_text, describe_trigger, stop_reason_text, target_text
 from backcoach.ui.pain_chart import paint_pain_chart
@@ -103,6 +103,28 @@ def _table(
     return (
         '<table width="100%" cellspacing="0" cellpadding="4" border="0" class="t">'
         f"<tr>{head}</tr>{body}</table>"
+    )
+
+
+def _stages_section(sessions: Sequence[Any]) -> str:
+    """The stage of each routine's progression over the period (nothing without stages)."""
+    spans = progression.stage_spans(sessions)
+    if not spans:
+        return ""
+    heading = tr("Stages")
+    return f"<h2>{_e(heading)}</h2>" + _table(
+        [tr("Routine"), tr("Stage"), tr("From"), tr("To"), tr("Sessions")],
+        [
+            (
+                s.routine_title,
+                f"{s.stage.index}: {s.stage.name}",
+                _short(s.first),
+                _short(s.last),
+                str(s.sessions),
+            )
+            for s in spans
+        ],
+        right=(4,),
     )
 
 
@@ -308,6 +330,10 @@ def _posture_breaks(d: ReportData) -> str:
     return f"<h2>{_e(tr('Posture breaks'))}</h2>" + f"<p>{_e(line)}</p>"
 
 
+def _stages(d: ReportData) -> str:
+    return _stages_section(d.used)
+
+
 SECTIONS: tuple[Callable[[ReportData], str], ...] = (
     _heading,
     _summary,
@@ -316,6 +342,7 @@ SECTIONS: tuple[Callable[[ReportData], str], ...] = (
     _chart,
     _effect,
     _stops,
+    _stages,
     _flares_and_answers,
     _notes,
     _posture_breaks,

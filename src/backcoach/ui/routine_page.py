@@ -1,4 +1,11 @@
-"""The routine page: what a routine asks of you, step by step, and Start."""
+"""The routine page: what a routine asks of you, step by step, and Start.
+
+Above the steps: what the routine needs, who should take care or ask first, and,
+for a routine with stages, the current stage and what the next one changes.
+Below them: the selected step's details (how, careful, cautions) and, when the
+exercise has a demonstration video, a button that opens it in the user's own
+browser (never before it is clicked).
+"""
 
 from __future__ import annotations
 
@@ -32,7 +39,11 @@ from PySide6.QtWidgets import (
 
 from backcoach.core.durations import format_duration
 from backcoach.core.plan import build_plan
-from backcoach.core.routine import POSTURE_BREAK_KIND, ExerciseStep, Routine, Step
+from backcoach.core.progression import StagePosition
+from backcoach.core.routine import POSTURE_BREAK_KIND, Exercise, ExerciseStep, Routine, Step
+from backcoach.core.stages import changes_between, stage_steps
+from backcoach.ui import video
+from backcoach.ui.dose_text import change_words
 from backcoach.ui.library_page import problem_block, short_problem
 from backcoach.ui.plan_text import total_text
 from backcoach.ui.widgets.page import PAGE_MARGINS
@@ -65,20 +76,25 @@ def describe_step(step: Step) -> str:
         parts.append(tr("{0} reps at your own pace").format(step.reps))
     if step.sets > 1:
         parts.append(tr("{0} sets").format(step.sets))
-    side = {"each": tr("each side"), "left": tr("left side"), "right": tr("right side")}
+    side = {
+        "each": tr("each side"),
+        "left": tr("left side"),
+        "right": tr("right side"),
+        "alternate": tr("alternating sides, reps per side"),
+    }
     if step.sides in side:
         parts.append(side[step.sides])
     return ", ".join(parts)
 
 
-def step_times(routine: Routine) -> dict[int, float | None]:
+def step_times(routine: Routine, stage: int = 1) -> dict[int, float | None]:
     """A step's own planned seconds, by step index (None if any part is self-paced).
 
     The rest after an exercise step is not part of it (see `rests_after`): a
     1-minute breathing step followed by a 20 s rest takes 1m, not 1m20s.
     """
     out: dict[int, float | None] = {}
-    for seg in build_plan(routine).segments:
+    for seg in build_plan(routine, stage=stage).segments:
         if seg.step_index is None or seg.after_step:
             continue
         prev = out.get(seg.step_index, 0.0)
@@ -86,11 +102,11 @@ def step_times(routine: Routine) -> dict[int, float | None]:
     return out
 
 
-def rests_after(routine: Routine) -> dict[int, float]:
+def rests_after(routine: Routine, stage: int = 1) -> dict[int, float]:
     """The rest that follows each exercise step, in seconds, by step index (shown as a line)."""
     return {
         seg.step_index: seg.duration
-        for seg in build_plan(routine).segments
+        for seg in build_plan(routine, stage=stage).segments
         if seg.after_step and seg.step_index is not None and seg.duration is not None
     }
 
@@ -104,6 +120,80 @@ def prescribed_text(count: int, per: str) -> str:
         how = {1: tr("once a week"), 2: tr("twice a week")}.get(count)
         how = how or tr("{0} times a week").format(count)
     return tr("Prescribed: {0}").format(how)
+
+
+def equipment_of(routine: Routine) -> list[str]:
+    """Everything the routine's steps need, once each, in the order first needed."""
+    seen: dict[str, None] = {}
+    for step in routine.steps:
+        if isinstance(step, ExerciseStep):
+            for item in step.exercise.equipment:
+                seen.setdefault(item, None)
+    return list(seen)
+
+
+def exercises_of(routine: Routine) -> list[Exercise]:
+    """The routine's exercises in step order, once each."""
+    found: dict[str, Exercise] = {}
+    for step in routine.steps:
+        if isinstance(step, ExerciseStep):
+            found.setdefault(step.exercise.id, step.exercise)
+    return list(found.values())
+
+
+def stage_text(routine: Routine, where: StagePosition) -> str:
+    """ "Stage 2 of 3: Weeks 3–4." and what the next stage changes, and when."""
+    name = routine.stages[where.current - 1].name
+    lines = [tr("Stage {0} of {1}: {2}.").format(where.current, where.count, name)]
+    if where.is_last:
+        lines.append(tr("This is the last stage."))
+        return "\n".join(lines)
+    nxt = routine.stages[where.current]
+    changes = "; ".join(
+        change_words(c) for c in changes_between(routine, where.current, where.current + 1)
+    )
+    if where.to_go:
+        lines.append(
+            tr("Next, {0}, offered after {1} more completed session(s): {2}.").format(
+                nxt.name, where.to_go, changes
+            )
+        )
+    else:
+        lines.append(
+            tr("Next, {0}, is offered after your next session: {1}.").format(nxt.name, changes)
+        )
+    return "\n".join(lines)
+
+
+def about_text(routine: Routine, where: StagePosition | None) -> str:
+    """What the routine needs, who should take care, and the stage: plain text."""
+    lines = []
+    needs = equipment_of(routine)
+    if needs:
+        lines.append(tr("You need: {0}.").format(", ".join(needs)))
+    for ex in exercises_of(routine):
+        if ex.cautions:
+            lines.append(tr("Take care — {0}: {1}").format(ex.name, ex.cautions.strip()))
+    if where is not None:
+        lines.append(stage_text(routine, where))
+    return "\n".join(lines)
+
+
+def step_details(step: Step) -> str:
+    """How, careful and cautions of an exercise step, for the details under the list."""
+    if not isinstance(step, ExerciseStep):
+        return step.say or ""
+    ex = step.exercise
+    lines = [ex.name]
+    if ex.how:
+        lines.append(ex.how.strip())
+    if ex.careful:
+        lines.append(tr("Careful: {0}").format(ex.careful.strip()))
+    if ex.cautions:
+        lines.append(tr("Ask first / take care: {0}").format(ex.cautions.strip()))
+    if ex.equipment:
+        lines.append(tr("You need: {0}.").format(", ".join(ex.equipment)))
+    return "\n".join(lines)
 
 
 def big_font(widget: QWidget, factor: float, bold: bool = True) -> QFont:
@@ -140,10 +230,13 @@ class RoutinePage(QWidget):
 
     start_requested = Signal(object)  # Routine
     back_requested = Signal()
+    stage_back_requested = Signal(object, int)  # Routine, the stage to go back to (1-based)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry: LibraryEntry | None = None
+        self.where: StagePosition | None = None
+        self.shown_steps: tuple[Step, ...] = ()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(12)
@@ -156,10 +249,42 @@ class RoutinePage(QWidget):
         self.meta.setFont(big_font(self, 1.1, bold=False))
         self.summary = PlainLabel()
         self.summary.setWordWrap(True)
+        for label in (self.title, self.meta, self.summary):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the routine file's words
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
         layout.addWidget(self.summary)
+        self.about = PlainLabel()
+        self.about.setTextFormat(Qt.TextFormat.PlainText)
+        self.about.setWordWrap(True)
+        self.about.setFont(big_font(self, 1.05, bold=False))
+        self.about.setAccessibleName(tr("What you need, cautions and stage"))
+        layout.addWidget(self.about)
 
+        self._build_steps(layout)
+        self._build_details(layout)
+        self.errors = self._errors_view()
+        layout.addWidget(self.errors, 1)
+
+        self.total = PlainLabel()
+        self.total.setFont(big_font(self, 1.3))
+        layout.addWidget(self.total)
+
+        self._build_buttons(layout)
+
+        self.back.clicked.connect(self.back_requested)
+        self.start.clicked.connect(self._start)
+        for key, slot in (
+            (Qt.Key.Key_Return, self._start),
+            (Qt.Key.Key_Enter, self._start),
+            (Qt.Key.Key_Escape, self.back_requested.emit),
+        ):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+
+    def _build_steps(self, layout: QVBoxLayout) -> None:
+        """The steps: number, what, how long; rows wrap to the column's width."""
         self.steps = QTreeWidget()
         self.steps.setAccessibleName(tr("Steps"))
         self.steps.setColumnCount(3)
@@ -185,13 +310,27 @@ class RoutinePage(QWidget):
         self._relayout.timeout.connect(self.steps.doItemsLayout)
         header.sectionResized.connect(self._step_column_resized)
         layout.addWidget(self.steps, 1)
-        self.errors = self._errors_view()
-        layout.addWidget(self.errors, 1)
 
-        self.total = PlainLabel()
-        self.total.setFont(big_font(self, 1.3))
-        layout.addWidget(self.total)
+    def _build_details(self, layout: QVBoxLayout) -> None:
+        """The selected step's details, and its demonstration button."""
+        self.steps.currentItemChanged.connect(self._show_step)
+        detail_row = QHBoxLayout()
+        self.details = PlainLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName(tr("About the selected step"))
+        detail_row.addWidget(self.details, 1)
+        self.video = QPushButton(tr("&Watch a demonstration"))
+        self.video.setAccessibleName(tr("Watch a demonstration"))
+        self.video.setAccessibleDescription(tr("Opens the video in your web browser"))
+        self.video.setToolTip(tr("Opens the video in your web browser"))
+        self.video.clicked.connect(self._watch)
+        self.video.hide()
+        detail_row.addWidget(self.video, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(detail_row)
 
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
+        """Back (Esc), Go back a stage, and Start (Enter)."""
         buttons = QHBoxLayout()
         self.back = QPushButton(tr("Back to the library (Esc)"))
         self.back.setFont(big_font(self, 1.1, bold=False))
@@ -203,21 +342,47 @@ class RoutinePage(QWidget):
         self.start.setFont(big_font(self, 1.3))
         self.start.setMinimumHeight(self.start.sizeHint().height() + 16)
         self.start.setDefault(True)
+        self.stage_back = QPushButton(tr("&Go back a stage"))
+        self.stage_back.setFont(big_font(self, 1.1, bold=False))
+        self.stage_back.setAccessibleName(tr("Go back a stage"))
+        self.stage_back.setAccessibleDescription(
+            tr("Runs the doses of the stage before; you can move on again later")
+        )
+        self.stage_back.clicked.connect(self._stage_back)
+        self.stage_back.hide()
         buttons.addWidget(self.back)
+        buttons.addWidget(self.stage_back)
         buttons.addStretch(1)
         buttons.addWidget(self.start)
         layout.addLayout(buttons)
 
-        self.back.clicked.connect(self.back_requested)
-        self.start.clicked.connect(self._start)
-        for key, slot in (
-            (Qt.Key.Key_Return, self._start),
-            (Qt.Key.Key_Enter, self._start),
-            (Qt.Key.Key_Escape, self.back_requested.emit),
-        ):
-            sc = QShortcut(QKeySequence(key), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
+    def _step_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 1:
+            self._relayout.start()
+
+    def set_entry(self, entry: LibraryEntry, where: StagePosition | None = None) -> None:
+        """Show a library entry; `where`: the patient's stage, for a routine with stages."""
+        self.entry = entry
+        self.where = where
+        self.steps.clear()
+        routine = entry.routine
+        problems = [short_problem(p) for p in entry.problems]
+        if routine is None or problems:
+            self._show_problems(entry, problems)
+            return
+        self.start.show()
+        self.start.setEnabled(True)
+        self.errors.hide()
+        self.steps.show()
+        self.steps.setHeaderLabels([tr("#"), tr("Step"), tr("Takes")])
+        self.title.setText(routine.title)
+        self.meta.setText("   ·   ".join(self._facts(routine)))
+        self.summary.setText(routine.summary)
+        self.summary.setVisible(bool(routine.summary))
+        self.about.setText(about_text(routine, where))
+        self.about.setVisible(bool(self.about.text()))
+        self.stage_back.setVisible(where is not None and where.current > 1)
+        self._fill_steps(routine, where.current if where is not None else 1)
 
     def _errors_view(self) -> QTextBrowser:
         """Where a broken file's errors show, as `backcoach check` shows them."""
@@ -231,36 +396,25 @@ class RoutinePage(QWidget):
         errors.hide()
         return errors
 
-    def _step_column_resized(self, column: int, _old: int, _new: int) -> None:
-        if column == 1:
-            self._relayout.start()
-
-    def set_entry(self, entry: LibraryEntry) -> None:
-        self.entry = entry
-        self.steps.clear()
+    def _show_problems(self, entry: LibraryEntry, problems: list[str]) -> None:
         routine = entry.routine
-        problems = [short_problem(p) for p in entry.problems]
-        if routine is None or problems:
-            self.title.setText(routine.title if routine is not None else entry.path.name)
-            self.meta.setText(str(entry.path))
-            self.summary.setText(
-                tr("This file has errors, so it can't be run. Ask whoever wrote it to fix:")
-            )
-            self.steps.hide()
-            self.errors.show()
-            self.errors.setPlainText("\n\n".join(problem_block(p) for p in entry.problems))
-            for i, p in enumerate(problems, 1):
-                QTreeWidgetItem(self.steps, [str(i), p, ""])
-            self.total.setText("")
-            self.start.setEnabled(False)
-            self.start.hide()
-            return
-        self.start.show()
-        self.start.setEnabled(True)
-        self.errors.hide()
-        self.steps.show()
-        self.steps.setHeaderLabels([tr("#"), tr("Step"), tr("Takes")])
-        self.title.setText(routine.title)
+        self.title.setText(routine.title if routine is not None else entry.path.name)
+        self.meta.setText(str(entry.path))
+        self.summary.setText(
+            tr("This file has errors, so it can't be run. Ask whoever wrote it to fix:")
+        )
+        for widget in (self.steps, self.about, self.details, self.video, self.stage_back):
+            widget.hide()
+        self.errors.show()
+        self.errors.setPlainText("\n\n".join(problem_block(p) for p in entry.problems))
+        for i, p in enumerate(problems, 1):
+            QTreeWidgetItem(self.steps, [str(i), p, ""])
+        self.total.setText("")
+        self.start.setEnabled(False)
+        self.start.hide()
+
+    @staticmethod
+    def _facts(routine: Routine) -> list[str]:
         facts = []
         if routine.kind == POSTURE_BREAK_KIND:
             facts.append(tr("Posture break"))
@@ -273,26 +427,54 @@ class RoutinePage(QWidget):
             facts.append(prescribed_text(routine.prescribed.count, routine.prescribed.per))
         if routine.tags:
             facts.append(", ".join(routine.tags))
-        self.meta.setText("   ·   ".join(facts))
-        self.summary.setText(routine.summary)
-        self.summary.setVisible(bool(routine.summary))
-        self._fill_steps(routine)
-        self.total.setText(tr("Total: {0}").format(total_text(build_plan(routine))))
+        return facts
 
-    def _fill_steps(self, routine: Routine) -> None:
-        """One line per step with its own time, and one for the rest after it."""
-        times, rests = step_times(routine), rests_after(routine)
-        for i, step in enumerate(routine.steps):
+    def _fill_steps(self, routine: Routine, stage: int) -> None:
+        """The steps at the patient's stage, with their time, and the total."""
+        self.shown_steps = stage_steps(routine, stage)
+        times, rests = step_times(routine, stage), rests_after(routine, stage)
+        for i, step in enumerate(self.shown_steps):
             name = step.exercise.name if isinstance(step, ExerciseStep) else tr("Rest")
             desc = describe_step(step)
             text = f"{name} — {desc}" if isinstance(step, ExerciseStep) else desc
             t = times.get(i, 0.0)
-            QTreeWidgetItem(
+            item = QTreeWidgetItem(
                 self.steps,
                 [str(i + 1), text, tr("self-paced") if t is None else format_duration(t)],
             )
-            if i in rests:
-                QTreeWidgetItem(self.steps, ["", tr("Rest"), format_duration(rests[i])])
+            item.setData(0, Qt.ItemDataRole.UserRole, i)
+            if i in rests:  # the rest after a step, as a line of its own
+                rest = QTreeWidgetItem(self.steps, ["", tr("Rest"), format_duration(rests[i])])
+                rest.setData(0, Qt.ItemDataRole.UserRole, -1)
+        self.total.setText(tr("Total: {0}").format(total_text(build_plan(routine, stage=stage))))
+        first = self.steps.topLevelItem(0)
+        if first is not None:
+            self.steps.setCurrentItem(first)  # its details show below the list
+        self._show_step(first, None)
+
+    def _show_step(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        data = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        index = data if isinstance(data, int) else -1
+        step = self.shown_steps[index] if 0 <= index < len(self.shown_steps) else None
+        if step is None or self.errors.isVisible():
+            self.details.hide()
+            self.video.hide()
+            return
+        self.details.setText(step_details(step))
+        self.details.setVisible(bool(self.details.text()))
+        video = step.exercise.video if isinstance(step, ExerciseStep) else ""
+        self.video.setVisible(bool(video))
+        self.video.setProperty("url", video)
+
+    def _watch(self) -> None:
+        url = self.video.property("url")
+        if url:
+            video.open_video(str(url))
+
+    def _stage_back(self) -> None:
+        routine = self.entry.routine if self.entry is not None else None
+        if routine is not None and self.where is not None and self.where.current > 1:
+            self.stage_back_requested.emit(routine, self.where.current - 1)
 
     def focus_start(self) -> None:
         self.start.setFocus()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from backcoach.core.clocks import WallAnchor, awake_clock
 from backcoach.core.history import now_local
 from backcoach.core.plan import Plan, build_plan
+from backcoach.core.progression import StageOffer, offer, position, read_record, stage_ref
 from backcoach.core.routine import POSTURE_BREAK_KIND, Routine
 from backcoach.core.session import Clock, SegmentEnded, StepResult
 from backcoach.core.session_recorder import SaveProblem, SessionRecorder, exercises_run
@@ -87,8 +88,13 @@ class SessionFlow(QStackedWidget):
         """Asked at Start for the routine as its file is now (None: the file has errors
         now, and nothing starts); the main window sets it, tests may too."""
         self._closing = False
+        record = read_record(ctx.history, routine)
+        where = position(routine, record.choice, record.sessions)
+        self.stage = where.current if where is not None else 1
+        """The stage this session runs at (1-based; 1 for a routine without stages)."""
+        self.offer: StageOffer | None = None
 
-        self.checkin = CheckInBefore(routine)
+        self.checkin = CheckInBefore(routine, self.stage)
         self.player = PlayerPage(ctx)
         self.after = CheckInAfter()
         self.summary = SummaryPage()
@@ -99,6 +105,7 @@ class SessionFlow(QStackedWidget):
         self.player.stop_confirmed.connect(self._stop_confirmed)
         self.after.saved.connect(self._after_saved)
         self.summary.done.connect(self.finished.emit)
+        self.summary.stage_chosen.connect(self._stage_chosen)
 
         self.cues = cue_factory(ctx, self) if cue_factory is not None else None
         if self.cues is not None:
@@ -114,11 +121,15 @@ class SessionFlow(QStackedWidget):
         return self.recorder.session_id
 
     def begin(self) -> None:
-        if self.quick:
-            self._start(BeforeResult(None), build_plan(self.routine))
+        if self.quick and self.routine.flare is None:
+            self._start(BeforeResult(None), build_plan(self.routine, stage=self.stage))
             return
         self.setCurrentWidget(self.checkin)
-        self.checkin.begin()
+        if self.quick:
+            # No pain ratings for a break, but the flare-day choice all the same.
+            self.checkin.begin_ready()
+        else:
+            self.checkin.begin()
         if self.autopilot:
             QTimer.singleShot(0, self.checkin.autopilot)
 
@@ -259,8 +270,30 @@ class SessionFlow(QStackedWidget):
             saved_note=note,
             speed=self.ctx.speed,
         )
+        self.offer = self._stage_offer() if saved else None
+        self.summary.show_offer(self.routine, self.stage, self.offer)
         self.setCurrentWidget(self.summary)
         self.summary.setFocus()
+
+    # --- stages ---------------------------------------------------------------------------
+    def _stage_offer(self) -> StageOffer | None:
+        """Whether to offer the next stage (or the one before) now, by the contract's rule."""
+        if self.ctx.speed != 1 or not self.routine.stages:
+            return None  # a preview never moves anyone
+        record = read_record(self.ctx.history, self.routine)
+        return offer(self.routine, record.choice, record.sessions, now_local())
+
+    def _stage_chosen(self, target: int) -> None:
+        """The patient said yes to the offer: remember the stage (from now on)."""
+        store = self.ctx.history
+        if store is None:
+            return
+        try:
+            store.choose_stage(self.routine.id, stage_ref(self.routine, target), now_local())
+        except Exception as exc:  # HistoryUnavailable: say so, calmly
+            self.message.emit(self.tr("The new stage could not be saved: {0}").format(exc))
+            return
+        self.ctx.history_changed.emit()
 
     def _record_finish(self, pain_after: int | None, hurt: tuple[int, ...], notes: str) -> bool:
         """Finish the record (the first call writes); True if it is in the history."""

@@ -28,6 +28,10 @@ ANNOUNCE: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("announce", "Next: set {0} of {1}."),
     QT_TRANSLATE_NOOP("announce", "{0}"),
     QT_TRANSLATE_NOOP("announce", "Well done. Session complete."),
+    QT_TRANSLATE_NOOP("announce", "{0} reps each side, alternating. I will count."),
+    QT_TRANSLATE_NOOP("announce", "{0} reps each side, alternating, at your own pace."),
+    QT_TRANSLATE_NOOP("announce", "Left {0}"),
+    QT_TRANSLATE_NOOP("announce", "Right {0}"),
     QT_TRANSLATE_NOOP("announce", "One"),
     QT_TRANSLATE_NOOP("announce", "Two"),
     QT_TRANSLATE_NOOP("announce", "Three"),
@@ -209,3 +213,15 @@ LIBRARY_MESSAGES: tuple[object, ...] = (
     ),
 )
 """core/library.py MESSAGE_TEMPLATES, in the "library" context."""
+
+
+DOSE_CHANGES: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("DoseText", "hold {0} instead of {1}"),
+    QT_TRANSLATE_NOOP("DoseText", "{0} times instead of {1}"),
+    QT_TRANSLATE_NOOP("DoseText", "{0} sets instead of {1}"),
+    QT_TRANSLATE_NOOP("DoseText", "one every {0} instead of {1}"),
+    QT_TRANSLATE_NOOP("DoseText", "{0} instead of {1}"),
+    QT_TRANSLATE_NOOP("DoseText", "rest {0} instead of {1}"),
+    QT_TRANSLATE_NOOP("DoseText", "relax {0} between holds instead of {1}"),
+)
+"""ui/dose_text.py _CHANGE: what a stage changes, by key."""

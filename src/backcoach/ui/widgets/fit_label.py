@@ -28,6 +28,7 @@ class FitLabel(QLabel):
         self.floor = floor
         self.lines = lines
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # exercise names come from routine files
         self._fitting = False
         self._fit()
 

@@ -1,4 +1,8 @@
-"""LEFT / RIGHT, unmistakable: a word, an arrow shape pointing that way, and a colour."""
+"""LEFT / RIGHT, unmistakable: a word, an arrow shape pointing that way, and a colour.
+
+"alternate" (a self-paced set of reps that alternate sides) shows both ways:
+"L ⇄ R" in a shape pointing both ways, in a third colour.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 # each dark enough for white text at > 4.5:1. The shape and word carry the meaning too.
 LEFT_COLOUR = QColor(0x1F, 0x4E, 0xA8)
 RIGHT_COLOUR = QColor(0xA8, 0x4A, 0x00)
+ALTERNATE_COLOUR = QColor(0x4A, 0x3A, 0x70)
+SIDES = ("left", "right", "alternate")
 
 
 class SideBadge(QWidget):
@@ -24,7 +30,7 @@ class SideBadge(QWidget):
 
     def set_side(self, side: str | None) -> None:
         self.side = side
-        if side in ("left", "right"):
+        if side in SIDES:
             self.setAccessibleDescription(self.text())
             self.show()
         else:
@@ -38,7 +44,8 @@ class SideBadge(QWidget):
             self.update()
 
     def text(self) -> str:
-        return {"left": self.tr("LEFT"), "right": self.tr("RIGHT")}.get(self.side or "", "")
+        texts = {"left": self.tr("LEFT"), "right": self.tr("RIGHT"), "alternate": self.tr("L ⇄ R")}
+        return texts.get(self.side or "", "")
 
     def _font(self) -> QFont:
         f = QFont(self.font())
@@ -58,7 +65,7 @@ class SideBadge(QWidget):
         return self.sizeHint()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self.side not in ("left", "right"):
+        if self.side not in SIDES:
             return
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -77,6 +84,15 @@ class SideBadge(QWidget):
             path.lineTo(QPointF(r.left() + tip, r.bottom()))
             colour = LEFT_COLOUR
             text_rect = r.adjusted(tip, 0, 0, 0)
+        elif self.side == "alternate":
+            path.moveTo(QPointF(r.left(), r.center().y()))
+            path.lineTo(QPointF(r.left() + tip, r.top()))
+            path.lineTo(QPointF(r.right() - tip, r.top()))
+            path.lineTo(QPointF(r.right(), r.center().y()))
+            path.lineTo(QPointF(r.right() - tip, r.bottom()))
+            path.lineTo(QPointF(r.left() + tip, r.bottom()))
+            colour = ALTERNATE_COLOUR
+            text_rect = r
         else:
             path.moveTo(r.topLeft())
             path.lineTo(QPointF(r.right() - tip, r.top()))
