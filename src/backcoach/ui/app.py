@@ -31,7 +31,6 @@ from backcoach.core.private import tighten_data_folder
 from backcoach.core.settings import SettingsStore
 from backcoach.ui.context import AppContext
 from backcoach.ui.translations import parts_text
-from backcoach.ui.widgets.plain import message_box
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -155,6 +154,8 @@ def run_tray_or_say_why(ctx: AppContext, app: QApplication) -> int:
         from backcoach.ui.tray import run_tray
     except ImportError:
         from PySide6.QtWidgets import QMessageBox
+
+        from backcoach.ui.widgets.plain import message_box
 
         message_box(
             None,

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, Q
 from backcoach.core.clocks import awake_clock
 from backcoach.ui.context import AppContext
 from backcoach.ui.translations import LIBRARY_CONTEXT, parts_text
-from backcoach.ui.widgets.plain import message_box
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -294,6 +293,8 @@ class MainWindow(QMainWindow):
         if self.history_page is None:
             from PySide6.QtWidgets import QMessageBox
 
+            from backcoach.ui.widgets.plain import message_box
+
             try:
                 from backcoach.ui.history_page import HistoryPage
             except ImportError:
@@ -309,6 +310,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         from PySide6.QtWidgets import QMessageBox
+
+        from backcoach.ui.widgets.plain import message_box
 
         try:
             from backcoach.ui.settings_dialog import SettingsDialog
@@ -630,6 +633,8 @@ class MainWindow(QMainWindow):
 
     def _ask_close(self) -> bool:
         from PySide6.QtWidgets import QMessageBox
+
+        from backcoach.ui.widgets.plain import message_box
 
         answer = message_box(
             self,
