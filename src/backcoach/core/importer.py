@@ -12,7 +12,7 @@ Limits, so that no file can crash, hang or overflow what reads it later
 nesting deeper than MAX_DEPTH is refused; dates lie in 1900-2100 with a
 session's end not before its start; numbers lie in their ranges (pain 0-10,
 seconds up to a day, step indexes below MAX_STEPS, speed up to MAX_SPEED);
-text must be text (a lone surrogate such as "\ud800" is not); a uuid may
+text must be text (a lone surrogate such as "\\ud800" is not); a uuid may
 appear only once among the sessions and once among the breaks.
 """
 
@@ -242,7 +242,7 @@ def _short(value: Any) -> str:
 
 
 def _is_text(value: str) -> bool:
-    """Text SQLite can store: no lone surrogate such as "\ud800" (JSON can carry one)."""
+    """Text SQLite can store: no lone surrogate such as "\\ud800" (JSON can carry one)."""
     if value.isascii():
         return True
     try:
