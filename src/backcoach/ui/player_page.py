@@ -37,7 +37,7 @@ from backcoach.ui import video
 from backcoach.ui.a11y import attach_countdown_announcer
 from backcoach.ui.context import AppContext
 from backcoach.ui.engine_adapter import EngineAdapter
-from backcoach.ui.plan_text import segment_label
+from backcoach.ui.plan_text import counts_text, next_text, now_text, segment_label, title_text
 from backcoach.ui.widgets.countdown import Countdown
 from backcoach.ui.widgets.exercise_images import ExerciseImages
 from backcoach.ui.widgets.fit_label import FitLabel
@@ -544,52 +544,25 @@ class PlayerPage(QWidget):
     def _segment_started(self, seg: Segment, nxt: Segment | None) -> None:
         self.segment = seg
         self.cue_text.clear()
-        ex = seg.exercise
-        kind = seg.kind
-        if kind in ("hold", "reps", "timed"):
-            self.title.setText(ex.name if ex else segment_label(seg))
-            self.state_label.setText(self._work_text(seg))
-        elif kind == "switch":
-            self.title.setText(self.tr("Switch sides"))
-            self.state_label.setText(self.tr("Get into position"))
-        elif kind == "relax":
-            self.title.setText(self.tr("Relax"))
-            self.state_label.setText(self.tr("Breathe easy"))
-        elif kind == "get-ready":
-            self.title.setText(self.tr("Get ready"))
-            self.state_label.setText("")
-        else:
-            self.title.setText(seg.say or self.tr("Rest"))
-            self.state_label.setText(self.tr("Rest"))
-        shown = ex or (nxt.exercise if nxt is not None else None)
+        self.title.setText(title_text(seg))
+        self.state_label.setText(now_text(seg))
+        shown = seg.exercise or (nxt.exercise if nxt is not None else None)
         pictures = shown.images if shown else ()
         self.images.set_images(pictures)
         # No photo: give the room to the countdown rather than show an empty box.
         self.images.setVisible(bool(self.images.pixmaps))  # a corrupt picture counts as none
         self.images.set_animate(seg.is_work)
         self.side.set_side(self._side(seg, 0.0))
-        self.counts.setText(self._counts_text(seg))
+        self.counts.setText(counts_text(seg))
         self._show_details(seg, nxt, shown)
         if seg.is_work:
             self._last_work_step = seg.step_index
-        self.next.setText(self._next_text(nxt))
+        self.next.setText(next_text(nxt))
         self.done_button.setVisible(seg.duration is None)
         self._fit_buttons()
         self.step_bar.setVisible(seg.duration is not None)
         self.title.setAccessibleDescription(segment_label(seg))
         self.refresh()
-
-    def _counts_text(self, seg: Segment) -> str:
-        counts = []
-        if seg.sets and seg.sets > 1:
-            counts.append(self.tr("Set {0} of {1}").format(seg.set, seg.sets))
-        if seg.kind == "hold" and seg.reps and seg.reps > 1 and seg.rep:
-            counts.append(self.tr("Rep {0} of {1}").format(seg.rep, seg.reps))
-        if seg.kind == "reps" and seg.reps and seg.alternate:
-            counts.append(self.tr("{0} reps each side").format(seg.reps))
-        elif seg.kind == "reps" and seg.reps:
-            counts.append(self.tr("{0} reps").format(seg.reps))
-        return "   ·   ".join(counts)
 
     def _show_details(self, seg: Segment, nxt: Segment | None, shown: Exercise | None) -> None:
         """How and careful for the exercise on screen; its cautions, and a button for its
@@ -638,31 +611,6 @@ class PlayerPage(QWidget):
         self._fit_stop_panel()
         self.details.updateGeometry()
 
-    def _work_text(self, seg: Segment) -> str:
-        if seg.kind == "hold":
-            return self.tr("Hold")
-        if seg.kind == "reps" and seg.duration is None:
-            return self.tr("At your own pace — press Enter when done")
-        if seg.kind == "reps":
-            return self.tr("Follow the count")
-        return self.tr("Keep going")
-
-    def _next_text(self, nxt: Segment | None) -> str:
-        if nxt is None:
-            return self.tr("Next: finish")
-        if nxt.exercise is not None and nxt.kind in ("hold", "reps", "timed"):
-            name = nxt.exercise.name
-            if nxt.side:
-                side = self.tr("left side") if nxt.side == "left" else self.tr("right side")
-                name = f"{name} ({side})"
-            return self.tr("Next: {0}").format(name)
-        names = {
-            "relax": self.tr("Relax"),
-            "switch": self.tr("Switch sides"),
-            "rest": self.tr("Rest"),
-        }
-        return self.tr("Next: {0}").format(names.get(nxt.kind) or segment_label(nxt))
-
     def _cue(self, cue: CueDue) -> None:
         text = cue.show or (cue.say if not cue.automatic else None)
         if text:
@@ -688,17 +636,8 @@ class PlayerPage(QWidget):
             self._segment_started_state()
 
     def _segment_started_state(self) -> None:
-        seg = self.segment
-        if seg is None:
-            return
-        if seg.is_work:
-            self.state_label.setText(self._work_text(seg))
-        elif seg.kind == "relax":
-            self.state_label.setText(self.tr("Breathe easy"))
-        elif seg.kind == "rest":
-            self.state_label.setText(self.tr("Rest"))
-        else:
-            self.state_label.setText("")
+        if self.segment is not None:
+            self.state_label.setText(now_text(self.segment))
 
     def _finished(self, status: str) -> None:
         self.images.set_animate(False)
