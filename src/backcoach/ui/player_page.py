@@ -189,7 +189,25 @@ class PlayerPage(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(*PAGE_MARGINS)
         root.setSpacing(8)
+        self._build_notices(root)
+        root.addLayout(self._build_header())
+        root.addLayout(self._build_body(), 1)
+        self._build_details()
+        root.addWidget(self.details)
+        self.next = PlainLabel()
+        self.next.setFont(scaled_font(self, 1.4))
+        self.next.setWordWrap(True)
+        root.addWidget(self.next)
+        session_row = self._build_session_row()
+        root.addLayout(session_row)
+        self._build_bottom()
+        self._build_voice(session_row)
+        root.addWidget(self.bottom)
+        self._connect()
+        self._bind_keys()
 
+    def _build_notices(self, root: QVBoxLayout) -> None:
+        """The preview banner and the line for a problem, both hidden until needed."""
         self.preview = PlainLabel()
         self.preview.setFont(scaled_font(self, 1.2, bold=True))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -203,7 +221,8 @@ class PlayerPage(QWidget):
         self.problem.hide()
         root.addWidget(self.problem)
 
-        # The exercise and its side share the top row: both are read from the mat.
+    def _build_header(self) -> QHBoxLayout:
+        """The exercise and its side share the top row: both are read from the mat."""
         header = QHBoxLayout()
         header.setSpacing(24)
         # Shrinks (down to 1.4x) to keep a long name on two lines in a narrow window.
@@ -212,11 +231,13 @@ class PlayerPage(QWidget):
         header.addWidget(self.title, 1)
         self.side = SideBadge()
         header.addWidget(self.side, 0, Qt.AlignmentFlag.AlignVCenter)
-        root.addLayout(header)
+        return header
 
+    def _build_body(self) -> QHBoxLayout:
+        """The pictures, and beside them the countdown with what to do and the counts."""
         body = QHBoxLayout()
         body.setSpacing(24)
-        self.images = ExerciseImages(reduced_motion=ctx.settings.reduced_motion)
+        self.images = ExerciseImages(reduced_motion=self.ctx.settings.reduced_motion)
         body.addWidget(self.images, 5)
         right = QVBoxLayout()
         right.setSpacing(8)
@@ -239,15 +260,10 @@ class PlayerPage(QWidget):
         self.counts.setWordWrap(True)
         right.addWidget(self.counts)
         body.addLayout(right, 4)
-        root.addLayout(body, 1)
+        return body
 
-        self._build_details()
-        root.addWidget(self.details)
-        self.next = PlainLabel()
-        self.next.setFont(scaled_font(self, 1.4))
-        self.next.setWordWrap(True)
-        root.addWidget(self.next)
-
+    def _build_session_row(self) -> QHBoxLayout:
+        """The session's progress bar (the voice and volume controls follow it)."""
         session_row = QHBoxLayout()
         self.session_bar = QProgressBar()
         self.session_bar.setRange(0, 1000)
@@ -256,10 +272,19 @@ class PlayerPage(QWidget):
         self.session_bar.setMinimumHeight(int(self.fontMetrics().height() * 1.3))
         session_row.addWidget(self.session_bar, 1)
         session_row.addSpacing(16)
-        root.addLayout(session_row)
+        return session_row
 
+    def _build_bottom(self) -> None:
+        """The bottom row: the controls, or the stop question in their place."""
         self.bottom = QStackedWidget()
         self.bottom.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.controls = self._build_controls()
+        self.stop_panel = StopPanel()
+        self.bottom.addWidget(self.controls)
+        self.bottom.addWidget(self.stop_panel)
+        self._show_bottom(self.controls)
+
+    def _build_controls(self) -> QWidget:
         controls = QWidget()
         row = QHBoxLayout(controls)
         row.setContentsMargins(0, 0, 0, 0)
@@ -282,13 +307,17 @@ class PlayerPage(QWidget):
             row.addWidget(b)
         row.addWidget(self.stop_button)
         row.addStretch(1)
-        voice_row = session_row
+        return controls
+
+    def _build_voice(self, voice_row: QHBoxLayout) -> None:
+        """The voice switch and the volume, at the end of `voice_row`."""
+        settings = self.ctx.settings
         self.voice = QCheckBox(self.tr("&Voice"))
         self.voice.setAccessibleName(self.tr("Voice"))
-        self.voice.setChecked(ctx.settings.voice_enabled)
+        self.voice.setChecked(settings.voice_enabled)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
-        self.volume.setValue(round(ctx.settings.volume * 100))
+        self.volume.setValue(round(settings.volume * 100))
         self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.setToolTip(self.tr("Volume"))
         self.volume.setMaximumWidth(160)
@@ -298,13 +327,8 @@ class PlayerPage(QWidget):
         voice_row.addWidget(self.voice)
         voice_row.addWidget(vol_label)
         voice_row.addWidget(self.volume)
-        self.stop_panel = StopPanel()
-        self.controls = controls
-        self.bottom.addWidget(controls)
-        self.bottom.addWidget(self.stop_panel)
-        self._show_bottom(controls)
-        root.addWidget(self.bottom)
 
+    def _connect(self) -> None:
         self.back_button.clicked.connect(self.go_back)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.skip_button.clicked.connect(self.skip)
@@ -314,8 +338,11 @@ class PlayerPage(QWidget):
         self.stop_panel.cancel.clicked.connect(self.cancel_stop)
         self.voice.toggled.connect(self._voice_changed)
         self.volume.valueChanged.connect(self._volume_changed)
-        ctx.settings_changed.connect(self._settings_changed)
+        self.ctx.settings_changed.connect(self._settings_changed)
 
+    def _bind_keys(self) -> None:
+        """Space, Left, Right, Enter and Esc anywhere on the page; a reason's letter
+        while the stop question is asked."""
         bind(self, Qt.Key.Key_Space, self.toggle_pause)
         bind(self, Qt.Key.Key_Right, self.skip)
         bind(self, Qt.Key.Key_Left, self.go_back)
