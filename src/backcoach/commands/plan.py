@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from backcoach.core import plan_words
 from backcoach.core.durations import format_duration, format_offset
 from backcoach.core.library import (
     ROUTINE_SUFFIXES,
@@ -17,7 +18,7 @@ from backcoach.core.library import (
     scan_library,
 )
 from backcoach.core.paths import AppPaths, standard_data_dir
-from backcoach.core.plan import Plan, Segment, build_plan, describe_total
+from backcoach.core.plan import Plan, Segment, build_plan
 from backcoach.core.problems import RoutineError, format_problems
 from backcoach.core.settings import SettingsStore
 from backcoach.core.stages import StageError, check_stage
@@ -94,7 +95,7 @@ def plan(
         print(NO_FLARE_NOTE, file=err if as_json else out)
     result = build_plan(routine, flare=flare, stage=stage)
     if as_json:
-        json.dump(result.to_json(), out, indent=2, ensure_ascii=False)
+        json.dump(plan_json(result), out, indent=2, ensure_ascii=False)
         out.write("\n")
     else:
         out.write(render_table(result))
@@ -147,8 +148,17 @@ def render_table(result: Plan) -> str:
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     lines.append("")
-    lines.append(f"total: {describe_total(result)}")
+    lines.append(f"total: {plan_words.total_words(result).english()}")
     return "\n".join(lines) + "\n"
+
+
+def plan_json(result: Plan) -> dict[str, object]:
+    """The plan as JSON, each segment labelled as the window labels it (in English)."""
+    segments = [
+        {**seg.to_json(), "label": plan_words.segment_label(seg).english()}
+        for seg in result.segments
+    ]
+    return {**result.to_json(), "segments": segments}
 
 
 def _row(s: Segment) -> tuple[str, str, str, str, str, str]:
@@ -168,9 +178,10 @@ def _row(s: Segment) -> tuple[str, str, str, str, str, str]:
     elif s.kind == "switch":
         what = "switch sides"
     else:
-        what = f"rest: {s.say}" if s.say else ("rest between sets" if s.set else "rest")
+        between = plan_words.rest_between_sets(s)
+        what = f"rest: {s.say}" if s.say else ("rest between sets" if between else "rest")
     side = s.side or ("alternate" if s.alternate else "")
-    set_text = f"{s.set}/{s.sets}" if s.set is not None and s.sets and s.sets > 1 else ""
+    set_text = f"{s.set}/{s.sets}" if plan_words.set_words(s) else ""
     rep_text = f"{s.rep}/{s.reps}" if s.rep is not None and s.reps and s.reps > 1 else ""
     duration = "self-paced" if s.duration is None else format_duration(s.duration)
     return (format_offset(s.start), what, side, set_text, rep_text, duration)

@@ -137,6 +137,17 @@ def _deeper_than(data: Any, limit: int) -> bool:
 
 def parse_export(data: Any, *, source: str = "<export>") -> ExportData:
     """Validate a decoded export; raises ImportProblem listing every mistake."""
+    _check_header(data, source)
+    check = _Checker()
+    sessions = _parse_sessions(check, data.get("sessions"))
+    breaks = _parse_breaks(check, data.get("breaks", []), sessions)
+    if check.problems:
+        raise _problems(check.problems, source)
+    return ExportData(sessions, breaks)
+
+
+def _check_header(data: Any, source: str) -> None:
+    """An object with the export's "format" and a "version" this backcoach reads."""
     if not isinstance(data, dict):
         raise ImportProblem(
             f"{source}: not a backcoach history export (expected a JSON object at the top, "
@@ -156,35 +167,44 @@ def parse_export(data: Any, *, source: str = "<export>") -> ExportData:
             f"{source}: made by a newer backcoach (export version {version}; this one "
             f"reads version {EXPORT_VERSION}). Update backcoach to import it."
         )
-    check = _Checker()
-    sessions_raw = data.get("sessions")
+
+
+def _parse_sessions(check: _Checker, raw: Any) -> list[SessionRecord]:
+    """The valid sessions of the export's "sessions"; the others go to `check`."""
+    if not isinstance(raw, list):
+        check.fail("sessions", f"must be a list, found {_kind(raw)}")
+        return []
     sessions: list[SessionRecord] = []
-    if not isinstance(sessions_raw, list):
-        check.fail("sessions", f"must be a list, found {_kind(sessions_raw)}")
-    else:
-        for i, item in enumerate(sessions_raw):
-            rec = check.session(f"sessions[{i}]", item)
-            if rec is not None:
-                sessions.append(rec)
+    for i, item in enumerate(raw):
+        rec = check.session(f"sessions[{i}]", item)
+        if rec is not None:
+            sessions.append(rec)
+    return sessions
+
+
+def _parse_breaks(check: _Checker, raw: Any, sessions: list[SessionRecord]) -> list[BreakRecord]:
+    """The valid breaks of the export's "breaks"; the others go to `check`."""
+    if not isinstance(raw, list):
+        check.fail("breaks", f"must be a list, found {_kind(raw)}")
+        return []
+    position = {rec.uuid: n for n, rec in enumerate(sessions)}
     breaks: list[BreakRecord] = []
-    breaks_raw = data.get("breaks", [])
-    if not isinstance(breaks_raw, list):
-        check.fail("breaks", f"must be a list, found {_kind(breaks_raw)}")
-    else:
-        position = {rec.uuid: n for n, rec in enumerate(sessions)}
-        for i, item in enumerate(breaks_raw):
-            brk = check.break_(f"breaks[{i}]", item, position)
-            if brk is not None:
-                breaks.append(brk)
-    if check.problems:
-        shown = check.problems[:MAX_LISTED_PROBLEMS]
-        more = len(check.problems) - len(shown)
-        lines = [f"{source}: cannot import, nothing was changed:"]
-        lines += [f"  {p}" for p in shown]
-        if more:
-            lines.append(f"  ... and {more} more")
-        raise ImportProblem("\n".join(lines), check.problems)
-    return ExportData(sessions, breaks)
+    for i, item in enumerate(raw):
+        brk = check.break_(f"breaks[{i}]", item, position)
+        if brk is not None:
+            breaks.append(brk)
+    return breaks
+
+
+def _problems(problems: list[str], source: str) -> ImportProblem:
+    """One error listing the first MAX_LISTED_PROBLEMS problems and how many more."""
+    shown = problems[:MAX_LISTED_PROBLEMS]
+    more = len(problems) - len(shown)
+    lines = [f"{source}: cannot import, nothing was changed:"]
+    lines += [f"  {p}" for p in shown]
+    if more:
+        lines.append(f"  ... and {more} more")
+    return ImportProblem("\n".join(lines), problems)
 
 
 def import_sessions(

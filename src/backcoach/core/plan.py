@@ -14,7 +14,6 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from backcoach.core.durations import format_duration
 from backcoach.core.routine import Cue, Exercise, ExerciseStep, RestStep, Routine, Sound, Step
 from backcoach.core.stages import stage_steps
 
@@ -394,12 +393,6 @@ class _Builder:
         self.segments.append(seg)
         if duration is not None:
             self.clock += duration
-
-
-def describe_total(plan: Plan) -> str:
-    """ "12m30s", or "12m30s + self-paced steps" (their time is not in the 12m30s)."""
-    text = format_duration(plan.total_seconds) if plan.total_seconds else "0s"
-    return text + (" + self-paced steps" if plan.self_paced else "")
 
 
 def _round(x: float) -> float | int:

@@ -460,60 +460,12 @@
         <translation>cada lado</translation>
     </message>
     <message>
-        <source>{0} + self-paced steps</source>
-        <translation>{0} + repeticiones a tu ritmo</translation>
-    </message>
-    <message>
         <source>left side</source>
         <translation>lado izquierdo</translation>
     </message>
     <message>
         <source>right side</source>
         <translation>lado derecho</translation>
-    </message>
-    <message>
-        <source>set {0} of {1}</source>
-        <translation>serie {0} de {1}</translation>
-    </message>
-    <message>
-        <source>Get ready</source>
-        <translation>Prepárate</translation>
-    </message>
-    <message>
-        <source>Switch to the left side</source>
-        <translation>Cambia al lado izquierdo</translation>
-    </message>
-    <message>
-        <source>Switch to the right side</source>
-        <translation>Cambia al lado derecho</translation>
-    </message>
-    <message>
-        <source>Switch sides</source>
-        <translation>Cambia de lado</translation>
-    </message>
-    <message>
-        <source>Relax</source>
-        <translation>Relaja</translation>
-    </message>
-    <message>
-        <source>Rest between sets</source>
-        <translation>Descanso entre series</translation>
-    </message>
-    <message>
-        <source>hold {0} of {1}</source>
-        <translation>mantener {0} de {1}</translation>
-    </message>
-    <message>
-        <source>{0} reps each side</source>
-        <translation>{0} repeticiones por lado</translation>
-    </message>
-    <message>
-        <source>{0} reps</source>
-        <translation>{0} repeticiones</translation>
-    </message>
-    <message>
-        <source>{0} — {1}</source>
-        <translation>{0} — {1}</translation>
     </message>
     <message>
         <source>once a day</source>
@@ -1630,6 +1582,121 @@
     </message>
 </context>
 <context>
+    <name>PlanText</name>
+    <message>
+        <source>{0}</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>Get ready</source>
+        <translation>Prepárate</translation>
+    </message>
+    <message>
+        <source>Switch to the left side</source>
+        <translation>Cambia al lado izquierdo</translation>
+    </message>
+    <message>
+        <source>Switch to the right side</source>
+        <translation>Cambia al lado derecho</translation>
+    </message>
+    <message>
+        <source>Switch sides</source>
+        <translation>Cambia de lado</translation>
+    </message>
+    <message>
+        <source>Relax</source>
+        <translation>Relaja</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Descanso</translation>
+    </message>
+    <message>
+        <source>Rest between sets</source>
+        <translation>Descanso entre series</translation>
+    </message>
+    <message>
+        <source>left side</source>
+        <translation>lado izquierdo</translation>
+    </message>
+    <message>
+        <source>right side</source>
+        <translation>lado derecho</translation>
+    </message>
+    <message>
+        <source>set {0} of {1}</source>
+        <translation>serie {0} de {1}</translation>
+    </message>
+    <message>
+        <source>hold {0} of {1}</source>
+        <translation>mantener {0} de {1}</translation>
+    </message>
+    <message>
+        <source>alternating sides</source>
+        <translation>alternando lados</translation>
+    </message>
+    <message>
+        <source>{0} reps each side</source>
+        <translation>{0} repeticiones por lado</translation>
+    </message>
+    <message>
+        <source>{0} reps</source>
+        <translation>{0} repeticiones</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <source>{0} + self-paced steps</source>
+        <translation>{0} + repeticiones a tu ritmo</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Mantén</translation>
+    </message>
+    <message>
+        <source>At your own pace — press Enter when done</source>
+        <translation>A tu ritmo: pulsa Intro al terminar</translation>
+    </message>
+    <message>
+        <source>Follow the count</source>
+        <translation>Sigue la cuenta</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>Sigue así</translation>
+    </message>
+    <message>
+        <source>Get into position</source>
+        <translation>Colócate en posición</translation>
+    </message>
+    <message>
+        <source>Breathe easy</source>
+        <translation>Respira con calma</translation>
+    </message>
+    <message>
+        <source>Set {0} of {1}</source>
+        <translation>Serie {0} de {1}</translation>
+    </message>
+    <message>
+        <source>Rep {0} of {1}</source>
+        <translation>Repetición {0} de {1}</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>Después: {0}</translation>
+    </message>
+    <message>
+        <source>Next: finish</source>
+        <translation>Después: fin</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+</context>
+<context>
     <name>PlayerPage</name>
     <message>
         <source>Session player</source>
@@ -1732,46 +1799,6 @@
         <translation>En pausa</translation>
     </message>
     <message>
-        <source>Switch sides</source>
-        <translation>Cambia de lado</translation>
-    </message>
-    <message>
-        <source>Get into position</source>
-        <translation>Colócate en posición</translation>
-    </message>
-    <message>
-        <source>Relax</source>
-        <translation>Relaja</translation>
-    </message>
-    <message>
-        <source>Breathe easy</source>
-        <translation>Respira con calma</translation>
-    </message>
-    <message>
-        <source>Get ready</source>
-        <translation>Prepárate</translation>
-    </message>
-    <message>
-        <source>Rest</source>
-        <translation>Descanso</translation>
-    </message>
-    <message>
-        <source>Set {0} of {1}</source>
-        <translation>Serie {0} de {1}</translation>
-    </message>
-    <message>
-        <source>Rep {0} of {1}</source>
-        <translation>Repetición {0} de {1}</translation>
-    </message>
-    <message>
-        <source>{0} reps each side</source>
-        <translation>{0} repeticiones por lado</translation>
-    </message>
-    <message>
-        <source>{0} reps</source>
-        <translation>{0} repeticiones</translation>
-    </message>
-    <message>
         <source>Careful: {0}</source>
         <translation>Cuidado: {0}</translation>
     </message>
@@ -1782,38 +1809,6 @@
     <message>
         <source>You need: {0}.</source>
         <translation>Necesitas: {0}.</translation>
-    </message>
-    <message>
-        <source>Hold</source>
-        <translation>Mantén</translation>
-    </message>
-    <message>
-        <source>At your own pace — press Enter when done</source>
-        <translation>A tu ritmo: pulsa Intro al terminar</translation>
-    </message>
-    <message>
-        <source>Follow the count</source>
-        <translation>Sigue la cuenta</translation>
-    </message>
-    <message>
-        <source>Keep going</source>
-        <translation>Sigue así</translation>
-    </message>
-    <message>
-        <source>Next: finish</source>
-        <translation>Después: fin</translation>
-    </message>
-    <message>
-        <source>left side</source>
-        <translation>lado izquierdo</translation>
-    </message>
-    <message>
-        <source>right side</source>
-        <translation>lado derecho</translation>
-    </message>
-    <message>
-        <source>Next: {0}</source>
-        <translation>Después: {0}</translation>
     </message>
     <message>
         <source>Resume (Space)</source>

@@ -216,24 +216,7 @@ class LibraryPage(QWidget):
         heading.setFont(hf)
         layout.addWidget(heading)
 
-        bar = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search routines…"))
-        self.search.setAccessibleName(self.tr("Search routines"))
-        self.search.setAccessibleDescription(self.tr("Filter the list by title, summary or tag"))
-        self.tag = QComboBox()
-        self.tag.setAccessibleName(self.tr("Filter by tag"))
-        self.tag.setMinimumContentsLength(12)
-        tag_label = PlainLabel(self.tr("&Tag:"))
-        tag_label.setBuddy(self.tag)
-        search_label = PlainLabel(self.tr("&Search:"))
-        search_label.setBuddy(self.search)
-        bar.addWidget(search_label)
-        bar.addWidget(self.search, 1)
-        bar.addSpacing(12)
-        bar.addWidget(tag_label)
-        bar.addWidget(self.tag)
-        layout.addLayout(bar)
+        layout.addLayout(self._build_search_bar())
 
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Routines"))
@@ -256,6 +239,32 @@ class LibraryPage(QWidget):
         self.empty.hide()
         layout.addWidget(self.empty)
 
+        self._connect()
+
+    def _build_search_bar(self) -> QHBoxLayout:
+        """The search field and the tag filter, each with its labelled shortcut."""
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search routines…"))
+        self.search.setAccessibleName(self.tr("Search routines"))
+        self.search.setAccessibleDescription(self.tr("Filter the list by title, summary or tag"))
+        self.tag = QComboBox()
+        self.tag.setAccessibleName(self.tr("Filter by tag"))
+        self.tag.setMinimumContentsLength(12)
+        tag_label = PlainLabel(self.tr("&Tag:"))
+        tag_label.setBuddy(self.tag)
+        search_label = PlainLabel(self.tr("&Search:"))
+        search_label.setBuddy(self.search)
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 1)
+        bar.addSpacing(12)
+        bar.addWidget(tag_label)
+        bar.addWidget(self.tag)
+        return bar
+
+    def _connect(self) -> None:
+        """Filtering as the search or tag changes; Enter opens; Down/Up go from the search
+        to the list; F5 reloads the folders."""
         self.search.textChanged.connect(self._show_clear_button)
         self.search.textChanged.connect(self.apply_filter)
         self.tag.currentIndexChanged.connect(self.apply_filter)

@@ -9,6 +9,7 @@ chart with a bare QPainter for the PDF report.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -245,6 +246,38 @@ def _avg_after(p: stats.PainPoint) -> float | None:
     return p.avg_after
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PainChart", text)
+
+
+@dataclass(frozen=True)
+class _Pens:
+    """The colours the printed chart is drawn with."""
+
+    before: QColor
+    after: QColor
+    text: QColor
+    grid: QColor
+
+
+class _Axes:
+    """Where a value (0-10) and a time fall in the plot area."""
+
+    def __init__(self, plot: QRectF, pts: Sequence[stats.PainPoint] = ()) -> None:
+        self.plot = plot
+        self.t0 = _ms(pts[0].at) if pts else 0.0
+        self.t1 = _ms(pts[-1].at) if pts else 0.0
+        self.span = max(self.t1 - self.t0, 1.0)
+
+    def y_of(self, v: float) -> float:
+        return self.plot.bottom() - v / 10.0 * self.plot.height()
+
+    def x_of(self, at: datetime) -> float:
+        if self.t1 == self.t0:
+            return self.plot.center().x()
+        return self.plot.left() + (_ms(at) - self.t0) / self.span * self.plot.width()
+
+
 def paint_pain_chart(
     painter: QPainter,
     rect: QRectF,
@@ -257,10 +290,7 @@ def paint_pain_chart(
     grid_color: QColor,
 ) -> None:
     """Draw the pain chart into `rect` with plain QPainter calls (for the PDF report)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PainChart", text)
-
+    pens = _Pens(before_color, after_color, text_color, grid_color)
     painter.save()
     painter.setFont(font)
     fm = painter.fontMetrics()
@@ -269,21 +299,7 @@ def paint_pain_chart(
     top = rect.top() + fm.height() * 0.5
     right = rect.right() - fm.height() * 0.3
     plot = QRectF(left, top, right - left, bottom - top)
-
-    def y_of(v: float) -> float:
-        return plot.bottom() - v / 10.0 * plot.height()
-
-    painter.setPen(QPen(grid_color, 0.5))
-    for v in range(0, 11, 2):
-        y = y_of(v)
-        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        painter.setPen(QPen(text_color))
-        painter.drawText(
-            QRectF(rect.left(), y - fm.height() / 2, left - rect.left() - 4, fm.height()),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            str(v),
-        )
-        painter.setPen(QPen(grid_color, 0.5))
+    _paint_grid(painter, rect, _Axes(plot), pens)
     if not points:
         painter.setPen(QPen(text_color))
         painter.drawText(
@@ -292,43 +308,75 @@ def paint_pain_chart(
         painter.restore()
         return
     pts = stats.downsample(points, MAX_CHART_POINTS)
-    t0 = _ms(pts[0].at)
-    t1 = _ms(pts[-1].at)
-    span = max(t1 - t0, 1.0)
+    axes = _Axes(plot, pts)
+    _paint_dates(painter, axes, pts, pens)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _paint_dots(painter, axes, pts, pens)
+    _paint_averages(painter, axes, pts, pens)
+    _paint_legend(painter, rect, plot, pens)
+    painter.restore()
 
-    def x_of(at: datetime) -> float:
-        if t1 == t0:
-            return plot.center().x()
-        return plot.left() + (_ms(at) - t0) / span * plot.width()
 
-    # Date labels: first, middle and last.
-    painter.setPen(QPen(text_color))
+def _paint_grid(painter: QPainter, rect: QRectF, axes: _Axes, pens: _Pens) -> None:
+    """Lines at 0, 2, ... 10, numbered on the left."""
+    fm = painter.fontMetrics()
+    plot = axes.plot
+    painter.setPen(QPen(pens.grid, 0.5))
+    for v in range(0, 11, 2):
+        y = axes.y_of(v)
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(QPen(pens.text))
+        painter.drawText(
+            QRectF(rect.left(), y - fm.height() / 2, plot.left() - rect.left() - 4, fm.height()),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            str(v),
+        )
+        painter.setPen(QPen(pens.grid, 0.5))
+
+
+def _paint_dates(
+    painter: QPainter, axes: _Axes, pts: Sequence[stats.PainPoint], pens: _Pens
+) -> None:
+    """Date labels: first, middle and last."""
+    fm = painter.fontMetrics()
+    painter.setPen(QPen(pens.text))
     for p, align in (
         (pts[0], Qt.AlignmentFlag.AlignLeft),
         (pts[len(pts) // 2], Qt.AlignmentFlag.AlignHCenter),
         (pts[-1], Qt.AlignmentFlag.AlignRight),
     ):
-        x = x_of(p.at)
+        x = axes.x_of(p.at)
         w = fm.horizontalAdvance("0000-00-00") * 1.2
-        box = QRectF(x - w / 2, plot.bottom() + 2, w, fm.height())
+        box = QRectF(x - w / 2, axes.plot.bottom() + 2, w, fm.height())
         if align == Qt.AlignmentFlag.AlignLeft:
             box.moveLeft(x)
         elif align == Qt.AlignmentFlag.AlignRight:
             box.moveRight(x)
         painter.drawText(box, int(align | Qt.AlignmentFlag.AlignTop), p.at.strftime("%Y-%m-%d"))
 
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    dot = max(fm.height() * 0.12, 1.5)
-    for get, color in ((lambda p: p.before, before_color), (lambda p: p.after, after_color)):
+
+def _paint_dots(
+    painter: QPainter, axes: _Axes, pts: Sequence[stats.PainPoint], pens: _Pens
+) -> None:
+    """One dot per rating, before and after."""
+    dot = max(painter.fontMetrics().height() * 0.12, 1.5)
+    for get, color in ((_before, pens.before), (_after, pens.after)):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         for p in pts:
             v = get(p)
             if v is not None:
-                painter.drawEllipse(QPointF(x_of(p.at), y_of(v)), dot, dot)
+                painter.drawEllipse(QPointF(axes.x_of(p.at), axes.y_of(v)), dot, dot)
+
+
+def _paint_averages(
+    painter: QPainter, axes: _Axes, pts: Sequence[stats.PainPoint], pens: _Pens
+) -> None:
+    """The 7-day averages as lines: dashed before, solid after."""
+    width = max(painter.fontMetrics().height() * 0.12, 1.5)
     for get, color, style in (
-        (lambda p: p.avg_before, before_color, Qt.PenStyle.DashLine),
-        (lambda p: p.avg_after, after_color, Qt.PenStyle.SolidLine),
+        (_avg_before, pens.before, Qt.PenStyle.DashLine),
+        (_avg_after, pens.after, Qt.PenStyle.SolidLine),
     ):
         path = QPainterPath()
         started = False
@@ -336,30 +384,32 @@ def paint_pain_chart(
             v = get(p)
             if v is None:
                 continue
-            pt = QPointF(x_of(p.at), y_of(v))
+            pt = QPointF(axes.x_of(p.at), axes.y_of(v))
             if started:
                 path.lineTo(pt)
             else:
                 path.moveTo(pt)
                 started = True
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(color, max(fm.height() * 0.12, 1.5), style))
+        painter.setPen(QPen(color, width, style))
         painter.drawPath(path)
 
-    # Legend.
-    painter.setPen(QPen(text_color))
+
+def _paint_legend(painter: QPainter, rect: QRectF, plot: QRectF, pens: _Pens) -> None:
+    """Under the dates: what the dots and each line are."""
+    fm = painter.fontMetrics()
+    painter.setPen(QPen(pens.text))
     lx = plot.left()
     ly = rect.bottom() - fm.height()
     for label, color, style in (
-        (tr("Pain before (dots) and its 7-day average"), before_color, Qt.PenStyle.DashLine),
-        (tr("Pain after (dots) and its 7-day average"), after_color, Qt.PenStyle.SolidLine),
+        (tr("Pain before (dots) and its 7-day average"), pens.before, Qt.PenStyle.DashLine),
+        (tr("Pain after (dots) and its 7-day average"), pens.after, Qt.PenStyle.SolidLine),
     ):
         painter.setPen(QPen(color, max(fm.height() * 0.12, 1.5), style))
         painter.drawLine(
             QPointF(lx, ly + fm.height() / 2), QPointF(lx + fm.height() * 2, ly + fm.height() / 2)
         )
-        painter.setPen(QPen(text_color))
+        painter.setPen(QPen(pens.text))
         tx = lx + fm.height() * 2.4
         painter.drawText(QPointF(tx, ly + fm.ascent()), label)
         lx = tx + fm.horizontalAdvance(label) + fm.height() * 1.5
-    painter.restore()

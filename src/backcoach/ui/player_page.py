@@ -37,7 +37,7 @@ from backcoach.ui import video
 from backcoach.ui.a11y import attach_countdown_announcer
 from backcoach.ui.context import AppContext
 from backcoach.ui.engine_adapter import EngineAdapter
-from backcoach.ui.plan_text import segment_label
+from backcoach.ui.plan_text import counts_text, next_text, now_text, segment_label, title_text
 from backcoach.ui.widgets.countdown import Countdown
 from backcoach.ui.widgets.exercise_images import ExerciseImages
 from backcoach.ui.widgets.fit_label import FitLabel
@@ -189,7 +189,25 @@ class PlayerPage(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(*PAGE_MARGINS)
         root.setSpacing(8)
+        self._build_notices(root)
+        root.addLayout(self._build_header())
+        root.addLayout(self._build_body(), 1)
+        self._build_details()
+        root.addWidget(self.details)
+        self.next = PlainLabel()
+        self.next.setFont(scaled_font(self, 1.4))
+        self.next.setWordWrap(True)
+        root.addWidget(self.next)
+        session_row = self._build_session_row()
+        root.addLayout(session_row)
+        self._build_bottom()
+        self._build_voice(session_row)
+        root.addWidget(self.bottom)
+        self._connect()
+        self._bind_keys()
 
+    def _build_notices(self, root: QVBoxLayout) -> None:
+        """The preview banner and the line for a problem, both hidden until needed."""
         self.preview = PlainLabel()
         self.preview.setFont(scaled_font(self, 1.2, bold=True))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -203,7 +221,8 @@ class PlayerPage(QWidget):
         self.problem.hide()
         root.addWidget(self.problem)
 
-        # The exercise and its side share the top row: both are read from the mat.
+    def _build_header(self) -> QHBoxLayout:
+        """The exercise and its side share the top row: both are read from the mat."""
         header = QHBoxLayout()
         header.setSpacing(24)
         # Shrinks (down to 1.4x) to keep a long name on two lines in a narrow window.
@@ -212,11 +231,13 @@ class PlayerPage(QWidget):
         header.addWidget(self.title, 1)
         self.side = SideBadge()
         header.addWidget(self.side, 0, Qt.AlignmentFlag.AlignVCenter)
-        root.addLayout(header)
+        return header
 
+    def _build_body(self) -> QHBoxLayout:
+        """The pictures, and beside them the countdown with what to do and the counts."""
         body = QHBoxLayout()
         body.setSpacing(24)
-        self.images = ExerciseImages(reduced_motion=ctx.settings.reduced_motion)
+        self.images = ExerciseImages(reduced_motion=self.ctx.settings.reduced_motion)
         body.addWidget(self.images, 5)
         right = QVBoxLayout()
         right.setSpacing(8)
@@ -239,15 +260,10 @@ class PlayerPage(QWidget):
         self.counts.setWordWrap(True)
         right.addWidget(self.counts)
         body.addLayout(right, 4)
-        root.addLayout(body, 1)
+        return body
 
-        self._build_details()
-        root.addWidget(self.details)
-        self.next = PlainLabel()
-        self.next.setFont(scaled_font(self, 1.4))
-        self.next.setWordWrap(True)
-        root.addWidget(self.next)
-
+    def _build_session_row(self) -> QHBoxLayout:
+        """The session's progress bar (the voice and volume controls follow it)."""
         session_row = QHBoxLayout()
         self.session_bar = QProgressBar()
         self.session_bar.setRange(0, 1000)
@@ -256,10 +272,19 @@ class PlayerPage(QWidget):
         self.session_bar.setMinimumHeight(int(self.fontMetrics().height() * 1.3))
         session_row.addWidget(self.session_bar, 1)
         session_row.addSpacing(16)
-        root.addLayout(session_row)
+        return session_row
 
+    def _build_bottom(self) -> None:
+        """The bottom row: the controls, or the stop question in their place."""
         self.bottom = QStackedWidget()
         self.bottom.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.controls = self._build_controls()
+        self.stop_panel = StopPanel()
+        self.bottom.addWidget(self.controls)
+        self.bottom.addWidget(self.stop_panel)
+        self._show_bottom(self.controls)
+
+    def _build_controls(self) -> QWidget:
         controls = QWidget()
         row = QHBoxLayout(controls)
         row.setContentsMargins(0, 0, 0, 0)
@@ -282,13 +307,17 @@ class PlayerPage(QWidget):
             row.addWidget(b)
         row.addWidget(self.stop_button)
         row.addStretch(1)
-        voice_row = session_row
+        return controls
+
+    def _build_voice(self, voice_row: QHBoxLayout) -> None:
+        """The voice switch and the volume, at the end of `voice_row`."""
+        settings = self.ctx.settings
         self.voice = QCheckBox(self.tr("&Voice"))
         self.voice.setAccessibleName(self.tr("Voice"))
-        self.voice.setChecked(ctx.settings.voice_enabled)
+        self.voice.setChecked(settings.voice_enabled)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
-        self.volume.setValue(round(ctx.settings.volume * 100))
+        self.volume.setValue(round(settings.volume * 100))
         self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.setToolTip(self.tr("Volume"))
         self.volume.setMaximumWidth(160)
@@ -298,13 +327,8 @@ class PlayerPage(QWidget):
         voice_row.addWidget(self.voice)
         voice_row.addWidget(vol_label)
         voice_row.addWidget(self.volume)
-        self.stop_panel = StopPanel()
-        self.controls = controls
-        self.bottom.addWidget(controls)
-        self.bottom.addWidget(self.stop_panel)
-        self._show_bottom(controls)
-        root.addWidget(self.bottom)
 
+    def _connect(self) -> None:
         self.back_button.clicked.connect(self.go_back)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.skip_button.clicked.connect(self.skip)
@@ -314,8 +338,11 @@ class PlayerPage(QWidget):
         self.stop_panel.cancel.clicked.connect(self.cancel_stop)
         self.voice.toggled.connect(self._voice_changed)
         self.volume.valueChanged.connect(self._volume_changed)
-        ctx.settings_changed.connect(self._settings_changed)
+        self.ctx.settings_changed.connect(self._settings_changed)
 
+    def _bind_keys(self) -> None:
+        """Space, Left, Right, Enter and Esc anywhere on the page; a reason's letter
+        while the stop question is asked."""
         bind(self, Qt.Key.Key_Space, self.toggle_pause)
         bind(self, Qt.Key.Key_Right, self.skip)
         bind(self, Qt.Key.Key_Left, self.go_back)
@@ -544,52 +571,25 @@ class PlayerPage(QWidget):
     def _segment_started(self, seg: Segment, nxt: Segment | None) -> None:
         self.segment = seg
         self.cue_text.clear()
-        ex = seg.exercise
-        kind = seg.kind
-        if kind in ("hold", "reps", "timed"):
-            self.title.setText(ex.name if ex else segment_label(seg))
-            self.state_label.setText(self._work_text(seg))
-        elif kind == "switch":
-            self.title.setText(self.tr("Switch sides"))
-            self.state_label.setText(self.tr("Get into position"))
-        elif kind == "relax":
-            self.title.setText(self.tr("Relax"))
-            self.state_label.setText(self.tr("Breathe easy"))
-        elif kind == "get-ready":
-            self.title.setText(self.tr("Get ready"))
-            self.state_label.setText("")
-        else:
-            self.title.setText(seg.say or self.tr("Rest"))
-            self.state_label.setText(self.tr("Rest"))
-        shown = ex or (nxt.exercise if nxt is not None else None)
+        self.title.setText(title_text(seg))
+        self.state_label.setText(now_text(seg))
+        shown = seg.exercise or (nxt.exercise if nxt is not None else None)
         pictures = shown.images if shown else ()
         self.images.set_images(pictures)
         # No photo: give the room to the countdown rather than show an empty box.
         self.images.setVisible(bool(self.images.pixmaps))  # a corrupt picture counts as none
         self.images.set_animate(seg.is_work)
         self.side.set_side(self._side(seg, 0.0))
-        self.counts.setText(self._counts_text(seg))
+        self.counts.setText(counts_text(seg))
         self._show_details(seg, nxt, shown)
         if seg.is_work:
             self._last_work_step = seg.step_index
-        self.next.setText(self._next_text(nxt))
+        self.next.setText(next_text(nxt))
         self.done_button.setVisible(seg.duration is None)
         self._fit_buttons()
         self.step_bar.setVisible(seg.duration is not None)
         self.title.setAccessibleDescription(segment_label(seg))
         self.refresh()
-
-    def _counts_text(self, seg: Segment) -> str:
-        counts = []
-        if seg.sets and seg.sets > 1:
-            counts.append(self.tr("Set {0} of {1}").format(seg.set, seg.sets))
-        if seg.kind == "hold" and seg.reps and seg.reps > 1 and seg.rep:
-            counts.append(self.tr("Rep {0} of {1}").format(seg.rep, seg.reps))
-        if seg.kind == "reps" and seg.reps and seg.alternate:
-            counts.append(self.tr("{0} reps each side").format(seg.reps))
-        elif seg.kind == "reps" and seg.reps:
-            counts.append(self.tr("{0} reps").format(seg.reps))
-        return "   ·   ".join(counts)
 
     def _show_details(self, seg: Segment, nxt: Segment | None, shown: Exercise | None) -> None:
         """How and careful for the exercise on screen; its cautions, and a button for its
@@ -638,31 +638,6 @@ class PlayerPage(QWidget):
         self._fit_stop_panel()
         self.details.updateGeometry()
 
-    def _work_text(self, seg: Segment) -> str:
-        if seg.kind == "hold":
-            return self.tr("Hold")
-        if seg.kind == "reps" and seg.duration is None:
-            return self.tr("At your own pace — press Enter when done")
-        if seg.kind == "reps":
-            return self.tr("Follow the count")
-        return self.tr("Keep going")
-
-    def _next_text(self, nxt: Segment | None) -> str:
-        if nxt is None:
-            return self.tr("Next: finish")
-        if nxt.exercise is not None and nxt.kind in ("hold", "reps", "timed"):
-            name = nxt.exercise.name
-            if nxt.side:
-                side = self.tr("left side") if nxt.side == "left" else self.tr("right side")
-                name = f"{name} ({side})"
-            return self.tr("Next: {0}").format(name)
-        names = {
-            "relax": self.tr("Relax"),
-            "switch": self.tr("Switch sides"),
-            "rest": self.tr("Rest"),
-        }
-        return self.tr("Next: {0}").format(names.get(nxt.kind) or segment_label(nxt))
-
     def _cue(self, cue: CueDue) -> None:
         text = cue.show or (cue.say if not cue.automatic else None)
         if text:
@@ -688,17 +663,8 @@ class PlayerPage(QWidget):
             self._segment_started_state()
 
     def _segment_started_state(self) -> None:
-        seg = self.segment
-        if seg is None:
-            return
-        if seg.is_work:
-            self.state_label.setText(self._work_text(seg))
-        elif seg.kind == "relax":
-            self.state_label.setText(self.tr("Breathe easy"))
-        elif seg.kind == "rest":
-            self.state_label.setText(self.tr("Rest"))
-        else:
-            self.state_label.setText("")
+        if self.segment is not None:
+            self.state_label.setText(now_text(self.segment))
 
     def _finished(self, status: str) -> None:
         self.images.set_animate(False)

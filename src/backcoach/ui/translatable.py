@@ -225,3 +225,36 @@ DOSE_CHANGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("DoseText", "relax {0} between holds instead of {1}"),
 )
 """ui/dose_text.py _CHANGE: what a stage changes, by key."""
+
+
+PLAN_TEXT: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("PlanText", "{0}"),
+    QT_TRANSLATE_NOOP("PlanText", "Get ready"),
+    QT_TRANSLATE_NOOP("PlanText", "Switch to the left side"),
+    QT_TRANSLATE_NOOP("PlanText", "Switch to the right side"),
+    QT_TRANSLATE_NOOP("PlanText", "Switch sides"),
+    QT_TRANSLATE_NOOP("PlanText", "Relax"),
+    QT_TRANSLATE_NOOP("PlanText", "Rest"),
+    QT_TRANSLATE_NOOP("PlanText", "Rest between sets"),
+    QT_TRANSLATE_NOOP("PlanText", "left side"),
+    QT_TRANSLATE_NOOP("PlanText", "right side"),
+    QT_TRANSLATE_NOOP("PlanText", "set {0} of {1}"),
+    QT_TRANSLATE_NOOP("PlanText", "hold {0} of {1}"),
+    QT_TRANSLATE_NOOP("PlanText", "alternating sides"),
+    QT_TRANSLATE_NOOP("PlanText", "{0} reps each side"),
+    QT_TRANSLATE_NOOP("PlanText", "{0} reps"),
+    QT_TRANSLATE_NOOP("PlanText", "{0} — {1}"),
+    QT_TRANSLATE_NOOP("PlanText", "{0} + self-paced steps"),
+    QT_TRANSLATE_NOOP("PlanText", "Hold"),
+    QT_TRANSLATE_NOOP("PlanText", "At your own pace — press Enter when done"),
+    QT_TRANSLATE_NOOP("PlanText", "Follow the count"),
+    QT_TRANSLATE_NOOP("PlanText", "Keep going"),
+    QT_TRANSLATE_NOOP("PlanText", "Get into position"),
+    QT_TRANSLATE_NOOP("PlanText", "Breathe easy"),
+    QT_TRANSLATE_NOOP("PlanText", "Set {0} of {1}"),
+    QT_TRANSLATE_NOOP("PlanText", "Rep {0} of {1}"),
+    QT_TRANSLATE_NOOP("PlanText", "Next: {0}"),
+    QT_TRANSLATE_NOOP("PlanText", "Next: finish"),
+    QT_TRANSLATE_NOOP("PlanText", "{0} ({1})"),
+)
+"""core/plan_words.py TEMPLATES, in the "PlanText" context."""

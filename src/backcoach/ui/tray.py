@@ -219,45 +219,62 @@ class TrayController(QObject):
         self.timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self.timer.timeout.connect(self.tick)
 
-        self.break_window = BreakWindow(ctx, flow_factory=flow_factory)
-        self.break_window.start_requested.connect(self.take_break)
-        self.break_window.postpone_requested.connect(self.postpone)
-        self.break_window.skip_requested.connect(self.skip)
-        self.break_window.done.connect(self._break_done)
-
+        self.break_window = self._build_break_window(flow_factory)
         available = QSystemTrayIcon.isSystemTrayAvailable() if use_tray is None else use_tray
         self.tray: QSystemTrayIcon | None = None
         self.window: StatusWindow | None = None
-        self.menu = QMenu()
-        self.status_action = self.menu.addAction("")
+        self.menu = self._build_menu()
+        if available:
+            self._show_in_tray()
+        else:
+            self._show_in_window()
+        ctx.settings_changed.connect(self._settings_changed)
+
+    def _build_break_window(self, flow_factory: FlowFactory) -> BreakWindow:
+        """The window that offers a break and runs it."""
+        window = BreakWindow(self.ctx, flow_factory=flow_factory)
+        window.start_requested.connect(self.take_break)
+        window.postpone_requested.connect(self.postpone)
+        window.skip_requested.connect(self.skip)
+        window.done.connect(self._break_done)
+        return window
+
+    def _build_menu(self) -> QMenu:
+        """The tray menu: the status, then the break commands, then open and quit."""
+        menu = QMenu()
+        self.status_action = menu.addAction("")
         self.status_action.setEnabled(False)
-        self.menu.addSeparator()
-        self.take_action = self.menu.addAction(_tr("Take a break now"), self.take_break)
-        self.snooze_action = self.menu.addAction(_tr("Snooze 10 minutes"), self.snooze)
-        self.pause_hour_action = self.menu.addAction(_tr("Pause for an hour"), self.pause_hour)
-        self.pause_day_action = self.menu.addAction(
+        menu.addSeparator()
+        self.take_action = menu.addAction(_tr("Take a break now"), self.take_break)
+        self.snooze_action = menu.addAction(_tr("Snooze 10 minutes"), self.snooze)
+        self.pause_hour_action = menu.addAction(_tr("Pause for an hour"), self.pause_hour)
+        self.pause_day_action = menu.addAction(
             _tr("Pause until tomorrow"), self.pause_until_tomorrow
         )
-        self.resume_action = self.menu.addAction(_tr("Resume breaks"), self.resume)
-        self.menu.addSeparator()
-        self.open_action = self.menu.addAction(_tr("Open backcoach"), self.open_main)
-        self.quit_action = self.menu.addAction(_tr("Quit"), self.quit)
-        self.menu.aboutToShow.connect(self.refresh)
-        if available:
-            self.tray = QSystemTrayIcon(self)
-            self.tray.setContextMenu(self.menu)
-            self.tray.activated.connect(self._tray_activated)
-        else:
-            self.window = StatusWindow()
-            w = self.window
-            w.take_button.clicked.connect(self.take_break)
-            w.snooze_button.clicked.connect(self.snooze)
-            w.pause_hour_button.clicked.connect(self.pause_hour)
-            w.pause_day_button.clicked.connect(self.pause_until_tomorrow)
-            w.resume_button.clicked.connect(self.resume)
-            w.open_button.clicked.connect(self.open_main)
-            w.quit_button.clicked.connect(self.quit)
-        ctx.settings_changed.connect(self._settings_changed)
+        self.resume_action = menu.addAction(_tr("Resume breaks"), self.resume)
+        menu.addSeparator()
+        self.open_action = menu.addAction(_tr("Open backcoach"), self.open_main)
+        self.quit_action = menu.addAction(_tr("Quit"), self.quit)
+        menu.aboutToShow.connect(self.refresh)
+        return menu
+
+    def _show_in_tray(self) -> None:
+        """The tray icon, with the menu on it."""
+        self.tray = QSystemTrayIcon(self)
+        self.tray.setContextMenu(self.menu)
+        self.tray.activated.connect(self._tray_activated)
+
+    def _show_in_window(self) -> None:
+        """No system tray: a small status window with the same commands as buttons."""
+        self.window = StatusWindow()
+        w = self.window
+        w.take_button.clicked.connect(self.take_break)
+        w.snooze_button.clicked.connect(self.snooze)
+        w.pause_hour_button.clicked.connect(self.pause_hour)
+        w.pause_day_button.clicked.connect(self.pause_until_tomorrow)
+        w.resume_button.clicked.connect(self.resume)
+        w.open_button.clicked.connect(self.open_main)
+        w.quit_button.clicked.connect(self.quit)
 
     # --- start -----------------------------------------------------------------------
 
