@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
 from pathlib import Path
 
 import pytest
 
-from backcoach.core import files
 from backcoach.core.files import WriteCheckFailed, atomic_write
 
 
@@ -94,7 +94,7 @@ def test_a_planted_symlink_at_the_temporary_name_is_never_followed(
     victim.write_bytes(b"precious")
     target = tmp_path / "out.json"
     names = iter(["guessed", "fresh"])
-    monkeypatch.setattr(files.secrets, "token_hex", lambda _n: next(names))
+    monkeypatch.setattr(secrets, "token_hex", lambda _n: next(names))  # the names drawn
     trap = tmp_path / ".out.json.guessed.tmp"
     trap.symlink_to(victim)
     atomic_write(target, b"new")

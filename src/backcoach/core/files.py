@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -116,6 +115,8 @@ def atomic_write(target: Path, data: bytes, *, verify: Verify | None = None) -> 
 
 def _create_temp(target: Path) -> tuple[int, Path]:
     """A new, empty, exclusively created file beside `target`: (fd, path)."""
+    import secrets  # here: reading settings at start-up needs no OpenSSL
+
     for _ in range(100):
         tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
         try:

@@ -23,7 +23,6 @@ import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 DIR_MODE = 0o700
@@ -32,7 +31,17 @@ LOOSE_BITS = 0o077
 """Group and other permissions: what "private" takes away."""
 PRIVATE_MARKER = ".private.json"
 """Written (0600) the first time something was tightened: when, and what."""
-OWN_PREFIXES = ("history.sqlite3", "settings.json", "instance.lock", ".settings-", ".private")
+HINT_FILE = "system-theme"
+"""The system's theme as the app last saw it (ui/theme_hint.py)."""
+OWN_PREFIXES = (
+    "history.sqlite3",
+    "settings.json",
+    "instance.lock",
+    ".settings-",
+    ".private",
+    HINT_FILE,
+    f".{HINT_FILE}.",
+)
 """Names of what backcoach keeps directly in the data folder (with -wal, .bad-… and the like)."""
 OWN_FOLDERS = ("routines",)
 """Folders of the data folder that backcoach fills (imported routines)."""
@@ -189,6 +198,8 @@ def tighten_data_folder(data_dir: Path) -> Tightened:
 
 def _remember(marker: Path, changed: list[Path]) -> None:
     """Write the marker (if it cannot be written, the user is told again next time)."""
+    from datetime import datetime  # here: the app's start-up runs this module's checks
+
     record = {
         "tightened_at": datetime.now().astimezone().isoformat(timespec="seconds"),
         "changed": [os.fsdecode(p) for p in changed[:50]],

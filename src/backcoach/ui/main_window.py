@@ -25,7 +25,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
-from backcoach.core.clocks import awake_clock
 from backcoach.ui.context import AppContext
 from backcoach.ui.translations import LIBRARY_CONTEXT, parts_text
 
@@ -59,7 +58,7 @@ class MainWindow(QMainWindow):
         *,
         start: str | None = None,
         review: Path | None = None,
-        clock: Clock = awake_clock,
+        clock: Clock | None = None,
         autopilot: bool = False,
         cue_factory: CueFactory | None = default_cue_player,
         defer_startup: bool = False,
@@ -68,7 +67,7 @@ class MainWindow(QMainWindow):
         """`defer_startup=True` leaves `finish_startup()` to the caller (after the first paint)."""
         super().__init__(parent)
         self.ctx = ctx
-        self.clock = clock
+        self._clock = clock
         self.autopilot = autopilot
         self._catalog: RoutineCatalog | None = None
         self.entries: list[LibraryEntry] = []
@@ -129,6 +128,16 @@ class MainWindow(QMainWindow):
             self.open_review(self._review)
         elif self._start:
             self.start_by_name(self._start)
+
+    @property
+    def clock(self) -> Clock:
+        """The sessions' clock: the one given, else the real one (looked up when first
+        needed, as core.clocks is not needed before the first paint)."""
+        if self._clock is None:
+            from backcoach.core.clocks import awake_clock
+
+            self._clock = awake_clock
+        return self._clock
 
     @property
     def notice(self) -> NoticeBar:

@@ -6,8 +6,9 @@ window's first paint would wait for; the answer rarely changes between starts.
 So the first paint uses the palette theme the system had last time, and right
 after it the system is asked (`Appearance.complete`): if its answer differs,
 the window changes to it at once and the new answer is kept for next time.
-The hint is one word in a file in the data folder; missing or not a palette
-theme, the first paint asks the system after all.
+The hint is one word in a private file (0600, like everything backcoach keeps
+in the data folder); missing or not a palette theme, the first paint asks the
+system after all.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from backcoach.core.files import atomic_write
+from backcoach.core.private import HINT_FILE
 from backcoach.ui.theme import PALETTE_THEMES
-
-HINT_FILE = "system-theme"
 
 
 def read_system_theme(data_dir: Path) -> str | None:
@@ -34,4 +35,4 @@ def remember_system_theme(data_dir: Path, theme: str) -> None:
     if theme not in PALETTE_THEMES:
         return
     with contextlib.suppress(OSError):
-        (data_dir / HINT_FILE).write_text(theme + "\n", encoding="utf-8")
+        atomic_write(data_dir / HINT_FILE, (theme + "\n").encode("utf-8"))
