@@ -96,17 +96,26 @@ class LibraryIndex:
     )
     _broken: dict[Path, list[BrokenLibrary]] = field(default_factory=dict, repr=False)
     _catalogs: dict[Path, ExerciseCatalog] = field(default_factory=dict, repr=False)
+    _keys: dict[Path, Path] = field(default_factory=dict, repr=False)
+
+    def _key(self, folder: Path) -> Path:
+        """`path_key(folder)`, worked out once per folder: resolving walks every part of
+        the path, and a check of a thousand files in one folder asked four times a file."""
+        key = self._keys.get(folder)
+        if key is None:
+            key = self._keys[folder] = path_key(folder)
+        return key
 
     def libraries_in(self, folder: Path) -> list[tuple[Path, dict[str, Exercise]]]:
         """(path, usable exercises) of every library file directly in `folder`, by name."""
-        key = path_key(folder)
+        key = self._key(folder)
         if key not in self._folders:
             self._scan(folder, key)
         return self._folders[key]
 
     def broken_in(self, folder: Path) -> list[BrokenLibrary]:
         """Library files directly in `folder` that have errors, by name."""
-        key = path_key(folder)
+        key = self._key(folder)
         if key not in self._broken:
             self._scan(folder, key)
         return self._broken[key]
@@ -129,14 +138,14 @@ class LibraryIndex:
 
     def catalog_for(self, folder: Path) -> ExerciseCatalog:
         """The exercises a routine in `folder` can use besides its own."""
-        key = path_key(folder)
+        key = self._key(folder)
         if key not in self._catalogs:
             sources: list[tuple[str, dict[str, Exercise]]] = [
                 (f"{path.name} in this folder", exercises)
                 for path, exercises in self.libraries_in(folder)
             ]
             broken = list(self.broken_in(folder))
-            if self.bundled is not None and path_key(self.bundled) != key:
+            if self.bundled is not None and self._key(self.bundled) != key:
                 merged: dict[str, Exercise] = {}
                 for _, exercises in self.libraries_in(self.bundled):
                     for ex_id, exercise in exercises.items():
