@@ -82,7 +82,7 @@ def test_a_store_failing_mid_session_says_so_once_and_saves_at_the_end(
     def checkpoint(*args: Any, **kwargs: Any) -> None:
         if failures["left"]:
             failures["left"] -= 1
-            raise history.HistoryUnavailable.of((history.DISK_FULL, (ctx.paths.db_path,)))
+            raise history.HistoryUnavailable.of((history.PROBLEM_DISK_FULL, (ctx.paths.db_path,)))
         real_checkpoint(*args, **kwargs)
 
     monkeypatch.setattr(store, "checkpoint", checkpoint)
