@@ -37,6 +37,7 @@ run: $(STAMP)
 lint: $(TSTAMP)
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/lint-imports
 
 typecheck: $(TSTAMP)
 	$(VENV)/bin/mypy

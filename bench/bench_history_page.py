@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     from backcoach.core.library import scan_library
     from backcoach.core.paths import AppPaths
     from backcoach.core.settings import Settings, SettingsStore
-    from backcoach.ui.context import AppContext
+    from backcoach.ui.context import AppContext, AppState
     from backcoach.ui.history_page import HistoryPage
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"built {n} sessions in {time.perf_counter() - t0:.1f} s")
         store = open_history(data / "history.sqlite3")
         paths = AppPaths(data_dir=data)
-        ctx = AppContext(paths, SettingsStore(paths.settings_path), Settings(), store)
+        ctx = AppContext(paths, SettingsStore(paths.settings_path), AppState(Settings(), store))
         open_times, all_times = [], []
         for _ in range(args.runs):
             t0 = time.perf_counter()

@@ -27,13 +27,12 @@ def measure(mode: str, seconds: float) -> dict[str, float]:
     app = QApplication([])
     keep: list[object] = []
     if mode == "player":
-        import argparse
-
         from backcoach.ui.app import build_context
         from backcoach.ui.main_window import MainWindow
+        from backcoach.ui.options import GuiOptions
 
         data = Path(tempfile.mkdtemp())
-        ctx = build_context(argparse.Namespace(data_dir=data, routines=[], speed=1.0), env={})
+        ctx = build_context(GuiOptions(data_dir=data), env={})
         win = MainWindow(ctx, start="morning-lower-back", autopilot=True, cue_factory=None)
         win.confirm_close = lambda: True
         win.resize(1100, 760)

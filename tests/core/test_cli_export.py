@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import socket
 import sys
 import types
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from fhir.resources.R4B.bundle import Bundle
 from backcoach.cli import main
 from backcoach.core.export import ExportJob
 from backcoach.core.history import open_history
+from backcoach.core.instance import PID_NAME, pid_file_text, write_pid_file
 from backcoach.core.routine import Prescribed
 from backcoach.core.settings import Settings, SettingsStore
 from tests.core.history_fixtures import T0, make_log
@@ -124,7 +125,7 @@ def test_export_lists_a_dead_apps_session_as_interrupted(
     """No window holds the data folder: a `running` session is one whose app died."""
     path = make_log(data_dir)
     sid = _start_running_session(path)
-    (data_dir / "instance.lock").write_text(f"999999999\nbackcoach\n{socket.gethostname()}\n")
+    (data_dir / PID_NAME).write_text(pid_file_text(999999999, socket.gethostname()))
     code, out, _ = run(capsys, "export", "--data-dir", str(data_dir))
     sessions = json.loads(out)["sessions"]
     assert code == 0 and len(sessions) == 4
@@ -138,7 +139,7 @@ def test_export_leaves_a_running_session_alone(
 ) -> None:
     path = make_log(data_dir)
     # a live window holds the folder (this test process stands in for it)
-    (data_dir / "instance.lock").write_text(f"{os.getpid()}\nbackcoach\n{socket.gethostname()}\n")
+    write_pid_file(data_dir)
     sid = _start_running_session(path)
     code, out, _ = run(capsys, "export", "--data-dir", str(data_dir))
     assert code == 0 and len(json.loads(out)["sessions"]) == 3
@@ -195,10 +196,19 @@ def fake_report(monkeypatch: pytest.MonkeyPatch) -> list[ExportJob]:
         jobs.append(job)
         return FAKE_PDF
 
-    fake = types.ModuleType("backcoach.ui.report")
-    fake.render_pdf_report = render_pdf_report  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "backcoach.ui.report", fake)
+    monkeypatch.setitem(sys.modules, "backcoach.ui.report", report_module(render_pdf_report))
     return jobs
+
+
+def report_module(render: Callable[[ExportJob], bytes]) -> types.ModuleType:
+    """A stand-in for backcoach.ui.report with `render` as its render_pdf_report."""
+    fake = types.ModuleType("backcoach.ui.report")
+    fake.__dict__.update(
+        render_pdf_report=render,
+        ensure_gui_app=lambda platform=None: None,
+        headless_platform=lambda env: None,
+    )
+    return fake
 
 
 def test_export_pdf_calls_the_report_writer(
@@ -296,8 +306,7 @@ def test_a_report_that_does_not_check_out_leaves_the_old_file(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     make_log(data_dir)
-    fake = types.ModuleType("backcoach.ui.report")
-    fake.render_pdf_report = lambda _job: b"%PDF-1.4 cut short"  # type: ignore[attr-defined]
+    fake = report_module(lambda _job: b"%PDF-1.4 cut short")
     monkeypatch.setitem(sys.modules, "backcoach.ui.report", fake)
     target = tmp_path / "r.pdf"
     target.write_bytes(b"the report from last month")

@@ -24,7 +24,7 @@ from tests.core.test_session_support import small_routine
 
 T0 = datetime(2024, 5, 6, 8, 0, tzinfo=timezone(timedelta(hours=2)))
 DISK_FULL = HistoryUnavailable.of(
-    (history.DISK_FULL, ("/data/history.sqlite3",)), (history.FREE_SPACE, ())
+    (history.PROBLEM_DISK_FULL, ("/data/history.sqlite3",)), (history.FIX_DISK_FULL, ())
 )
 
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_flow_kit import close_opened_stores
+from tests.ui.kit import close_opened_stores
 
 EFFECTS = (
     Qt.UIEffect.UI_AnimateMenu,

@@ -18,7 +18,7 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.theme import apply_theme
 from tests.ui.a11y_kit import audit
-from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
+from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
 
 
 @pytest.fixture
@@ -140,17 +140,13 @@ def test_history_page_tabs_menu_calendar_and_chart(
     from PySide6.QtWidgets import QMenu
 
     from backcoach.core.history import HistoryStore
-    from backcoach.core.paths import AppPaths
-    from backcoach.core.settings import Settings, SettingsStore
-    from backcoach.ui.context import AppContext
     from backcoach.ui.history_page import HistoryPage
     from tests.ui.test_history_page import TARGETS, TODAY, sample_records
 
     store = HistoryStore.in_memory()
     store.merge(*sample_records())
     try:
-        paths = AppPaths(data_dir=data_dir)
-        ctx = AppContext(paths, SettingsStore(paths.settings_path), Settings(), store)
+        ctx = make_ctx(data_dir, history=store)
         page = HistoryPage(ctx, targets=TARGETS, today=lambda: TODAY)
         qtbot.addWidget(page)
         page.resize(1100, 800)

@@ -17,7 +17,7 @@ from backcoach.core.session import CueDue
 from backcoach.ui.engine_adapter import EngineAdapter
 from backcoach.ui.player_page import PlayerPage
 from backcoach.ui.translations import cue_text
-from tests.ui.test_flow_kit import make_ctx, write_routines
+from tests.ui.kit import make_ctx, write_routines
 
 HEAD = "backcoach: 1\ntitle: Alternating\nexercises:\n  bd: {name: Bird dog}\n"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -14,19 +13,20 @@ from pytestqt.qtbot import QtBot
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import open_history
 from backcoach.ui.app import build_context, data_dir_from
-from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
+from backcoach.ui.options import GuiOptions
+from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
 
 
 def test_data_dir_from_flag_then_env(tmp_path: Path) -> None:
-    flag = argparse.Namespace(data_dir=tmp_path / "flag")
+    flag = GuiOptions(data_dir=tmp_path / "flag")
     assert data_dir_from(flag, {"BACKCOACH_DATA_DIR": str(tmp_path / "env")}) == tmp_path / "flag"
-    none = argparse.Namespace(data_dir=None)
+    none = GuiOptions()
     assert data_dir_from(none, {"BACKCOACH_DATA_DIR": str(tmp_path / "env")}) == tmp_path / "env"
     assert data_dir_from(none, {"XDG_DATA_HOME": str(tmp_path / "x")}).name == "backcoach"
 
 
 def test_build_context_opens_store_and_routine_dirs(tmp_path: Path) -> None:
-    args = argparse.Namespace(data_dir=tmp_path / "d", routines=[tmp_path / "r"], speed=3.0)
+    args = GuiOptions(data_dir=tmp_path / "d", routines=(tmp_path / "r",), speed=3.0)
     ctx = build_context(args, env={})
     assert ctx.history is not None and ctx.history_problem is None
     assert ctx.paths.db_path == tmp_path / "d" / "history.sqlite3"
@@ -82,7 +82,7 @@ def test_a_store_failing_mid_session_says_so_once_and_saves_at_the_end(
     def checkpoint(*args: Any, **kwargs: Any) -> None:
         if failures["left"]:
             failures["left"] -= 1
-            raise history.HistoryUnavailable.of((history.DISK_FULL, (ctx.paths.db_path,)))
+            raise history.HistoryUnavailable.of((history.PROBLEM_DISK_FULL, (ctx.paths.db_path,)))
         real_checkpoint(*args, **kwargs)
 
     monkeypatch.setattr(store, "checkpoint", checkpoint)

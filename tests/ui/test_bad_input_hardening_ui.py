@@ -24,7 +24,7 @@ from backcoach.ui.routine_watcher import paths_to_watch
 from tests.core.history_fixtures import fill
 from tests.core.test_import import export_dict
 from tests.core.test_import_limits import BAD, text_with
-from tests.ui.test_flow_kit import make_ctx, run_until, write_routines
+from tests.ui.kit import make_ctx, run_until, write_routines
 
 
 def window_for(qtbot: QtBot, data: Path, routines: Path, **kw: Any) -> MainWindow:

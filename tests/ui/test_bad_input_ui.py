@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import dataclasses
 import json
 import os
 from pathlib import Path
@@ -16,7 +14,7 @@ from backcoach.core.history import open_history
 from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.widgets.exercise_images import load_pixmap
-from tests.ui.test_flow_kit import context_for, make_ctx, run_until, write_routines
+from tests.ui.kit import make_ctx, run_until, write_routines
 
 LIBRARY = "backcoach: 1\nexercises:\n  roll:\n    name: Shoulder rolls\n"
 
@@ -32,10 +30,9 @@ def window_for(
     return window
 
 
-def ctx_for(data_dir: Path, routines: list[Path]) -> AppContext:
-    ctx = context_for(argparse.Namespace(data_dir=data_dir, routines=routines))
-    ctx.paths = dataclasses.replace(ctx.paths, bundled_routines=routines[0])
-    return ctx
+def ctx_for(data_dir: Path, routines: list[Path], *, read_only: bool = False) -> AppContext:
+    first, *more = routines
+    return make_ctx(data_dir, first, more_routines=tuple(more), read_only=read_only)
 
 
 @pytest.mark.parametrize(
@@ -132,8 +129,7 @@ def test_review_of_a_file_that_is_not_a_usable_export(
     path = tmp_path / "export.json"
     if text is not None:
         path.write_text(text)
-    ctx = ctx_for(data_dir, [write_routines(tmp_path / "r")])
-    ctx.read_only = True
+    ctx = ctx_for(data_dir, [write_routines(tmp_path / "r")], read_only=True)
     window = window_for(qtbot, ctx, review=path)
     assert window.review_page is None
     assert any(str(path) in m and expected in m for m in window.notice.messages)

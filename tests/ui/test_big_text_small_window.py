@@ -17,7 +17,7 @@ from backcoach.ui.checkin import CheckInAfter, PainPage
 from backcoach.ui.history_page import HistoryPage
 from backcoach.ui.routine_page import RoutinePage
 from backcoach.ui.theme import apply_text_scale
-from tests.ui.test_flow_kit import make_ctx, open_window, run_until, write_routines
+from tests.ui.kit import make_ctx, open_window, run_until, write_routines
 from tests.ui.test_player_page import started
 
 

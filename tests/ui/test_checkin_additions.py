@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
 from backcoach.ui.main_window import MainWindow
-from tests.ui.test_flow_kit import make_ctx, open_window, press, write_routines
+from tests.ui.kit import make_ctx, open_window, press, write_routines
 
 SAFETY = """\
 backcoach: 1

@@ -12,7 +12,7 @@ from backcoach.core.library import load_routine
 from backcoach.core.plan import build_plan
 from backcoach.ui.engine_adapter import EngineAdapter
 from backcoach.ui.player_page import PlayerPage
-from tests.ui.test_flow_kit import make_ctx
+from tests.ui.kit import make_ctx
 
 HOLD = """\
 backcoach: 1

@@ -15,14 +15,11 @@ from backcoach.commands import export as export_command
 from backcoach.core.export import ExportJob
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import HistoryStore, open_history
-from backcoach.core.paths import AppPaths
 from backcoach.core.routine import Prescribed
 from backcoach.core.settings import Settings, SettingsStore
 from backcoach.ui import report
-from backcoach.ui.app import build_context
-from backcoach.ui.context import AppContext
 from backcoach.ui.history_page import HistoryPage
-from tests.ui.test_flow_kit import open_window
+from tests.ui.kit import make_ctx, open_window
 from tests.ui.test_history_page import TARGETS, TODAY, TZ, sample_records
 
 NOW = datetime(2026, 3, 18, 21, 30, tzinfo=TZ)
@@ -63,8 +60,7 @@ def window_export(page: HistoryPage, fmt: str, target: Path) -> bytes:
 def test_the_command_and_the_window_write_the_same_bytes(
     qtbot: QtBot, data_dir: Path, tmp_path: Path, live_store: HistoryStore, fmt: str
 ) -> None:
-    paths = AppPaths(data_dir=data_dir)
-    ctx = AppContext(paths, SettingsStore(paths.settings_path), Settings(), live_store)
+    ctx = make_ctx(data_dir, history=live_store)
     page = HistoryPage(ctx, targets=TARGETS, today=lambda: TODAY)
     qtbot.addWidget(page)
     from_window = window_export(page, fmt, tmp_path / f"window.{fmt}")
@@ -92,7 +88,7 @@ def test_the_command_and_the_window_draw_the_pdf_with_the_same_prescriptions(
 
     monkeypatch.setattr(report, "render_pdf_report", render)  # both look it up here
     cli_export(data_dir, "pdf", tmp_path / "cli.pdf")
-    ctx = build_context(argparse.Namespace(data_dir=data_dir, routines=[]), env={})
+    ctx = make_ctx(data_dir)
     window = open_window(qtbot, ctx, FakeClock())
     window.open_history_page()
     page = window.history_page

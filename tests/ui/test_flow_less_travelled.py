@@ -27,7 +27,7 @@ from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.session_flow import SessionFlow
 from backcoach.ui.tray import TrayController
-from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
+from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
 from tests.ui.test_tray import FakeTime, shut_down_at_teardown
 
 
@@ -219,8 +219,7 @@ def test_review_mode_shows_the_export_and_leaves_live_data_alone(
     assert "history.sqlite3" in live
 
     # backcoach --review patient.json: read-only context, the review page.
-    review_ctx = make_ctx(data_dir, routines)
-    review_ctx.read_only = True
+    review_ctx = make_ctx(data_dir, routines, read_only=True)
     window = MainWindow(review_ctx, review=export, clock=clock, cue_factory=None)
     window.confirm_close = lambda: True
     qtbot.addWidget(window)

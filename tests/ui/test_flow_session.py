@@ -12,7 +12,7 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import open_history
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.session_flow import SessionFlow
-from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
+from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from backcoach.core.paths import bundled_routines_dir
 from backcoach.core.routine import Routine
 from backcoach.ui.dose_text import dose_words
 from backcoach.ui.handout import handout_html, write_handout
-from tests.ui.test_flow_kit import make_ctx, open_window, press, write_routines
+from tests.ui.kit import make_ctx, open_window, press, write_routines
 from tests.ui.test_report import page_count
 from tests.ui.test_report import pdf_text as raw_pdf_text
 

@@ -17,12 +17,11 @@ from pytestqt.qtbot import QtBot
 from backcoach.core import stats
 from backcoach.core.export import export_json
 from backcoach.core.history import HistoryStore, open_history
-from backcoach.core.paths import AppPaths
 from backcoach.core.records import Answer, BreakRecord, SessionRecord, StepRecord
 from backcoach.core.routine import Prescribed
-from backcoach.core.settings import Settings, SettingsStore
 from backcoach.ui.context import AppContext
 from backcoach.ui.history_page import HistoryPage, open_review
+from tests.ui.kit import make_ctx
 
 TZ = timezone(timedelta(hours=1))
 TODAY = date(2026, 3, 18)
@@ -114,8 +113,7 @@ def store() -> Iterator[HistoryStore]:
 
 @pytest.fixture
 def ctx(data_dir: Path, store: HistoryStore) -> AppContext:
-    paths = AppPaths(data_dir=data_dir)
-    return AppContext(paths, SettingsStore(paths.settings_path), Settings(), store)
+    return make_ctx(data_dir, history=store)
 
 
 @pytest.fixture
@@ -311,8 +309,7 @@ def export_file(tmp_path: Path) -> Path:
 
 def test_review_mode(qtbot: QtBot, data_dir: Path, export_file: Path) -> None:
     live = open_history(data_dir / "history.sqlite3")
-    paths = AppPaths(data_dir=data_dir)
-    ctx = AppContext(paths, SettingsStore(paths.settings_path), Settings(), live)
+    ctx = make_ctx(data_dir, history=live)
     try:
         parent = QWidget()
         qtbot.addWidget(parent)
@@ -356,10 +353,7 @@ def test_review_refuses_a_non_export(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_page_without_history_says_why(qtbot: QtBot, data_dir: Path) -> None:
-    paths = AppPaths(data_dir=data_dir)
-    ctx = AppContext(
-        paths, SettingsStore(paths.settings_path), Settings(), None, history_problem="disk full"
-    )
+    ctx = make_ctx(data_dir, history=None, history_problem="disk full")
     p = HistoryPage(ctx, targets={})
     qtbot.addWidget(p)
     assert "disk full" in p.problem.text()

@@ -30,7 +30,7 @@ from backcoach.ui.translations import (
     parts_text,
     remove_translators,
 )
-from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
+from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 

@@ -19,7 +19,7 @@ from backcoach.core.import_check import ImportCheck, read_source
 from backcoach.core.import_place import free_name
 from backcoach.core.library import LibraryIndex, load_routine, scan_folders
 from backcoach.core.routine_import import describe, import_files, libraries_first
-from tests.ui.test_flow_kit import BROKEN, OTHER, TINY, make_ctx, open_window, write_routines
+from tests.ui.kit import BROKEN, OTHER, TINY, make_ctx, open_window, write_routines
 
 LIBRARY = """\
 backcoach: 1

@@ -1,6 +1,6 @@
 """kill -9 mid-session loses at most the segment in progress: the log says `interrupted`.
 
-Starts a real app process with the test-only hook BACKCOACH_TEST_AUTOPILOT=1
+Starts a real app process through the test-only entry script autopilot_app.py
 (the session flow answers its own check-in so the player starts), waits for a
 checkpointed step in the SQLite file, then SIGKILLs it.
 """
@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 
 from backcoach.core.history import open_history
-from tests.ui.test_flow_kit import write_routines
+from tests.ui.kit import write_routines
+
+AUTOPILOT_APP = Path(__file__).with_name("autopilot_app.py")
 
 
 def checkpointed_steps(db: Path) -> int:
@@ -38,13 +40,12 @@ def checkpointed_steps(db: Path) -> int:
 def test_sigkill_mid_session_leaves_interrupted_session_with_steps(tmp_path: Path) -> None:
     routines = write_routines(tmp_path / "routines")
     data = tmp_path / "data"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BACKCOACH_TEST_AUTOPILOT="1")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("BACKCOACH_DATA_DIR", None)
     proc = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "backcoach",
+            str(AUTOPILOT_APP),
             "--data-dir",
             str(data),
             "--start",

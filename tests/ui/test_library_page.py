@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
-from tests.ui.test_flow_kit import make_ctx, open_window, press, write_routines
+from tests.ui.kit import make_ctx, open_window, press, write_routines
 
 
 def test_lists_routines_and_broken_file_with_errors(

@@ -13,7 +13,7 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.core.routine import ExerciseStep
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.routine_watcher import RoutineWatcher, paths_to_watch
-from tests.ui.test_flow_kit import TINY, make_ctx, open_window, write_routines
+from tests.ui.kit import TINY, make_ctx, open_window, write_routines
 
 
 def test_paths_to_watch_walks_folders(tmp_path: Path) -> None:

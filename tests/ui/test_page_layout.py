@@ -15,7 +15,7 @@ from backcoach.ui.library_page import LibraryPage
 from backcoach.ui.player_page import PlayerPage
 from backcoach.ui.routine_page import RoutinePage
 from backcoach.ui.widgets.page import PAGE_MARGINS, READABLE_CHARS
-from tests.ui.test_flow_kit import make_ctx, write_routines
+from tests.ui.kit import make_ctx, write_routines
 
 LONG = (
     "Have you had new swelling in your legs or ankles, foamy urine, or been told "

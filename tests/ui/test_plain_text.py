@@ -25,7 +25,7 @@ from backcoach.ui.library_page import CARD_ROLE
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.session_flow import SessionFlow
 from backcoach.ui.widgets.plain import PlainLabel, message_box
-from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until
+from tests.ui.kit import make_ctx, open_window, press, run_until
 
 IMG = "<img src='/etc/passwd'>"
 LINK = "<a href='https://example.org/'>link</a>"

@@ -14,7 +14,7 @@ from backcoach.core.routine import Exercise, ExerciseStep, Routine
 from backcoach.ui.engine_adapter import EngineAdapter, tick_interval_ms
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.widgets.exercise_images import ExerciseImages
-from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
+from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
 
 
 def started(qtbot: QtBot, tmp_path: Path, data_dir: Path) -> tuple[MainWindow, FakeClock]:

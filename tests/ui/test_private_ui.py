@@ -12,11 +12,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
-from backcoach.core.instance import LOCK_NAME
+from backcoach.core.instance import LOCK_NAME, PID_NAME
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.routine_import import import_files
 from backcoach.ui.single_instance import SingleInstance
-from tests.ui.test_flow_kit import OTHER, TINY, make_ctx, run_until, write_routines
+from tests.ui.kit import OTHER, TINY, make_ctx, run_until, write_routines
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
@@ -63,7 +63,13 @@ def test_a_fresh_start_writes_only_private_files(qtbot: QtBot, tmp_path: Path) -
         win.ctx.update_settings(win.ctx.settings.replace(volume=0.3))
         assert not any("private" in m for m in win.notice.messages)  # nothing was loose
         modes = {p.name: mode(p) for p in data.iterdir()}
-        assert {"history.sqlite3", "history.sqlite3-wal", "settings.json", LOCK_NAME} <= set(modes)
+        assert {
+            "history.sqlite3",
+            "history.sqlite3-wal",
+            "settings.json",
+            LOCK_NAME,
+            PID_NAME,
+        } <= set(modes)
         assert set(modes.values()) == {0o600}, modes
         assert mode(data) == 0o700
     finally:

@@ -26,7 +26,11 @@ def test_installed_pyside_is_pinned_below_6_12_on_old_python() -> None:
 def test_many_calls_returning_none_do_not_crash(qtbot: QtBot) -> None:
     label = QLabel()
     qtbot.addWidget(label)
+    before = sys.getrefcount(None)
     for i in range(20_000):
         label.setText(f"text {i}")  # returns None: the 6.12.0 leak
+    grown = sys.getrefcount(None) - before
     assert label.text() == "text 19999"
-    assert sys.getrefcount(None) > 0  # still alive, None still counted
+    # 6.12.0 adds one reference per call (20,000 here); a sound build only a few, if any.
+    # (On Python 3.12+ None is immortal and its count does not move at all.)
+    assert grown < 100, f"None gained {grown} references over 20,000 calls"

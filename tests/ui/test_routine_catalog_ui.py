@@ -19,7 +19,7 @@ from backcoach.core.settings import Settings, SettingsStore
 from backcoach.ui import report, settings_dialog, translatable
 from backcoach.ui.history_page import HistoryPage
 from backcoach.ui.main_window import MainWindow
-from tests.ui.test_flow_kit import make_ctx, open_window, write_routines
+from tests.ui.kit import make_ctx, open_window, write_routines
 from tests.ui.test_history_page import session
 
 KNEES = "backcoach: 1\ntitle: My knees\nprescribed: 2/day\nsteps: [{rest: 1m}]\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -22,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from backcoach.core.settings import Settings, SettingsStore
 from backcoach.ui.context import AppContext
 from backcoach.ui.settings_dialog import SettingsDialog
-from tests.ui.test_flow_kit import context_for
+from tests.ui.kit import make_ctx
 
 
 def no_voices(done):  # type: ignore[no-untyped-def]
@@ -30,9 +29,9 @@ def no_voices(done):  # type: ignore[no-untyped-def]
 
 
 def make(qtbot: QtBot, data_dir: Path, settings: Settings | None = None) -> SettingsDialog:
-    ctx = context_for(argparse.Namespace(data_dir=data_dir, routines=[], speed=1.0))
+    ctx = make_ctx(data_dir)
     if settings is not None:
-        ctx.settings = settings
+        ctx.state.set_settings(settings)
     dialog = SettingsDialog(ctx, voices=no_voices, breaks=[("desk", "Desk break")])
     qtbot.addWidget(dialog)
     return dialog
@@ -145,7 +144,7 @@ def test_keyboard_reaches_every_tab_and_control(qtbot: QtBot, data_dir: Path) ->
 
 
 def test_posture_break_tab_says_how_time_away_is_detected(qtbot: QtBot, data_dir: Path) -> None:
-    ctx = context_for(argparse.Namespace(data_dir=data_dir, routines=[], speed=1.0))
+    ctx = make_ctx(data_dir)
     note = "Idle detection is not available on this desktop: only sleep resets the timer."
     dialog = SettingsDialog(ctx, voices=no_voices, breaks=[], idle_note=note)
     qtbot.addWidget(dialog)

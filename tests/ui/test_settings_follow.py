@@ -8,15 +8,15 @@ from pytestqt.qtbot import QtBot
 
 from backcoach.core.paths import AppPaths
 from backcoach.core.settings import Settings, SettingsStore
-from backcoach.ui.context import AppContext
 from backcoach.ui.settings_follow import SettingsFollower
+from tests.ui.kit import make_ctx
 
 
 def test_a_save_by_another_process_reaches_this_one(qtbot: QtBot, data_dir: Path) -> None:
     paths = AppPaths(data_dir)
     store = SettingsStore(paths.settings_path)
     store.save(Settings())
-    ctx = AppContext(paths, store, store.load(), None)
+    ctx = make_ctx(data_dir, history=None)
     follower = SettingsFollower(ctx)
 
     other = SettingsStore(paths.settings_path)  # the main window's store

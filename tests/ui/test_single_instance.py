@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from backcoach.ui.options import GuiOptions
 from backcoach.ui.single_instance import (
     LOCK_NAME,
     SingleInstance,
@@ -134,9 +134,9 @@ def test_real_second_process_hands_over(qtbot: QtBot, data_dir: Path) -> None:
 def test_message_from_args_resolves_paths(tmp_path: Path) -> None:
     routine = tmp_path / "r.yaml"
     routine.write_text("x")
-    msg = message_from_args(argparse.Namespace(start=str(routine), speed=2.0))
+    msg = message_from_args(GuiOptions(start=str(routine), speed=2.0))
     assert msg == {"start": str(routine.resolve()), "speed": 2.0}
-    assert message_from_args(argparse.Namespace(start="morning", speed=None)) == {
+    assert message_from_args(GuiOptions(start="morning")) == {
         "start": "morning",
         "speed": 1.0,
     }
@@ -152,7 +152,6 @@ class FakeFlow:
 
 class FakeWindow:
     def __init__(self, running: bool = False) -> None:
-        self.ctx = argparse.Namespace(speed=1.0)
         self.flow: FakeFlow | None = FakeFlow(running) if running else None
         self.notes: list[str] = []
         self.started: list[tuple[str, float]] = []
@@ -160,8 +159,8 @@ class FakeWindow:
     def notify(self, text: str) -> None:
         self.notes.append(text)
 
-    def start_by_name(self, name: str) -> bool:
-        self.started.append((name, self.ctx.speed))
+    def start_by_name(self, name: str, speed: float | None = None) -> bool:
+        self.started.append((name, speed or 1.0))
         return False
 
 
@@ -169,7 +168,6 @@ def test_deliver_starts_the_routine_with_its_speed() -> None:
     w = FakeWindow()
     deliver(w, {"start": "tiny", "speed": 3.0})
     assert w.started == [("tiny", 3.0)]
-    assert w.ctx.speed == 1.0  # not started: the window's own speed is back
 
 
 def test_deliver_never_replaces_a_running_session() -> None:

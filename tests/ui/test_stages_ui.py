@@ -15,7 +15,7 @@ from backcoach.core.history import HistoryStore, now_local
 from backcoach.core.records import StageRef
 from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
-from tests.ui.test_flow_kit import make_ctx, open_window, press, run_until, write_routines
+from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
 
 STAGED = """\
 backcoach: 1

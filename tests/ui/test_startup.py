@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 import textwrap
@@ -18,6 +17,7 @@ from backcoach.core.settings import Settings
 from backcoach.ui.app import build_context, open_pending_history
 from backcoach.ui.first_paint import after_first_paint
 from backcoach.ui.main_window import MainWindow
+from backcoach.ui.options import GuiOptions
 from backcoach.ui.scaling_style import installed_scaling_style
 from backcoach.ui.single_instance import SingleInstance
 from backcoach.ui.theme import (
@@ -28,7 +28,7 @@ from backcoach.ui.theme import (
 )
 from backcoach.ui.theme import install_appearance as appearance_for
 from backcoach.ui.theme_hint import HINT_FILE, read_system_theme, remember_system_theme
-from tests.ui.test_flow_kit import make_ctx, write_routines
+from tests.ui.kit import make_ctx, write_routines
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -72,8 +72,7 @@ def test_after_first_paint_runs_once_for_a_window_never_shown(qtbot: QtBot) -> N
 
 
 def test_history_can_wait_until_after_the_paint(tmp_path: Path) -> None:
-    args = argparse.Namespace(data_dir=tmp_path / "d", routines=[], speed=1.0)
-    ctx = build_context(args, env={}, open_store=False)
+    ctx = build_context(GuiOptions(data_dir=tmp_path / "d"), env={}, open_store=False)
     assert ctx.history is None and ctx.history_problem is None
     open_pending_history(ctx)
     assert ctx.history is not None
@@ -171,13 +170,14 @@ def test_nothing_heavy_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
     """The window, as run_app builds it before its first paint, without the heavy modules."""
     code = textwrap.dedent(
         f"""
-        import argparse, sys
+        import sys
+        from pathlib import Path
         from backcoach.ui.app import build_context, make_application
+        from backcoach.ui.options import GuiOptions
         from backcoach.ui.theme import install_appearance
         from backcoach.ui.main_window import MainWindow
         app = make_application()
-        args = argparse.Namespace(data_dir={str(tmp_path / "data")!r}, routines=[], speed=1.0)
-        ctx = build_context(args, open_store=False)
+        ctx = build_context(GuiOptions(data_dir=Path({str(tmp_path / "data")!r})), open_store=False)
         install_appearance(app, ctx.settings, complete=False, system_hint="light")
         window = MainWindow(ctx, defer_startup=True)
         window.show()

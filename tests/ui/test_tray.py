@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import Qt, Signal
@@ -16,13 +17,13 @@ from pytestqt.qtbot import QtBot
 from backcoach.core.breaks import BreakConfig, BreakScheduler, Status
 from backcoach.core.history import HistoryStore, open_history
 from backcoach.core.library import scan_library
-from backcoach.core.paths import AppPaths
 from backcoach.core.routine import Routine
-from backcoach.core.settings import Settings, SettingsStore
+from backcoach.core.settings import Settings
 from backcoach.ui.break_window import BreakWindow, SimpleBreak
 from backcoach.ui.context import AppContext
 from backcoach.ui.tray import TrayController, describe_status
 from backcoach.ui.tray_icon import draw_icon, icon_label, make_icon
+from tests.ui.kit import make_ctx
 
 MONDAY_9 = datetime(2024, 6, 3, 9, 0)
 
@@ -69,13 +70,9 @@ class FakeFlow(QWidget):
 
 @pytest.fixture
 def ctx(tmp_path: Path, data_dir: Path) -> Iterator[AppContext]:
-    paths = AppPaths(data_dir=data_dir)
-    history = open_history(paths.db_path)
-    store = SettingsStore(paths.settings_path)
-    yield AppContext(paths, store, Settings(), history)
-    close = getattr(history, "close", None)
-    if callable(close):
-        close()
+    history = open_history(data_dir / "history.sqlite3")
+    yield make_ctx(data_dir, history=history)
+    history.close()
 
 
 def shut_down_at_teardown(qtbot: QtBot, controller: TrayController) -> None:
@@ -424,7 +421,7 @@ def test_a_failed_log_write_is_shown_not_raised(rig: Rig, qtbot: QtBot, ctx: App
         def log_break(self, **_: object) -> int:
             raise OSError("disk full")
 
-    ctx.history = Broken()  # type: ignore[assignment]
+    ctx.state.set_history(cast("HistoryStore", Broken()), None)
     due(rig)
     qtbot.mouseClick(rig.controller.break_window.skip_button, Qt.MouseButton.LeftButton)
     assert rig.scheduler.state == "waiting"

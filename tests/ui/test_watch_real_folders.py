@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
 from backcoach.ui.routine_watcher import RoutineWatcher, paths_to_watch, real_folders
-from tests.ui.test_flow_kit import make_ctx, open_window, write_routines
+from tests.ui.kit import make_ctx, open_window, write_routines
 
 pytestmark = pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
 
@@ -38,7 +38,7 @@ def test_a_folder_linked_to_dev_null_reloads_nothing(
     (tmp_path / "null-folder").symlink_to("/dev/null")
     (routines / "null.yaml").symlink_to("/dev/null")
     ctx = make_ctx(data_dir, routines)
-    ctx.settings = ctx.settings.replace(routine_folders=(str(tmp_path / "null-folder"),))
+    ctx.state.set_settings(ctx.settings.replace(routine_folders=(str(tmp_path / "null-folder"),)))
     window = open_window(qtbot, ctx, FakeClock())
     watched = window.routine_watcher.watched()
     assert watched and str(routines.resolve()) in watched

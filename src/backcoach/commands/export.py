@@ -176,7 +176,7 @@ def _write_pdf(
     made_at: datetime,
 ) -> int:
     try:
-        from backcoach.ui.report import render_pdf_report
+        from backcoach.ui.report import ensure_gui_app, headless_platform, render_pdf_report
     except (ImportError, AttributeError) as exc:
         print(
             f"backcoach export: PDF export is not available in this installation ({exc}). "
@@ -184,6 +184,7 @@ def _write_pdf(
             file=sys.stderr,
         )
         return 1
+    ensure_gui_app(headless_platform(os.environ))  # a PDF is drawn without a display too
     job = ExportJob(
         sessions,
         breaks,

@@ -60,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
     gc.disable()
     try:
         from backcoach.ui.app import run_app  # Qt is loaded only here
+        from backcoach.ui.options import GuiOptions
 
-        return run_app(args)
+        return run_app(GuiOptions.from_args(args))
     finally:
         gc.enable()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -77,10 +78,10 @@ def handout(
     target = Path(output) if output else Path(f"{routine.id}-handout.pdf")
     # Qt only now: check, plan and schema never load it.
     from backcoach.ui.handout import write_handout
-    from backcoach.ui.report import ensure_gui_app
+    from backcoach.ui.report import ensure_gui_app, headless_platform
     from backcoach.ui.translations import install_translators
 
-    install_translators(ensure_gui_app())
+    install_translators(ensure_gui_app(headless_platform(os.environ)))
     try:
         pages = write_handout(routine, target, stage=stage)
     except OSError as exc:

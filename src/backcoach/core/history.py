@@ -86,83 +86,87 @@ FILE_ID_LIMIT = 2**31
 Parts = tuple[tuple[str, tuple[object, ...]], ...]
 """A message as English (template, args) sentences: the UI translates each template."""
 
-OTHER_FOLDER = "choose another data folder (--data-dir or BACKCOACH_DATA_DIR)."
-NOT_A_FILE = "The history file {0} is not a file."
-MOVE_IT_OR_CHOOSE = "Move it away, or " + OTHER_FOLDER
-NEWER = (
+# PROBLEM_*: what is wrong with the history file; FIX_*: what the user can do about
+# that problem; NOTE_*: what was done about it; *_TAIL: the end of a FIX_ sentence.
+OTHER_FOLDER_TAIL = "choose another data folder (--data-dir or BACKCOACH_DATA_DIR)."
+PROBLEM_NOT_A_FILE = "The history file {0} is not a file."
+FIX_NOT_A_FILE = "Move it away, or " + OTHER_FOLDER_TAIL
+PROBLEM_NEWER_VERSION = (
     "The history file {0} was made by a newer backcoach (history "
     "version {1}; this one knows up to {2})."
 )
-UPDATE_TO_USE = "Update backcoach to use it; the file was left unchanged."
-NOT_MOVED_ASIDE = "The history file {0} cannot be read, and it could not be moved aside ({1})."
-MOVE_IT_YOURSELF = "Move it away yourself to start a new history."
-FOLDER_IN_THE_WAY = "Cannot create the data folder {0}: {1} is a file, not a folder."
-CHOOSE_FOLDER = "Choose another data folder (--data-dir or BACKCOACH_DATA_DIR)."
-CANNOT_CREATE_FOLDER = "Cannot create the data folder {0} for the history ({1})."
-CHECK_FOLDER = "Check that the folder can be written, or " + OTHER_FOLDER
-DISK_FULL = "Cannot use the history file {0}: the disk is full."
-FREE_SPACE = "Free some disk space and try again."
-READ_ONLY = "Cannot use the history file {0}: the file or its folder is read-only."
-MAKE_WRITABLE = "Make {0} writable, or " + OTHER_FOLDER
-LOCKED = "Cannot use the history file {0}: another program is using it."
-CLOSE_OTHER = "Close the other backcoach window or command and try again."
-CANNOT_OPEN = "Cannot use the history file {0}: it cannot be opened or created."
-CHECK_EXISTS = "Check that {0} exists and can be written, or " + OTHER_FOLDER
-OTHER_ERROR = "Cannot use the history file {0}: {1}."
-CHECK_DISK = "Check the disk and the folder's permissions, then try again."
-DAMAGED = "Cannot use the history file {0}: it is damaged ({1})."
-MOVE_IT_KEEP_IT = "Move it away to start a new history; keep it, it may be recoverable."
-CORRUPT = "The history file {0} could not be read ({1})."
-MOVED_TO = "It was moved to {0} and a new, empty history was started."
-KEEP_OLD = "Keep the old file: it may be recoverable."
-FOREIGN_LOG = (
+FIX_NEWER_VERSION = "Update backcoach to use it; the file was left unchanged."
+PROBLEM_UNREADABLE_NOT_MOVED = (
+    "The history file {0} cannot be read, and it could not be moved aside ({1})."
+)
+FIX_UNREADABLE_NOT_MOVED = "Move it away yourself to start a new history."
+PROBLEM_FOLDER_IS_A_FILE = "Cannot create the data folder {0}: {1} is a file, not a folder."
+FIX_FOLDER_IS_A_FILE = "Choose another data folder (--data-dir or BACKCOACH_DATA_DIR)."
+PROBLEM_FOLDER_NOT_CREATED = "Cannot create the data folder {0} for the history ({1})."
+FIX_FOLDER_NOT_CREATED = "Check that the folder can be written, or " + OTHER_FOLDER_TAIL
+PROBLEM_DISK_FULL = "Cannot use the history file {0}: the disk is full."
+FIX_DISK_FULL = "Free some disk space and try again."
+PROBLEM_READ_ONLY = "Cannot use the history file {0}: the file or its folder is read-only."
+FIX_READ_ONLY = "Make {0} writable, or " + OTHER_FOLDER_TAIL
+PROBLEM_LOCKED = "Cannot use the history file {0}: another program is using it."
+FIX_LOCKED = "Close the other backcoach window or command and try again."
+PROBLEM_CANNOT_OPEN = "Cannot use the history file {0}: it cannot be opened or created."
+FIX_CANNOT_OPEN = "Check that {0} exists and can be written, or " + OTHER_FOLDER_TAIL
+PROBLEM_OS_ERROR = "Cannot use the history file {0}: {1}."
+FIX_OS_ERROR = "Check the disk and the folder's permissions, then try again."
+PROBLEM_DAMAGED = "Cannot use the history file {0}: it is damaged ({1})."
+FIX_DAMAGED = "Move it away to start a new history; keep it, it may be recoverable."
+PROBLEM_CORRUPT_MOVED_ASIDE = "The history file {0} could not be read ({1})."
+NOTE_MOVED_ASIDE = "It was moved to {0} and a new, empty history was started."
+NOTE_KEEP_MOVED_FILE = "Keep the old file: it may be recoverable."
+PROBLEM_FOREIGN_LOG_MOVED = (
     "The file {0} beside the history belongs to another database, "
     "so it was not merged into the history."
 )
-FOREIGN_MOVED = "It was moved to {0}; the history is as it was last saved."
-FOREIGN_LOG_LEFT = (
+NOTE_FOREIGN_LOG_MOVED = "It was moved to {0}; the history is as it was last saved."
+PROBLEM_FOREIGN_LOG_IN_THE_WAY = (
     "Cannot use the history file {0}: the file {1} beside it belongs to another database."
 )
 START_TO_SET_ASIDE = (
     "Start backcoach once: it moves that file aside and opens the history as it was saved."
 )
-FOREIGN_LOG_STUCK = (
+PROBLEM_FOREIGN_LOG_NOT_MOVED = (
     "The file {0} beside the history belongs to another database and could not be "
     "moved aside ({1})."
 )
-MOVE_LOG_YOURSELF = "Move it away yourself; until then the history is left as it is."
+FIX_FOREIGN_LOG_NOT_MOVED = "Move it away yourself; until then the history is left as it is."
 MESSAGE_TEMPLATES: tuple[str, ...] = (
-    NOT_A_FILE,
-    MOVE_IT_OR_CHOOSE,
-    NEWER,
-    UPDATE_TO_USE,
-    NOT_MOVED_ASIDE,
-    MOVE_IT_YOURSELF,
-    FOLDER_IN_THE_WAY,
-    CHOOSE_FOLDER,
-    CANNOT_CREATE_FOLDER,
-    CHECK_FOLDER,
-    DISK_FULL,
-    FREE_SPACE,
-    READ_ONLY,
-    MAKE_WRITABLE,
-    LOCKED,
-    CLOSE_OTHER,
-    CANNOT_OPEN,
-    CHECK_EXISTS,
-    OTHER_ERROR,
-    CHECK_DISK,
-    DAMAGED,
-    MOVE_IT_KEEP_IT,
-    CORRUPT,
-    MOVED_TO,
-    KEEP_OLD,
-    FOREIGN_LOG,
-    FOREIGN_MOVED,
-    FOREIGN_LOG_LEFT,
+    PROBLEM_NOT_A_FILE,
+    FIX_NOT_A_FILE,
+    PROBLEM_NEWER_VERSION,
+    FIX_NEWER_VERSION,
+    PROBLEM_UNREADABLE_NOT_MOVED,
+    FIX_UNREADABLE_NOT_MOVED,
+    PROBLEM_FOLDER_IS_A_FILE,
+    FIX_FOLDER_IS_A_FILE,
+    PROBLEM_FOLDER_NOT_CREATED,
+    FIX_FOLDER_NOT_CREATED,
+    PROBLEM_DISK_FULL,
+    FIX_DISK_FULL,
+    PROBLEM_READ_ONLY,
+    FIX_READ_ONLY,
+    PROBLEM_LOCKED,
+    FIX_LOCKED,
+    PROBLEM_CANNOT_OPEN,
+    FIX_CANNOT_OPEN,
+    PROBLEM_OS_ERROR,
+    FIX_OS_ERROR,
+    PROBLEM_DAMAGED,
+    FIX_DAMAGED,
+    PROBLEM_CORRUPT_MOVED_ASIDE,
+    NOTE_MOVED_ASIDE,
+    NOTE_KEEP_MOVED_FILE,
+    PROBLEM_FOREIGN_LOG_MOVED,
+    NOTE_FOREIGN_LOG_MOVED,
+    PROBLEM_FOREIGN_LOG_IN_THE_WAY,
     START_TO_SET_ASIDE,
-    FOREIGN_LOG_STUCK,
-    MOVE_LOG_YOURSELF,
+    PROBLEM_FOREIGN_LOG_NOT_MOVED,
+    FIX_FOREIGN_LOG_NOT_MOVED,
 )
 """Every sentence of HistoryUnavailable.parts and HistoryStore.notice_parts; the UI
 translates them in the "history" context (ui/translatable.py HISTORY_MESSAGES)."""
@@ -220,12 +224,12 @@ def open_history(db_path: Path, *, recover: bool = True, repair: bool = True) ->
         raise HistoryUnavailable.of(*_folder_problem(db_path, exc)) from exc
     try:  # os.stat, not Path.exists: that raises PermissionError in a folder of mode 000
         if not stat.S_ISREG(os.stat(db_path).st_mode):
-            raise HistoryUnavailable.of((NOT_A_FILE, (db_path,)), (MOVE_IT_OR_CHOOSE, ()))
+            raise HistoryUnavailable.of((PROBLEM_NOT_A_FILE, (db_path,)), (FIX_NOT_A_FILE, ()))
     except FileNotFoundError:
         pass
     except OSError as exc:
         raise HistoryUnavailable.of(
-            (OTHER_ERROR, (db_path, exc.strerror or exc)), (CHECK_DISK, ())
+            (PROBLEM_OS_ERROR, (db_path, exc.strerror or exc)), (FIX_OS_ERROR, ())
         ) from exc
     notice = _set_aside_foreign_log(db_path, repair=repair)
     check = "integrity_check" if wal_guard.unclean(db_path) else "quick_check"
@@ -236,7 +240,11 @@ def open_history(db_path: Path, *, recover: bool = True, repair: bool = True) ->
         if isinstance(exc, sqlite3.OperationalError) or not repair:
             raise HistoryUnavailable.of(*_sqlite_problem(db_path, exc)) from exc
         aside = _move_aside(db_path)
-        notice += ((CORRUPT, (db_path, exc)), (MOVED_TO, (aside,)), (KEEP_OLD, ()))
+        notice += (
+            (PROBLEM_CORRUPT_MOVED_ASIDE, (db_path, exc)),
+            (NOTE_MOVED_ASIDE, (aside,)),
+            (NOTE_KEEP_MOVED_FILE, ()),
+        )
         try:
             conn = _connect(db_path)
         except sqlite3.DatabaseError as exc2:
@@ -260,14 +268,17 @@ def _set_aside_foreign_log(db_path: Path, *, repair: bool) -> Parts:
         return ()
     wal = wal_guard.wal_path(db_path)
     if not repair:
-        raise HistoryUnavailable.of((FOREIGN_LOG_LEFT, (db_path, wal)), (START_TO_SET_ASIDE, ()))
+        raise HistoryUnavailable.of(
+            (PROBLEM_FOREIGN_LOG_IN_THE_WAY, (db_path, wal)), (START_TO_SET_ASIDE, ())
+        )
     try:
         aside = wal_guard.set_aside(db_path)
     except OSError as exc:
         raise HistoryUnavailable.of(
-            (FOREIGN_LOG_STUCK, (wal, exc.strerror or exc)), (MOVE_LOG_YOURSELF, ())
+            (PROBLEM_FOREIGN_LOG_NOT_MOVED, (wal, exc.strerror or exc)),
+            (FIX_FOREIGN_LOG_NOT_MOVED, ()),
         ) from exc
-    return ((FOREIGN_LOG, (wal,)), (FOREIGN_MOVED, (aside,)))
+    return ((PROBLEM_FOREIGN_LOG_MOVED, (wal,)), (NOTE_FOREIGN_LOG_MOVED, (aside,)))
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -308,7 +319,7 @@ def _connect(db_path: Path, *, check: str = "quick_check") -> sqlite3.Connection
         found = user_version(conn)
         if found > SCHEMA_VERSION:
             raise HistoryUnavailable.of(
-                (NEWER, (db_path, found, SCHEMA_VERSION)), (UPDATE_TO_USE, ())
+                (PROBLEM_NEWER_VERSION, (db_path, found, SCHEMA_VERSION)), (FIX_NEWER_VERSION, ())
             )
         if db_path != Path(":memory:"):
             pragma = "integrity_check" if check == "integrity_check" else "quick_check"
@@ -369,7 +380,8 @@ def _move_aside(db_path: Path) -> Path:
                 extra.rename(aside.with_name(aside.name + suffix))
     except OSError as exc:
         raise HistoryUnavailable.of(
-            (NOT_MOVED_ASIDE, (db_path, exc.strerror or exc)), (MOVE_IT_YOURSELF, ())
+            (PROBLEM_UNREADABLE_NOT_MOVED, (db_path, exc.strerror or exc)),
+            (FIX_UNREADABLE_NOT_MOVED, ()),
         ) from exc
     return aside
 
@@ -384,25 +396,28 @@ def _folder_problem(db_path: Path, exc: OSError) -> Parts:
         None,
     )
     if in_the_way is not None:  # "File exists" / "Not a directory" would not say which
-        return ((FOLDER_IN_THE_WAY, (db_path.parent, in_the_way)), (CHOOSE_FOLDER, ()))
+        return (
+            (PROBLEM_FOLDER_IS_A_FILE, (db_path.parent, in_the_way)),
+            (FIX_FOLDER_IS_A_FILE, ()),
+        )
     reason = exc.strerror or str(exc)
-    return ((CANNOT_CREATE_FOLDER, (db_path.parent, reason)), (CHECK_FOLDER, ()))
+    return ((PROBLEM_FOLDER_NOT_CREATED, (db_path.parent, reason)), (FIX_FOLDER_NOT_CREATED, ()))
 
 
 def _sqlite_problem(db_path: Path, exc: sqlite3.Error) -> Parts:
     text = str(exc).lower()
     folder = (db_path.parent,)
     if "full" in text:
-        return ((DISK_FULL, (db_path,)), (FREE_SPACE, ()))
+        return ((PROBLEM_DISK_FULL, (db_path,)), (FIX_DISK_FULL, ()))
     if "readonly" in text or "read-only" in text:
-        return ((READ_ONLY, (db_path,)), (MAKE_WRITABLE, folder))
+        return ((PROBLEM_READ_ONLY, (db_path,)), (FIX_READ_ONLY, folder))
     if "locked" in text or "busy" in text:
-        return ((LOCKED, (db_path,)), (CLOSE_OTHER, ()))
+        return ((PROBLEM_LOCKED, (db_path,)), (FIX_LOCKED, ()))
     if "unable to open" in text:
-        return ((CANNOT_OPEN, (db_path,)), (CHECK_EXISTS, folder))
+        return ((PROBLEM_CANNOT_OPEN, (db_path,)), (FIX_CANNOT_OPEN, folder))
     if isinstance(exc, sqlite3.OperationalError):
-        return ((OTHER_ERROR, (db_path, exc)), (CHECK_DISK, ()))
-    return ((DAMAGED, (db_path, exc)), (MOVE_IT_KEEP_IT, ()))
+        return ((PROBLEM_OS_ERROR, (db_path, exc)), (FIX_OS_ERROR, ()))
+    return ((PROBLEM_DAMAGED, (db_path, exc)), (FIX_DAMAGED, ()))
 
 
 _SESSION_COLUMNS = (
@@ -411,24 +426,28 @@ _SESSION_COLUMNS = (
 )
 
 
-def _session_fields(r: Sequence[Any]) -> dict[str, Any]:
+def _session_fields(r: sqlite3.Row) -> dict[str, Any]:
     """The fields a `_SESSION_COLUMNS` row gives both SessionRecord and SessionSummary."""
     return {
-        "id": r[0],
-        "uuid": r[1],
-        "routine_id": r[2],
-        "routine_title": r[3],
-        "started_at": datetime.fromisoformat(r[5]),
-        "ended_at": _dt(r[6]),
-        "status": r[7],
-        "speed": r[8],
-        "flare": bool(r[9]),
-        "pain_before": r[10],
-        "pain_after": r[11],
-        "stop_reason": r[12],
-        "notes": r[13],
-        "kind": r[14],
-        "stage": None if r[15] is None else StageRef(int(r[15]), r[16] or ""),
+        "id": r["id"],
+        "uuid": r["uuid"],
+        "routine_id": r["routine_id"],
+        "routine_title": r["routine_title"],
+        "started_at": datetime.fromisoformat(r["started_at"]),
+        "ended_at": _dt(r["ended_at"]),
+        "status": r["status"],
+        "speed": r["speed"],
+        "flare": bool(r["flare"]),
+        "pain_before": r["pain_before"],
+        "pain_after": r["pain_after"],
+        "stop_reason": r["stop_reason"],
+        "notes": r["notes"],
+        "kind": r["kind"],
+        "stage": (
+            None
+            if r["stage_index"] is None
+            else StageRef(int(r["stage_index"]), r["stage_name"] or "")
+        ),
     }
 
 
@@ -497,9 +516,12 @@ class HistoryStore:
                 conn.execute("ROLLBACK")
             raise HistoryUnavailable.of(*_sqlite_problem(self.path, exc)) from exc
 
-    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """The rows of a query, read by column name (or unpacked in column order)."""
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
         try:
-            return self._conn.execute(sql, params).fetchall()
+            return list(cursor.execute(sql, params).fetchall())
         except sqlite3.OperationalError as exc:
             raise HistoryUnavailable.of(*_sqlite_problem(self.path, exc)) from exc
 
@@ -661,22 +683,24 @@ class HistoryStore:
         where, params = _session_filter(since, until, routine_id, include_previews, include_running)
         rows = self._read(
             f"SELECT {_SESSION_COLUMNS},"
-            " (SELECT total(done_seconds) FROM steps WHERE session_id = s.id),"
-            " (SELECT count(*) FROM steps WHERE session_id = s.id),"
-            " (SELECT count(*) FROM steps WHERE session_id = s.id AND status IN ('done', 'partial')),"
-            " (SELECT count(*) FROM steps WHERE session_id = s.id AND status = 'skipped'),"
-            " (SELECT count(*) FROM steps WHERE session_id = s.id AND hurt = 1)"
+            " (SELECT total(done_seconds) FROM steps WHERE session_id = s.id) AS done_seconds,"
+            " (SELECT count(*) FROM steps WHERE session_id = s.id) AS steps_total,"
+            " (SELECT count(*) FROM steps WHERE session_id = s.id"
+            " AND status IN ('done', 'partial')) AS steps_done,"
+            " (SELECT count(*) FROM steps WHERE session_id = s.id"
+            " AND status = 'skipped') AS steps_skipped,"
+            " (SELECT count(*) FROM steps WHERE session_id = s.id AND hurt = 1) AS steps_hurt"
             f" FROM sessions AS s WHERE {where} ORDER BY started_at, id",
             params,
         )
         return [
             SessionSummary(
                 **_session_fields(r),
-                done_seconds=r[17],
-                steps_total=r[18],
-                steps_done=r[19],
-                steps_skipped=r[20],
-                steps_hurt=r[21],
+                done_seconds=r["done_seconds"],
+                steps_total=r["steps_total"],
+                steps_done=r["steps_done"],
+                steps_skipped=r["steps_skipped"],
+                steps_hurt=r["steps_hurt"],
             )
             for r in rows
         ]
@@ -709,9 +733,9 @@ class HistoryStore:
         return [
             SessionRecord(
                 **_session_fields(r),
-                routine_sha256=r[4],
-                answers=tuple(answers.get(r[0], ())),
-                steps=tuple(steps.get(r[0], ())),
+                routine_sha256=r["routine_sha256"],
+                answers=tuple(answers.get(r["id"], ())),
+                steps=tuple(steps.get(r["id"], ())),
             )
             for r in rows
         ]
@@ -778,7 +802,15 @@ class HistoryStore:
             params,
         )
         return [
-            BreakRecord(r[0], r[1], datetime.fromisoformat(r[2]), _dt(r[3]), r[4], r[5], r[6])
+            BreakRecord(
+                id=r["id"],
+                uuid=r["uuid"],
+                due_at=datetime.fromisoformat(r["due_at"]),
+                at=_dt(r["at"]),
+                status=r["status"],
+                routine_id=r["routine_id"],
+                session_id=r["session_id"],
+            )
             for r in rows
         ]
 

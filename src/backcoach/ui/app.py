@@ -8,14 +8,12 @@ folders are scanned and watched, and later starts are listened for. Heavy
 modules (sound, speech, charts, the history page, the settings dialog, the
 PDF report) are imported when first used.
 
-Test hook: BACKCOACH_TEST_AUTOPILOT=1 makes each session flow answer its
-check-in by itself (pain 0, "no" to every question) so the player starts
-without a keyboard. Only tests that drive a real app process set it.
+The options arrive as a `GuiOptions`; its `autopilot` (each session flow answers
+its check-in by itself) is set only by the tests' app launcher.
 """
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
@@ -29,7 +27,8 @@ from PySide6.QtWidgets import QApplication
 from backcoach.core.paths import APP_NAME, AppPaths, standard_data_dir
 from backcoach.core.private import tighten_data_folder
 from backcoach.core.settings import SettingsStore
-from backcoach.ui.context import AppContext
+from backcoach.ui.context import AppContext, AppState
+from backcoach.ui.options import GuiOptions
 from backcoach.ui.translations import parts_text
 
 if TYPE_CHECKING:
@@ -39,19 +38,16 @@ if TYPE_CHECKING:
     from backcoach.ui.single_instance import SingleInstance
     from backcoach.ui.theme import Appearance
 
-AUTOPILOT_ENV = "BACKCOACH_TEST_AUTOPILOT"
 
-
-def data_dir_from(args: argparse.Namespace, env: Mapping[str, str]) -> Path:
+def data_dir_from(options: GuiOptions, env: Mapping[str, str]) -> Path:
     """--data-dir, else $BACKCOACH_DATA_DIR, else the standard data folder."""
-    given = getattr(args, "data_dir", None)
-    if given:
-        return Path(given).expanduser()
+    if options.data_dir is not None:
+        return options.data_dir.expanduser()
     return standard_data_dir(dict(env))
 
 
 def build_context(
-    args: argparse.Namespace, env: Mapping[str, str] | None = None, *, open_store: bool = True
+    options: GuiOptions, env: Mapping[str, str] | None = None, *, open_store: bool = True
 ) -> AppContext:
     """Paths, settings and the history store for this run (no window yet).
 
@@ -59,25 +55,27 @@ def build_context(
     """
     env = os.environ if env is None else env
     paths = AppPaths(
-        data_dir=data_dir_from(args, env),
-        extra_routine_dirs=tuple(Path(p).expanduser() for p in getattr(args, "routines", []) or []),
+        data_dir=data_dir_from(options, env),
+        extra_routine_dirs=tuple(p.expanduser() for p in options.routines),
     )
     privacy = tighten_data_folder(paths.data_dir)  # before anything in it is read or written
     store = SettingsStore(paths.settings_path)
     settings = store.load()
     history, problem = open_history_safely(paths.db_path) if open_store else (None, None)
-    speed = float(getattr(args, "speed", 1.0) or 1.0)
-    if speed <= 0:
-        speed = 1.0
-    ctx = AppContext(paths, store, settings, history, speed=speed, history_problem=problem)
-    ctx.privacy_parts = privacy.parts
-    return ctx
+    return AppContext(
+        paths,
+        store,
+        AppState(settings, history, problem),
+        speed=options.speed if options.speed > 0 else 1.0,
+        read_only=options.review is not None,
+        privacy_parts=privacy.parts,
+    )
 
 
 def open_pending_history(ctx: AppContext) -> None:
     """Open the history store now, if `build_context` was told to leave it."""
     if ctx.history is None and ctx.history_problem is None:
-        ctx.history, ctx.history_problem = open_history_safely(ctx.paths.db_path)
+        ctx.state.set_history(*open_history_safely(ctx.paths.db_path))
 
 
 def open_history_safely(db_path: Path) -> tuple[HistoryStore | None, str | None]:
@@ -118,7 +116,7 @@ def app_icon(paths: AppPaths) -> QIcon:
     return QIcon(str(icon_path)) if icon_path.is_file() else QIcon()
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(options: GuiOptions) -> int:
     """The app until it quits; `backcoach.commands.gui` turned the garbage collector off.
 
     Start-up allocates much and frees little, so the collector stays off until
@@ -132,24 +130,24 @@ def run_app(args: argparse.Namespace) -> int:
     app = make_application()
     install_translators(app)
     instance: SingleInstance | None = None
-    tray = bool(getattr(args, "tray", False))
-    if not tray and not getattr(args, "review", None):
+    tray = options.tray
+    if not tray and options.review is None:
         # Before the history is opened: a second start must not touch the first's session.
-        instance = SingleInstance(data_dir_from(args, os.environ), app)
-        if not instance.take_lock() and instance.send(message_from_args(args)):
+        instance = SingleInstance(data_dir_from(options, os.environ), app)
+        if not instance.take_lock() and instance.send(message_from_args(options)):
             return 0  # the running window came forward and took the request
-    ctx = build_context(args, open_store=tray)
+    ctx = build_context(options, open_store=tray)
     hint = None if tray else read_system_theme(ctx.paths.data_dir)
     appearance = install_appearance(app, ctx.settings, complete=tray, system_hint=hint)
     ctx.settings_changed.connect(appearance.apply)
     if tray:
         gc.enable()
         app.setWindowIcon(app_icon(ctx.paths))
-        return run_tray_or_say_why(ctx, app)
-    return run_window(args, ctx, app, instance, appearance, hint)
+        return run_tray_or_say_why(ctx, app, autopilot=options.autopilot)
+    return run_window(options, ctx, app, instance, appearance, hint)
 
 
-def run_tray_or_say_why(ctx: AppContext, app: QApplication) -> int:
+def run_tray_or_say_why(ctx: AppContext, app: QApplication, *, autopilot: bool) -> int:
     try:
         from backcoach.ui.tray import run_tray
     except ImportError:
@@ -166,11 +164,11 @@ def run_tray_or_say_why(ctx: AppContext, app: QApplication) -> int:
             ),
         )
         return 1
-    return run_tray(ctx, app)
+    return run_tray(ctx, app, autopilot=autopilot)
 
 
 def run_window(
-    args: argparse.Namespace,
+    options: GuiOptions,
     ctx: AppContext,
     app: QApplication,
     instance: SingleInstance | None,
@@ -183,14 +181,11 @@ def run_window(
     from backcoach.ui.single_instance import connect_window
     from backcoach.ui.theme_hint import remember_system_theme
 
-    review = getattr(args, "review", None)
-    if review:
-        ctx.read_only = True
     window = MainWindow(
         ctx,
-        start=getattr(args, "start", None),
-        review=Path(review) if review else None,
-        autopilot=os.environ.get(AUTOPILOT_ENV) == "1",
+        start=options.start,
+        review=options.review,
+        autopilot=options.autopilot,
         defer_startup=True,
     )
     window.show()

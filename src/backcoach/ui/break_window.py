@@ -41,13 +41,16 @@ class FlowLike(Protocol):
 FlowFactory = Callable[[AppContext, Routine, QWidget], QWidget]
 
 
-def make_session_flow(ctx: AppContext, routine: Routine, parent: QWidget) -> QWidget:
-    """The real session flow (helper 5's SessionFlow), for a posture-break routine."""
-    import os
+def make_session_flow(
+    ctx: AppContext, routine: Routine, parent: QWidget, *, autopilot: bool = False
+) -> QWidget:
+    """The real session flow, for a posture-break routine.
 
+    `autopilot` (the check-in answers itself) is for the tests' app launcher only;
+    bind it with functools.partial to get a `FlowFactory`.
+    """
     from backcoach.ui.session_flow import SessionFlow
 
-    autopilot = os.environ.get("BACKCOACH_TEST_AUTOPILOT") == "1"
     return SessionFlow(ctx, routine, autopilot=autopilot, parent=parent)
 
 

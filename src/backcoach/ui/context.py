@@ -1,11 +1,17 @@
-"""What the windows share, passed in explicitly: paths, settings, the history store."""
+"""What the windows share, passed in explicitly: paths, settings, the history store.
+
+`AppContext` is fixed for the run (a frozen dataclass). What changes while the
+app runs lives in its `AppState`: the settings (edited in the dialog or in the
+file) and the history store (opened after the first paint).
+"""
 
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from backcoach.core.paths import AppPaths
 from backcoach.core.settings import Settings, SettingsStore
@@ -13,40 +19,87 @@ from backcoach.core.settings import Settings, SettingsStore
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryStore
 
+PrivacyParts = tuple[tuple[str, tuple[object, ...]], ...]
 
-class AppContext(QObject):
-    """One per running app (or per test). Not a singleton: constructed and passed down."""
+
+class AppState(QObject):
+    """The app's changing state: the current settings and the history store, with signals."""
 
     settings_changed = Signal(object)  # Settings
     history_changed = Signal()  # a session or break was logged / imported
 
     def __init__(
         self,
-        paths: AppPaths,
-        settings_store: SettingsStore,
         settings: Settings,
-        history: HistoryStore | None,
-        *,
-        speed: float = 1.0,
+        history: HistoryStore | None = None,
         history_problem: str | None = None,
-        read_only: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.paths = paths
-        self.settings_store = settings_store
-        self.settings = settings
-        self.history = history
-        self.speed = speed
-        self.history_problem = history_problem
+        self._settings = settings
+        self._history = history
+        self._history_problem = history_problem
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def history(self) -> HistoryStore | None:
+        return self._history
+
+    @property
+    def history_problem(self) -> str | None:
         """Why `history` is None (unreadable or corrupt database), shown to the user."""
-        self.read_only = read_only
-        self.privacy_parts: tuple[tuple[str, tuple[object, ...]], ...] = ()
-        """Set when the data folder was just made private: the one-time notice (core/private.py)."""
+        return self._history_problem
+
+    def set_settings(self, settings: Settings) -> None:
+        """Take new settings (already saved, or read from the file) and announce them."""
+        self._settings = settings
+        self.settings_changed.emit(settings)
+
+    def set_history(self, history: HistoryStore | None, problem: str | None) -> None:
+        """The history store once opened, or None and why it could not be."""
+        self._history = history
+        self._history_problem = problem
+
+
+@dataclass(frozen=True, eq=False)
+class AppContext:
+    """One per running app (or per test). Not a singleton: constructed and passed down."""
+
+    paths: AppPaths
+    settings_store: SettingsStore
+    state: AppState
+    speed: float = 1.0
+    """Sessions run this many times faster (a therapist's preview)."""
+    read_only: bool = False
+    """A patient's export opened for review: nothing is written."""
+    privacy_parts: PrivacyParts = ()
+    """Set when the data folder was just made private: the one-time notice (core/private.py)."""
+
+    @property
+    def settings(self) -> Settings:
+        return self.state.settings
+
+    @property
+    def history(self) -> HistoryStore | None:
+        return self.state.history
+
+    @property
+    def history_problem(self) -> str | None:
+        return self.state.history_problem
+
+    @property
+    def settings_changed(self) -> SignalInstance:
+        return self.state.settings_changed
+
+    @property
+    def history_changed(self) -> SignalInstance:
+        return self.state.history_changed
 
     def update_settings(self, settings: Settings) -> None:
         """Save and announce new settings; a failed save keeps them for this run."""
-        self.settings = settings
         with contextlib.suppress(OSError):
             self.settings_store.save(settings)
-        self.settings_changed.emit(settings)
+        self.state.set_settings(settings)

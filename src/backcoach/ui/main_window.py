@@ -17,6 +17,7 @@ notice bar.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -512,12 +513,15 @@ class MainWindow(QMainWindow):
             else:
                 page.focus_start()
 
-    def start_by_name(self, name: str) -> bool:
-        """--start: an id (file stem) or a path; a wrong name says so and shows the library."""
+    def start_by_name(self, name: str, speed: float | None = None) -> bool:
+        """--start: an id (file stem) or a path; a wrong name says so and shows the library.
+
+        `speed` (a later start's preview speed) applies to this one session only.
+        """
         found = self.catalog.find(name)
         problems: list[str] = []
         if found is not None and found.routine is not None:
-            self.start_routine(found.routine)
+            self.start_routine(found.routine, speed=speed)
             return True
         if found is not None:
             problems = [str(p) for p in found.problems]
@@ -529,7 +533,7 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # RoutineError: every problem, with FILE:LINE:COL
                 problems = [str(p) for p in getattr(exc, "problems", [exc])]
             else:
-                self.start_routine(routine)
+                self.start_routine(routine, speed=speed)
                 return True
         given = Path(name).expanduser()
         is_library = (found is not None and found.library is not None) or any(
@@ -561,12 +565,12 @@ class MainWindow(QMainWindow):
         return False
 
     # --- sessions --------------------------------------------------------------------
-    def start_routine(self, routine: Routine) -> None:
+    def start_routine(self, routine: Routine, speed: float | None = None) -> None:
         from backcoach.ui.session_flow import SessionFlow
 
         self._drop_flow()
         flow = SessionFlow(
-            self.ctx,
+            self.ctx if speed is None else dataclasses.replace(self.ctx, speed=speed),
             routine,
             clock=self.clock,
             autopilot=self.autopilot,

@@ -17,7 +17,6 @@ no display) if none exists, so `backcoach export --format pdf` can call it.
 from __future__ import annotations
 
 import html
-import os
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -63,16 +62,27 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Report", text)
 
 
-def ensure_gui_app() -> Any:
-    """The running Qt application, or a new QGuiApplication (offscreen without a display)."""
+def ensure_gui_app(platform: str | None = None) -> QCoreApplication:
+    """The running Qt application, or a new QGuiApplication.
+
+    `platform` (e.g. "offscreen", from `headless_platform`) is passed to a new one
+    as `-platform`; None lets Qt choose as usual.
+    """
     app = QCoreApplication.instance()
     if app is not None:
         return app
-    if not os.environ.get("QT_QPA_PLATFORM") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or sys.platform != "linux"
-    ):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return QGuiApplication(sys.argv[:1] or ["backcoach"])
+    argv = sys.argv[:1] or ["backcoach"]
+    return QGuiApplication([*argv, "-platform", platform] if platform else argv)
+
+
+def headless_platform(env: Mapping[str, str], system: str = sys.platform) -> str | None:
+    """ "offscreen" on Linux with no display and no QT_QPA_PLATFORM chosen, else None.
+
+    For commands that only draw PDFs: they run on a server or over ssh too.
+    """
+    if env.get("QT_QPA_PLATFORM") or system != "linux":
+        return None
+    return None if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") else "offscreen"
 
 
 def _day(d: date) -> str:

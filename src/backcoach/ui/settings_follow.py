@@ -39,5 +39,4 @@ class SettingsFollower(QObject):
         self._watch_file()
         settings = self.ctx.settings_store.load()
         if self.ctx.settings_store.problem is None and settings != self.ctx.settings:
-            self.ctx.settings = settings
-            self.ctx.settings_changed.emit(settings)
+            self.ctx.state.set_settings(settings)

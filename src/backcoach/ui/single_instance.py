@@ -18,18 +18,19 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
-from backcoach.core.instance import LOCK_NAME
+from backcoach.core.instance import LOCK_NAME, remove_pid_file, write_pid_file
 from backcoach.core.private import FILE_MODE, create_private_dir
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+    from backcoach.ui.options import GuiOptions
 
 REPLY = b"ok\n"
 MAX_MESSAGE = 64 * 1024
@@ -98,6 +99,8 @@ class SingleInstance(QObject):
             return not self.held_elsewhere
         with contextlib.suppress(OSError):  # Qt creates it with the umask's mode
             os.chmod(self.data_dir / LOCK_NAME, FILE_MODE)
+        with contextlib.suppress(OSError):  # read by `backcoach export` (core/instance.py)
+            write_pid_file(self.data_dir, FILE_MODE)
         return True
 
     def listen(self) -> None:
@@ -124,6 +127,7 @@ class SingleInstance(QObject):
             self.server.close()
             self.server = None
         if self.lock.isLocked():
+            remove_pid_file(self.data_dir)
             self.lock.unlock()
 
     def _accept(self) -> None:
@@ -202,24 +206,29 @@ class SingleInstance(QObject):
             QThread.msleep(RETRY_MS)
 
 
-def message_from_args(args: object) -> dict[str, Any]:
+def message_from_args(options: GuiOptions) -> dict[str, Any]:
     """What a second start passes on: the routine to start and the preview speed."""
-    start = getattr(args, "start", None)
-    if start and Path(str(start)).expanduser().exists():
-        start = str(Path(str(start)).expanduser().resolve())  # the first may run elsewhere
-    speed = getattr(args, "speed", None)
-    return {"start": start, "speed": float(speed) if speed else 1.0}
+    start = options.start
+    if start and Path(start).expanduser().exists():
+        start = str(Path(start).expanduser().resolve())  # the first may run elsewhere
+    return {"start": start, "speed": options.speed or 1.0}
+
+
+class RunningFlow(Protocol):
+    """What `deliver` asks of the window's session flow."""
+
+    def in_session(self) -> bool: ...
 
 
 class Receiver(Protocol):
     """What `deliver` needs from the main window."""
 
-    ctx: Any
-    flow: Any
+    @property
+    def flow(self) -> RunningFlow | None: ...
 
     def notify(self, text: str) -> None: ...
 
-    def start_by_name(self, name: str) -> bool: ...
+    def start_by_name(self, name: str, speed: float | None = None) -> bool: ...
 
 
 def bring_forward(window: QWidget) -> None:
@@ -233,15 +242,15 @@ def bring_forward(window: QWidget) -> None:
 def deliver(window: Receiver, message: dict[str, Any]) -> None:
     """Act on a second start's message: come forward and open the routine's check-in.
 
-    A preview speed applies to that one session only; the window's own speed comes
-    back when that session's flow is gone. A running session is never replaced.
+    A preview speed applies to that one session only (the window's own speed stays
+    for later ones). A running session is never replaced.
     """
     if isinstance(window, QWidget):
         bring_forward(window)
     start = message.get("start")
     if not isinstance(start, str) or not start:
         return
-    flow = getattr(window, "flow", None)
+    flow = window.flow
     if flow is not None and flow.in_session():
         window.notify(
             QCoreApplication.translate(
@@ -250,17 +259,8 @@ def deliver(window: Receiver, message: dict[str, Any]) -> None:
         )
         return
     speed = message.get("speed")
-    ctx = window.ctx
-    previous = ctx.speed
-    if isinstance(speed, int | float) and speed > 0:
-        ctx.speed = float(speed)
-    started = window.start_by_name(start)
-    new_flow = getattr(window, "flow", None)
-    if not started or new_flow is None or ctx.speed == previous:
-        ctx.speed = previous
-        return
-    restore: Callable[..., None] = lambda *_: setattr(ctx, "speed", previous)  # noqa: E731
-    new_flow.destroyed.connect(restore)
+    given = float(speed) if isinstance(speed, int | float) and speed > 0 else None
+    window.start_by_name(start, speed=given)
 
 
 def connect_window(instance: SingleInstance, window: Receiver) -> None:

@@ -11,6 +11,7 @@ offscreen platform), a small always-available `StatusWindow` stands in.
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -513,14 +514,18 @@ def build_scheduler(
     )
 
 
-def run_tray(ctx: AppContext, app: QApplication) -> int:
-    """`backcoach --tray`: run the reminder until Quit."""
+def run_tray(ctx: AppContext, app: QApplication, *, autopilot: bool = False) -> int:
+    """`backcoach --tray`: run the reminder until Quit (`autopilot`: see make_session_flow)."""
     app.setQuitOnLastWindowClosed(False)
     support = detect()
     catalog = scan_library(ctx.paths, ctx.settings.routine_folders)
     routines = catalog.break_routines()
     controller = TrayController(
-        ctx, build_scheduler(ctx, routines, support), routines=routines, support=support
+        ctx,
+        build_scheduler(ctx, routines, support),
+        routines=routines,
+        support=support,
+        flow_factory=functools.partial(make_session_flow, autopilot=autopilot),
     )
     controller.use_catalog(catalog)
     controller.quit_requested.connect(app.quit)

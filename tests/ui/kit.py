@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
+import enum
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -16,6 +16,7 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.ui.app import build_context
 from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
+from backcoach.ui.options import GuiOptions
 
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryStore
@@ -96,29 +97,54 @@ def write_routines(folder: Path, *, broken: bool = False) -> Path:
     return folder
 
 
+class Store(enum.Enum):
+    """`make_ctx(history=Store.OPEN)`: open the data folder's own history store."""
+
+    OPEN = "open"
+
+
 _OPENED: list[HistoryStore] = []
-"""The history stores `context_for` opened; tests/ui/conftest.py closes them after each test."""
-
-
-def context_for(args: argparse.Namespace) -> AppContext:
-    """build_context for a test: its history store is closed when the test ends."""
-    ctx = build_context(args, env={})
-    if ctx.history is not None:
-        _OPENED.append(ctx.history)
-    return ctx
+"""The history stores `make_ctx` opened; tests/ui/conftest.py closes them after each test."""
 
 
 def close_opened_stores() -> None:
-    """Close what `context_for` opened (a test may have closed it already, or swapped it)."""
+    """Close what `make_ctx` opened (a test may have closed it already, or swapped it)."""
     while _OPENED:
         _OPENED.pop().close()
 
 
-def make_ctx(data_dir: Path, routines: Path, *, speed: float = 1.0) -> AppContext:
-    args = argparse.Namespace(data_dir=data_dir, routines=[routines], speed=speed)
-    ctx = context_for(args)
-    # Only the test folder: the bundled routines would make these tests depend on them.
-    ctx.paths = dataclasses.replace(ctx.paths, bundled_routines=routines)
+def make_ctx(
+    data_dir: Path,
+    routines: Path | None = None,
+    *,
+    more_routines: tuple[Path, ...] = (),
+    history: HistoryStore | Literal[Store.OPEN] | None = Store.OPEN,
+    history_problem: str | None = None,
+    speed: float = 1.0,
+    read_only: bool = False,
+) -> AppContext:
+    """The one way the tests build an AppContext: as the app does (`build_context`).
+
+    `routines`: listed, and the only bundled folder (so the tests don't depend on
+    the shipped routines); `more_routines` are listed too. `history`: the data folder's own store (closed when the
+    test ends), a given store, or None (with `history_problem` saying why).
+    """
+    options = GuiOptions(
+        data_dir=data_dir,
+        routines=((routines,) if routines is not None else ()) + more_routines,
+        speed=speed,
+    )
+    ctx = build_context(options, env={}, open_store=history is Store.OPEN)
+    if history is Store.OPEN:
+        if ctx.history is not None:
+            _OPENED.append(ctx.history)
+    else:
+        ctx.state.set_history(history, history_problem)
+    ctx = dataclasses.replace(ctx, read_only=read_only)
+    if routines is not None:
+        ctx = dataclasses.replace(
+            ctx, paths=dataclasses.replace(ctx.paths, bundled_routines=routines)
+        )
     return ctx
 
 
@@ -167,12 +193,3 @@ def run_until(
         flow.adapter.tick()
         if on_tick is not None:
             on_tick()
-
-
-def test_tiny_routine_folder_loads(tmp_path: Path) -> None:
-    from backcoach.core.library import scan_folders
-
-    entries = scan_folders([write_routines(tmp_path / "r", broken=True)])
-    by_name = {e.path.name: e for e in entries}
-    assert by_name["tiny.yaml"].routine is not None, by_name["tiny.yaml"].problems
-    assert by_name["broken.yaml"].problems
