@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import backcoach
 from backcoach.core import yaml_nodes
 
 TOO_DEEP = "nested more than 100 levels deep; a routine needs only a few"
@@ -105,7 +106,7 @@ def test_every_pyyaml_release_gives_our_message(release: str, tmp_path: Path) ->
     uv = _uv()
     if uv is None:
         pytest.skip("uv is not installed (it comes with `make test`)")
-    src = Path(yaml_nodes.__file__).resolve().parents[2]
+    src = Path(backcoach.__file__).resolve().parents[1]
     env_dir = tmp_path / "venv"
     subprocess.run(
         [uv, "venv", "-q", "--python", sys.executable, str(env_dir)], check=True, timeout=120
