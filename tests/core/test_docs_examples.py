@@ -244,9 +244,9 @@ TRIGGERS: dict[str, str | bytes | tuple[str, str]] = {
         H
         + OWN
         + "steps:\n  - exercise: stretch\n    hold: 30s\n    cues: &c ["
-        + ", ".join(["{at: 1s, say: hi}"] * 50)
+        + ", ".join(["{at: 1s, say: hi}"] * 1000)
         + "]\n"
-        + "  - {exercise: stretch, hold: 30s, cues: *c}\n" * 5000
+        + "  - {exercise: stretch, hold: 30s, cues: *c}\n" * 100
     ),
     "expected a mapping of keys like 'backcoach: 1' and 'title: ...' at the top level, "
     "got a list": "- a\n",

@@ -6,7 +6,8 @@ from yaml.nodes import Node, ScalarNode
 
 from backcoach.core.additions_check import AdditionChecks
 from backcoach.core.durations import format_duration
-from backcoach.core.node_checks import Items, did_you_mean
+from backcoach.core.limits import MAX_CUES, MAX_REPS, MAX_SETS, MAX_STEPS, MIN_EVERY, cue_firings
+from backcoach.core.node_checks import Items, show_value
 from backcoach.core.routine import (
     DEFAULT_RELAX,
     DEFAULT_REST,
@@ -72,6 +73,14 @@ class StepChecks(AdditionChecks):
             return []
         if not nodes:
             self.error(node, "steps", "a routine needs at least one step")
+            return []
+        if len(nodes) > MAX_STEPS:
+            self.steps_refused = True
+            self.error(
+                nodes[MAX_STEPS],
+                f"steps[{MAX_STEPS}]",
+                f"a routine has at most {MAX_STEPS} steps; this one has {len(nodes):,}",
+            )
             return []
         out: list[Step] = []
         ids = self.step_ids
@@ -147,8 +156,8 @@ class StepChecks(AdditionChecks):
             )
 
         hold, duration, rep_time = dur("hold"), dur("duration"), dur("rep_time")
-        reps = self.whole(items["reps"][1], f"{path}.reps") if "reps" in items else 1
-        sets = self.whole(items["sets"][1], f"{path}.sets") if "sets" in items else 1
+        reps = self.whole(items["reps"][1], f"{path}.reps", 1, MAX_REPS) if "reps" in items else 1
+        sets = self.whole(items["sets"][1], f"{path}.sets", 1, MAX_SETS) if "sets" in items else 1
         sides = (
             self.choice(items["sides"][1], f"{path}.sides", SIDES) if "sides" in items else "none"
         )
@@ -260,7 +269,7 @@ class StepChecks(AdditionChecks):
         self.error(
             node,
             path,
-            f"unknown exercise '{ex_id}'{did_you_mean(ex_id, known)} "
+            f"unknown exercise '{ex_id}'{self.suggest_id(ex_id, known) or ''} "
             f"(looked in {self.catalog.describe()})",
         )
         return None
@@ -312,7 +321,7 @@ class StepChecks(AdditionChecks):
             if "before_end" in items:
                 before_end = self.duration(items["before_end"][1], f"{cpath}.before_end")
             if "every" in items:
-                every = self.duration(items["every"][1], f"{cpath}.every")
+                every = self.every(items["every"][1], f"{cpath}.every")
             say = self.optional_text(items, "say", cpath)
             show = self.optional_text(items, "show", cpath)
             sound = (
@@ -324,7 +333,36 @@ class StepChecks(AdditionChecks):
                 self.cue_fits(items, cpath, period, period_name, at, at_half, before_end, every)
             if len(self.issues) == before:
                 out.append(Cue(at, at_half, before_end, every, say, show, sound))  # type: ignore[arg-type]
+        if known:
+            self.cues_heard(node, path, tuple(out), period, period_name)
         return tuple(out)
+
+    def cues_heard(
+        self, node: Node, path: str, cues: tuple[Cue, ...], period: float | None, name: str
+    ) -> None:
+        """At most MAX_CUES cues are heard in one period (a self-paced one counts 10 minutes)."""
+        heard = cue_firings(cues, period)
+        if heard > MAX_CUES:
+            within = f"each {name}" if period is not None else "10 minutes of a self-paced set"
+            self.error(
+                node,
+                path,
+                f"these cues would be heard {heard:,} times in {within}; "
+                f"at most {MAX_CUES} (repeat them less often)",
+            )
+
+    def every(self, node: Node, path: str) -> float | None:
+        """A repeating cue's interval: a duration of at least MIN_EVERY."""
+        every = self.duration(node, path)
+        if every is not None and every < MIN_EVERY:
+            self.error(
+                node,
+                path,
+                f"a repeating cue comes at most once a second (every: 1s or more), "
+                f"got {show_value(node)}",
+            )
+            return None
+        return every
 
     def cue_fits(
         self,
