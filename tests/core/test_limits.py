@@ -6,12 +6,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from backcoach.core.limits import MAX_CUES, PlanTooLong
 from backcoach.core.loader import LoadResult, load_bytes
 from backcoach.core.plan import build_plan
 from backcoach.core.routine import Cue, Exercise, ExerciseStep, Routine
+from backcoach.core.schema import routine_schema
 
 H = "backcoach: 1\ntitle: T\nexercises:\n  a: {name: A}\n"
 
@@ -189,3 +192,22 @@ def test_build_plan_refuses_a_routine_built_in_code_past_the_limits() -> None:
     cued = ExerciseStep(exercise=ex, hold=7200.0, cues=(Cue(every=1e-7, say="x"),))
     with pytest.raises(PlanTooLong, match="cues"):
         build_plan(_routine(cued))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        H + "steps:\n  - {exercise: a, hold: 5s, reps: 101}\n",
+        H + "steps:\n  - {exercise: a, hold: 5s, sets: 21}\n",
+        H + "steps:\n  - {exercise: a, hold: 5s, cues: [{every: 0.5, say: x}]}\n",
+        H + "steps:\n" + "  - {rest: 1s}\n" * 201,
+        "backcoach: 1\ntitle: T\nexercises:\n  a: {name: A, image: " + "a" * 1001 + ".png}\n"
+        "steps:\n  - {exercise: a, hold: 5s}\n",
+    ],
+    ids=["reps", "sets", "every", "steps", "image"],
+)
+def test_the_schema_refuses_what_check_refuses(tmp_path: Path, text: str) -> None:
+    schema = routine_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert not jsonschema.Draft202012Validator(schema).is_valid(yaml.safe_load(text))
+    assert _load(tmp_path, text).problems
