@@ -74,16 +74,9 @@ class StepChecks(AdditionChecks):
         if not nodes:
             self.error(node, "steps", "a routine needs at least one step")
             return []
-        if len(nodes) > MAX_STEPS:
-            self.steps_refused = True
-            self.error(
-                nodes[MAX_STEPS],
-                f"steps[{MAX_STEPS}]",
-                f"a routine has at most {MAX_STEPS} steps; this one has {len(nodes):,}",
-            )
+        if self.too_many_steps(nodes):
             return []
         out: list[Step] = []
-        ids = self.step_ids
         for i, snode in enumerate(nodes):
             path = f"steps[{i}]"
             items = self.mapping(snode, path, "a step (a mapping with exercise: or rest:)")
@@ -104,18 +97,35 @@ class StepChecks(AdditionChecks):
                     )
                 step = None
             if "id" in items:
-                step_id = self.text(items["id"][1], f"{path}.id", "a step id")
-                if step_id is not None and step_id in ids:
-                    self.error(
-                        items["id"][1],
-                        f"{path}.id",
-                        f"'{step_id}' is already the id of steps[{ids[step_id]}]; ids must be unique",
-                    )
-                elif step_id is not None:
-                    ids[step_id] = i
+                self.record_id(items["id"][1], path, i)
             if step is not None:
                 out.append(step)
         return out
+
+    def record_id(self, node: Node, path: str, index: int) -> None:
+        """Keep steps[index]'s `id:` for flare.skip and stages; ids are unique."""
+        ids = self.step_ids
+        step_id = self.text(node, f"{path}.id", "a step id")
+        if step_id is not None and step_id in ids:
+            self.error(
+                node,
+                f"{path}.id",
+                f"'{step_id}' is already the id of steps[{ids[step_id]}]; ids must be unique",
+            )
+        elif step_id is not None:
+            ids[step_id] = index
+
+    def too_many_steps(self, nodes: list[Node]) -> bool:
+        """More than MAX_STEPS: reported at the first one too many, and none is read."""
+        if len(nodes) <= MAX_STEPS:
+            return False
+        self.steps_refused = True
+        self.error(
+            nodes[MAX_STEPS],
+            f"steps[{MAX_STEPS}]",
+            f"a routine has at most {MAX_STEPS} steps; this one has {len(nodes):,}",
+        )
+        return True
 
     def rest_step(self, items: Items, path: str) -> RestStep | None:
         for key, (knode, _) in items.items():
@@ -333,15 +343,21 @@ class StepChecks(AdditionChecks):
                 self.cue_fits(items, cpath, period, period_name, at, at_half, before_end, every)
             if len(self.issues) == before:
                 out.append(Cue(at, at_half, before_end, every, say, show, sound))  # type: ignore[arg-type]
-        if known:
-            self.cues_heard(node, path, tuple(out), period, period_name)
+        self.cues_heard(node, path, tuple(out), period, period_name, known)
         return tuple(out)
 
     def cues_heard(
-        self, node: Node, path: str, cues: tuple[Cue, ...], period: float | None, name: str
+        self,
+        node: Node,
+        path: str,
+        cues: tuple[Cue, ...],
+        period: float | None,
+        name: str,
+        known: bool,
     ) -> None:
-        """At most MAX_CUES cues are heard in one period (a self-paced one counts 10 minutes)."""
-        heard = cue_firings(cues, period)
+        """At most MAX_CUES cues are heard in one period (a self-paced one counts 10 minutes);
+        not checked when the step's timing could not be read (`known` False)."""
+        heard = cue_firings(cues, period) if known else 0
         if heard > MAX_CUES:
             within = f"each {name}" if period is not None else "10 minutes of a self-paced set"
             self.error(
