@@ -96,7 +96,7 @@ def test_check_interrupted_exits_130_quietly(
 
 
 def test_plan_json_into_a_closed_pipe_prints_no_traceback(tmp_path: Path) -> None:
-    steps = "".join("  - exercise: a\n    duration: 5s\n" for _ in range(1500))
+    steps = "".join("  - exercise: a\n    duration: 2s\n    sets: 20\n" for _ in range(200))
     path = tmp_path / "big.yaml"
     path.write_text(ROUTINE.replace("steps:\n  - exercise: a\n    hold: 5s\n", "steps:\n" + steps))
     proc = subprocess.Popen(

@@ -244,10 +244,51 @@ TRIGGERS: dict[str, str | bytes | tuple[str, str]] = {
         H
         + OWN
         + "steps:\n  - exercise: stretch\n    hold: 30s\n    cues: &c ["
-        + ", ".join(["{at: 1s, say: hi}"] * 50)
+        + ", ".join(["{at: 1s, say: hi}"] * 1000)
         + "]\n"
-        + "  - {exercise: stretch, hold: 30s, cues: *c}\n" * 5000
+        + "  - {exercise: stretch, hold: 30s, cues: *c}\n" * 100
     ),
+    "too many values for a routine file (more than 200,000); a routine needs a few hundred": (
+        H + "tags: [" + ", ".join(["t"] * 300_000) + "]\n" + ONE_REST
+    ),
+    "steps[0].reps: out of range: expected a whole number from 1 to 100, got 1000": H
+    + OWN
+    + "steps:\n  - {exercise: stretch, hold: 5s, reps: 1000}\n",
+    "steps[0].hold: out of range: a duration is more than 0 and at most 2h, got 99999999999": H
+    + OWN
+    + "steps:\n  - {exercise: stretch, hold: 99999999999}\n",
+    "steps[1]: the session would last ...; a session is at most 4h": H
+    + OWN
+    + "steps:\n  - {exercise: stretch, hold: 2h}\n  - {exercise: stretch, hold: 2h}\n",
+    "steps[0]: the session would have ... parts (each hold, relax, set and rest is one); "
+    "a session has at most 5,000": H
+    + OWN
+    + "steps:\n  - {exercise: stretch, hold: 0.1, relax: 0.1, reps: 100, sets: 20, sides: each}\n",
+    "steps[200]: a routine has at most 200 steps; this one has ...": H
+    + "steps:\n"
+    + "  - rest: 1s\n" * 250,
+    "steps[0].cues[0].every: a repeating cue comes at most once a second (every: 1s or more), "
+    "got 0.5": H
+    + OWN
+    + "steps:\n  - {exercise: stretch, hold: 30s, cues: [{every: 0.5, say: x}]}\n",
+    "steps[0].cues: these cues would be heard ... times in each 2h hold; at most 120 "
+    "(repeat them less often)": H
+    + OWN
+    + "steps:\n  - {exercise: stretch, hold: 2h, cues: [{every: 1s, say: x}]}\n",
+    "stages[1].change.s: makes the cues of steps[0] heard ... times in its ...; at most 120 "
+    "(change the cues or the dose)": H
+    + OWN
+    + "steps:\n  - {exercise: stretch, id: s, hold: 1m, cues: [{every: 1s, say: x}]}\n"
+    + "stages:\n  - {name: A}\n  - {name: B, after: 2, change: {s: {hold: 2h}}}\n",
+    "exercises: a file defines at most 500 exercises; this one has ... "
+    "(put them in several exercise libraries)": "backcoach: 1\ntitle: T\nexercises:\n"
+    + "".join(f"  e{i}: {{name: E}}\n" for i in range(600))
+    + ONE_REST,
+    "exercises.x.image: the image path is ... characters long; at most 1000": H
+    + "exercises:\n  x: {name: X, image: "
+    + "a" * 1200
+    + ".png}\n"
+    + ONE_REST,
     "expected a mapping of keys like 'backcoach: 1' and 'title: ...' at the top level, "
     "got a list": "- a\n",
     "missing 'backcoach: 1' (the format version); add it as the first line": (

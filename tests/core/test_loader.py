@@ -193,13 +193,13 @@ def alias_bomb() -> str:
 
 
 def known_key_alias_bomb() -> str:
-    """A legal file whose 5,000 steps each alias the first step's 50 cues."""
+    """A file whose 100 steps each alias the first step's 1,000 cues (within MAX_STEPS)."""
     return (
         "backcoach: 1\ntitle: T\nexercises:\n  a: {name: A}\nsteps:\n"
         "  - exercise: a\n    hold: 30s\n    cues: &c1 ["
-        + ", ".join(["{at: 1s, say: hi}"] * 50)
+        + ", ".join(["{at: 1s, say: hi}"] * 1000)
         + "]\n"
-        + "".join("  - {exercise: a, hold: 30s, cues: *c1}\n" for _ in range(5000))
+        + "".join("  - {exercise: a, hold: 30s, cues: *c1}\n" for _ in range(100))
     )
 
 

@@ -6,6 +6,8 @@ import math
 import re
 
 MAX_SECONDS = 2 * 60 * 60
+OUT_OF_RANGE_SECONDS = 24 * 60 * 60
+"""Past a day (or past what a float holds) a value is "out of range", not just over 2h."""
 
 _NUM = r"[0-9]+(?:\.[0-9]+)?"
 DURATION_PATTERN = (
@@ -47,7 +49,11 @@ def parse_duration(value: object) -> float:
             raise DurationError(f"expected {ACCEPTED_FORMS}, got {_show(value)}")
     else:
         raise DurationError(f"expected {ACCEPTED_FORMS}, got {_show(value)}")
-    if not math.isfinite(seconds) or seconds <= 0:
+    if not math.isfinite(seconds) or seconds > OUT_OF_RANGE_SECONDS:
+        raise DurationError(
+            f"out of range: a duration is more than 0 and at most 2h, got {_show(value)}"
+        )
+    if seconds <= 0:
         raise DurationError(f"a duration must be more than 0 seconds, got {_show(value)}")
     if seconds > MAX_SECONDS:
         raise DurationError(f"a duration must be at most 2h, got {_show(value)}")

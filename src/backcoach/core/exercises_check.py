@@ -8,6 +8,7 @@ from pathlib import Path, PureWindowsPath
 from yaml.nodes import Node
 
 from backcoach.core.additions_check import AdditionChecks
+from backcoach.core.limits import MAX_EXERCISES, MAX_IMAGE_PATH
 from backcoach.core.node_checks import Items
 from backcoach.core.routine import Exercise
 
@@ -41,6 +42,14 @@ class ExerciseChecks(AdditionChecks):
         if items is None:
             return out
         self.own_ids.update(items)
+        if len(items) > MAX_EXERCISES:
+            self.error(
+                top["exercises"][1],
+                "exercises",
+                f"a file defines at most {MAX_EXERCISES} exercises; this one has "
+                f"{len(items):,} (put them in several exercise libraries)",
+            )
+            return out
         for ex_id, (_, vnode) in items.items():
             exercise = self.exercise(ex_id, vnode, f"exercises.{ex_id}")
             if exercise is not None:
@@ -90,6 +99,13 @@ class ExerciseChecks(AdditionChecks):
         if value is None:
             return None
         example = "write it relative to this file's folder, like images/bridge-0.jpg"
+        if len(value) > MAX_IMAGE_PATH:
+            self.error(
+                node,
+                path,
+                f"the image path is {len(value):,} characters long; at most {MAX_IMAGE_PATH}",
+            )
+            return None
         if _DRIVE.match(value) or value.startswith(("/", "\\")) or PureWindowsPath(value).anchor:
             self.error(node, path, f"{value!r} is an absolute path; {example}")
             return None
@@ -115,13 +131,12 @@ class ExerciseChecks(AdditionChecks):
         relative = Path(*[p for p in parts if p not in ("", ".")])
         for base in (self.folder, self.assets):
             candidate = base / relative
-            if candidate.is_file():
-                try:
-                    inside = candidate.resolve().is_relative_to(base.resolve())
-                except (OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11, 3.12)
-                    inside = False
-                if inside:
-                    return candidate.absolute()
+            try:
+                inside = candidate.is_file() and candidate.resolve().is_relative_to(base.resolve())
+            except (OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11, 3.12)
+                inside = False
+            if inside:
+                return candidate.absolute()
         self.error(
             node,
             path,

@@ -31,7 +31,7 @@ from backcoach.core.node_checks import MAX_PROBLEMS, did_you_mean
 from backcoach.core.problems import Problem, with_sources
 from backcoach.core.routine import Exercise, ExerciseLibrary, Routine
 from backcoach.core.routine_check import FORMAT_VERSION, Reading, RoutineReader
-from backcoach.core.yaml_nodes import TooBig, parse_bytes, read_file
+from backcoach.core.yaml_nodes import MAX_VISITS, TooBig, has_aliases, parse_bytes, read_file
 
 __all__ = [
     "FORMAT_VERSION",
@@ -103,6 +103,19 @@ def load_bytes(
     return _build(Path(path), shown, parsed.data, parsed.root, parsed.problems, catalog, assets)
 
 
+def too_many_values(root: Node | None) -> str:
+    """Why the walker stopped: aliases that expand too far, or simply too many values."""
+    if root is not None and has_aliases(root):
+        return (
+            "anchors and aliases expand to too many values "
+            "(an 'alias bomb'?); write the routine out more plainly"
+        )
+    return (
+        f"too many values for a routine file (more than {MAX_VISITS:,}); "
+        "a routine needs a few hundred"
+    )
+
+
 def _build(
     path: Path,
     shown: str,
@@ -121,14 +134,7 @@ def _build(
     try:
         reader.read(root, reading, result.sha256)
     except TooBig as exc:
-        reader.issues = [
-            (
-                exc.node,
-                "anchors and aliases expand to too many values "
-                "(an 'alias bomb'?); write the routine out more plainly",
-                "",
-            )
-        ]
+        reader.issues = [(exc.node, too_many_values(root), "")]
         reading.routine = reading.library = None
         reading.usable_exercises = {}
     except RecursionError:

@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from backcoach.core.durations import DurationError, parse_duration
 from backcoach.core.exercise_catalog import ExerciseCatalog
+from backcoach.core.limits import MAX_DIGITS, MAX_WHOLE
 from backcoach.core.problems import Problem
 from backcoach.core.suggest import closest, suggest_duration
 from backcoach.core.yaml_errors import FORMAT_KEYS
@@ -35,6 +36,8 @@ from backcoach.core.yaml_nodes import (
 
 MAX_PROBLEMS = 1000
 """Kept per file (the check command shows the first 50)."""
+MAX_SUGGESTIONS = 5
+"""Unknown ids given a "did you mean" per file; the others are reported plainly."""
 
 WHOLE_RE = re.compile(r"^[0-9]+$")
 _KEY_NO_COLON = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*) +(\S.*)$")
@@ -95,6 +98,28 @@ class NodeReader:
         """Library files with errors that exercises of this file are blamed on."""
         self.unreadable_defaults: set[str] = set()
         """`defaults` keys whose value is reported wrong (their follow-on errors are not)."""
+        self.suggestions_left = MAX_SUGGESTIONS
+        self.steps_refused = False
+        """The file has more steps than a routine may (they are not read one by one)."""
+
+    def suggest_id(self, word: str, choices: Iterable[str]) -> str | None:
+        """ "; did you mean 'plank'?" (or "" when none is close) for the first few
+        unknown ids of a file; None once MAX_SUGGESTIONS have been looked for."""
+        if self.suggestions_left <= 0:
+            return None
+        self.suggestions_left -= 1
+        return did_you_mean(word, choices)
+
+    def id_hint(self, step_id: str, ids: list[str]) -> str:
+        """What follows "no step has the id 'x'": a close id, the ids, or nothing after a few."""
+        close = self.suggest_id(step_id, ids)
+        if close is None:
+            return ""
+        if close:
+            return close
+        if not ids:
+            return "; no step has an id yet (give the step 'id: NAME' first)"
+        return f"; the step ids are {', '.join(ids)}"
 
     # -- reporting ---------------------------------------------------------
 
@@ -272,16 +297,31 @@ class NodeReader:
             return None
         return value
 
-    def whole(self, node: Node, path: str, minimum: int = 1) -> int | None:
+    def whole(
+        self, node: Node, path: str, minimum: int = 1, maximum: int = MAX_WHOLE
+    ) -> int | None:
+        """A whole number from `minimum` to `maximum`; more is "out of range" with the range."""
         what = f"a whole number of at least {minimum}"
         scalar = self.scalar(node, path, what)
         if scalar is None:
             return None
         value = str(scalar.value)
-        if WHOLE_RE.match(value) and scalar_tag(scalar) == INT and int(value) >= minimum:
-            return int(value)
-        self.error(node, path, f"expected {what}, got {show_value(node)}")
-        return None
+        if not (WHOLE_RE.match(value) and scalar_tag(scalar) == INT):
+            self.error(node, path, f"expected {what}, got {show_value(node)}")
+            return None
+        digits = value.lstrip("0") or "0"
+        if len(digits) > MAX_DIGITS or int(digits) > maximum:
+            self.error(
+                node,
+                path,
+                f"out of range: expected a whole number from {minimum} to {maximum}, "
+                f"got {show_value(node)}",
+            )
+            return None
+        if int(digits) < minimum:
+            self.error(node, path, f"expected {what}, got {show_value(node)}")
+            return None
+        return int(digits)
 
     def duration(self, node: Node, path: str, *, pause: bool = False) -> float | None:
         """Seconds, more than 0 and at most 2h (the format's rule for every duration).
@@ -304,7 +344,7 @@ class NodeReader:
         except DurationError as exc:
             message = str(exc)
             message = message.rsplit(", got", 1)[0] + f", got {show_value(node)}"
-            if pause and "more than 0" in message:
+            if pause and message.startswith("a duration must be more than 0"):
                 message += " (every pause is more than 0; leave the key out for the default)"
             fix = suggest_duration(value) if message.startswith("expected") else None
             self.error(node, path, message, f"write {fix}" if fix else "")

@@ -9,18 +9,25 @@ a rest step). A get-ready countdown opens the session.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from dataclasses import dataclass
 from typing import Literal
 
+from backcoach.core.flare import flare_steps
+from backcoach.core.limits import (
+    GET_READY_SECONDS,
+    MAX_CUES,
+    PlanTooLong,
+    cue_firings,
+    describe_size,
+    first_too_long,
+)
 from backcoach.core.routine import Cue, Exercise, ExerciseStep, RestStep, Routine, Sound, Step
 from backcoach.core.stages import stage_steps
 
 SegmentKind = Literal["get-ready", "hold", "relax", "reps", "timed", "switch", "rest"]
 SEGMENT_KINDS: tuple[str, ...] = ("get-ready", "hold", "relax", "reps", "timed", "switch", "rest")
 
-GET_READY_SECONDS = 5.0
 # Segments the patient works in; the others are pauses between them.
 WORK_KINDS: frozenset[str] = frozenset({"hold", "reps", "timed"})
 
@@ -143,48 +150,18 @@ class Plan:
         }
 
 
-def flare_steps(routine: Routine, steps: tuple[Step, ...] | None = None) -> tuple[Step, ...]:
-    """The routine's steps on a flare day: skipped ids removed, holds/durations/reps scaled.
-
-    `steps` are the steps of the current stage (default: as written): a flare day
-    applies `flare` on top of the stage.
-
-    Reps are rounded up, never below 1; rep_time, rests and pauses are not scaled.
-    Rest steps left at the end only because the exercises after them were
-    skipped are dropped too (a session never ends on a pause the therapist
-    put *between* exercises); a routine that itself ends with a rest step keeps it.
-    """
-    steps = routine.steps if steps is None else steps
-    if routine.flare is None:
-        return steps
-    scale = routine.flare.scale
-    skip = set(routine.flare.skip)
-    out: list[Step] = []
-    for step in steps:
-        if step.id is not None and step.id in skip:
-            continue
-        if isinstance(step, ExerciseStep):
-            step = dataclasses.replace(
-                step,
-                hold=None if step.hold is None else step.hold * scale,
-                duration=None if step.duration is None else step.duration * scale,
-                reps=max(1, math.ceil(step.reps * scale - 1e-9)),
-            )
-        out.append(step)
-    # A rest step that only led into skipped exercises would now end the session.
-    ended_by_skip = isinstance(routine.steps[-1], ExerciseStep) if routine.steps else False
-    while ended_by_skip and out and isinstance(out[-1], RestStep):
-        out.pop()
-    return tuple(out)
-
-
 def build_plan(routine: Routine, *, flare: bool = False, stage: int = 1) -> Plan:
     """The session of `routine` at `stage` (1-based), on a flare day or not.
 
-    Raises stages.StageError for a stage the routine does not have.
+    Raises stages.StageError for a stage the routine does not have, and
+    limits.PlanTooLong for a session past the format's limits (the checker
+    refuses such files; a routine built in code is measured before it is expanded).
     """
     staged = stage_steps(routine, stage)
     steps = flare_steps(routine, staged) if flare else staged
+    over = first_too_long(steps, GET_READY_SECONDS)
+    if over is not None:
+        raise PlanTooLong(f"{routine.title}: the session {describe_size(over[1])}")
     builder = _Builder()
     if steps:
         builder.add("get-ready", GET_READY_SECONDS, "Get ready")
@@ -213,6 +190,7 @@ def _add_exercise_step(b: _Builder, step: ExerciseStep, i: int) -> None:
         _add_alternating_step(b, step, i)
         return
     ex = step.exercise
+    cues = _place_cues(step.cues, _period(step))
     sides: list[Literal["left", "right"] | None]
     sides = {"none": [None], "each": ["left", "right"], "left": ["left"], "right": ["right"]}[
         step.sides
@@ -251,7 +229,7 @@ def _add_exercise_step(b: _Builder, step: ExerciseStep, i: int) -> None:
                         rep=rep,
                         reps=step.reps,
                         say=say if rep == 1 else None,
-                        cues=_place_cues(step.cues, step.hold),
+                        cues=cues,
                         **common,
                     )
                     if rep < step.reps:
@@ -262,7 +240,7 @@ def _add_exercise_step(b: _Builder, step: ExerciseStep, i: int) -> None:
                     step.duration,
                     f"{ex.name}{where}",
                     say=say,
-                    cues=_place_cues(step.cues, step.duration),
+                    cues=cues,
                     **common,
                 )
             else:
@@ -274,7 +252,7 @@ def _add_exercise_step(b: _Builder, step: ExerciseStep, i: int) -> None:
                     reps=step.reps,
                     rep_time=step.rep_time,
                     say=say,
-                    cues=_place_cues(step.cues, length),
+                    cues=cues,
                     **common,
                 )
 
@@ -287,6 +265,7 @@ def _add_alternating_step(b: _Builder, step: ExerciseStep, i: int) -> None:
     side changes every rep) or self-paced (one Done ends the set).
     """
     ex = step.exercise
+    cues = _place_cues(step.cues, _period(step))
     for set_no in range(1, step.sets + 1):
         common = {"step_index": i, "exercise": ex, "set": set_no, "sets": step.sets}
         if set_no > 1 and step.rest > 0:
@@ -302,7 +281,7 @@ def _add_alternating_step(b: _Builder, step: ExerciseStep, i: int) -> None:
                 reps=step.reps,
                 rep_time=step.rep_time,
                 say=say,
-                cues=_place_cues(step.cues, length),
+                cues=cues,
                 alternate=True,
                 **common,
             )
@@ -317,7 +296,7 @@ def _add_alternating_step(b: _Builder, step: ExerciseStep, i: int) -> None:
                 rep=rep,
                 reps=step.reps,
                 say=say if n == 0 else None,
-                cues=_place_cues(step.cues, step.hold),
+                cues=cues,
                 alternate=True,
                 **common,
             )
@@ -344,6 +323,17 @@ def _where(side: str | None, set_no: int, sets: int) -> str:
     return (" — " + ", ".join(parts)) if parts else ""
 
 
+def _period(step: ExerciseStep) -> float | None:
+    """The length of the periods the step's cues are placed in (None: self-paced)."""
+    if step.hold is not None:
+        return step.hold
+    if step.duration is not None:
+        return step.duration
+    if step.rep_time is None:
+        return None
+    return step.reps * step.rep_time * (2 if step.sides == "alternate" else 1)
+
+
 def _place_cues(cues: tuple[Cue, ...], length: float | None) -> tuple[PlannedCue, ...]:
     """Offsets of a step's cues within one period of `length` seconds (None: self-paced).
 
@@ -351,6 +341,8 @@ def _place_cues(cues: tuple[Cue, ...], length: float | None) -> tuple[PlannedCue
     a self-paced period only gets `at` and `every` cues (it has no known end), the
     `every` ones for up to 10 minutes.
     """
+    if cue_firings(cues, length) > MAX_CUES:
+        raise PlanTooLong(f"cues would be heard more than {MAX_CUES} times in one period")
     horizon = length if length is not None else 600.0
     out: list[PlannedCue] = []
     for cue in cues:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from yaml.nodes import Node, ScalarNode
 
 from backcoach.core.exercises_check import ExerciseChecks
+from backcoach.core.flare import flare_steps
+from backcoach.core.limits import GET_READY_SECONDS, MAX_DIGITS, describe_size, first_too_long
 from backcoach.core.node_checks import NUMBER_RE, WHOLE_RE, Items, did_you_mean, join_or, show_value
 from backcoach.core.routine import (
     IF_YES,
@@ -28,6 +30,7 @@ from backcoach.core.routine import (
     Routine,
     Step,
 )
+from backcoach.core.stages import stage_steps
 from backcoach.core.stages_check import StageChecks
 from backcoach.core.steps_check import STEP_KEYS, StepChecks
 from backcoach.core.yaml_nodes import FLOAT, INT, scalar_tag
@@ -147,7 +150,8 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
             return True
         node = top["backcoach"][1]
         value = str(node.value) if isinstance(node, ScalarNode) else ""
-        if isinstance(node, ScalarNode) and scalar_tag(node) == INT and WHOLE_RE.match(value):
+        whole = scalar_tag(node) == INT and WHOLE_RE.match(value) and len(value) <= MAX_DIGITS
+        if isinstance(node, ScalarNode) and whole:
             number = int(value)
             if number == FORMAT_VERSION:
                 return True
@@ -189,6 +193,8 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
             )
         elif "steps" in top:
             steps = self.steps(top["steps"][1], defaults, own)
+        if self.steps_refused:
+            return None
         flare = self.flare(top["flare"][1], steps) if "flare" in top else None
         stages = self.stages(top["stages"][1], steps) if "stages" in top else ()
         if self.issues:
@@ -197,7 +203,7 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
         for step in steps:
             if isinstance(step, ExerciseStep):
                 used.setdefault(step.exercise.id, step.exercise)
-        return Routine(
+        routine = Routine(
             id=self.path.stem,
             title=title,
             steps=tuple(steps),
@@ -214,13 +220,45 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
             stages=stages,
             exercises=used,
         )
+        return routine if self.session_fits(routine, top) else None
+
+    def session_fits(self, routine: Routine, top: Items) -> bool:
+        """The session is within the limits at every stage, on a flare day or not.
+
+        The error points at the step that takes it past them (as written), the
+        stage (a stage's doses), or `flare` (a flare day's skips and scale).
+        """
+        for number in range(1, max(1, len(routine.stages)) + 1):
+            staged = stage_steps(routine, number)
+            for flare in (False, True) if routine.flare else (False,):
+                steps = flare_steps(routine, staged) if flare else staged
+                over = first_too_long(steps, GET_READY_SECONDS)
+                if over is not None:
+                    node, path, where = self.blame_session(top, number, flare, over[0])
+                    self.error(node, path, f"{where}the session {describe_size(over[1])}")
+                    return False
+        return True
+
+    @staticmethod
+    def blame_session(top: Items, number: int, flare: bool, index: int) -> tuple[Node, str, str]:
+        """(node, path, words) for a session past the limits at stage `number`."""
+        day = "on a flare day " if flare else ""
+        if number > 1:
+            return (
+                top["stages"][1].value[number - 1],
+                f"stages[{number - 1}]",
+                f"{day}at this stage ",
+            )
+        if flare:
+            return top["flare"][1], "flare", day
+        return top["steps"][1].value[index], f"steps[{index}]", ""
 
     def prescribed(self, node: Node) -> Prescribed | None:
         value = self.text(node, "prescribed", "N/day or N/week")
         if value is None:
             return None
         match = _PRESCRIBED.match(value)
-        if match is None or int(match.group(1)) < 1:
+        if match is None or len(match.group(1)) > MAX_DIGITS or int(match.group(1)) < 1:
             self.error(
                 node,
                 "prescribed",
@@ -314,19 +352,17 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
             snode = items["skip"][1]
             nodes = self.sequence(snode, "flare.skip", "[plank, bridges]")
             ids = list(self.step_ids)
+            known = set(ids)
             for i, inode in enumerate(nodes or []):
                 step_id = self.text(inode, f"flare.skip[{i}]", "a step id")
                 if step_id is None:
                     continue
-                if step_id not in ids:
-                    hint = did_you_mean(step_id, ids) or (
-                        f"; the step ids are {', '.join(ids)}"
-                        if ids
-                        else "; no step has an id yet (give the step 'id: NAME' first)"
-                    )
+                if step_id not in known:
+                    hint = self.id_hint(step_id, ids)
                     self.error(inode, f"flare.skip[{i}]", f"no step has the id '{step_id}'{hint}")
                 skip.append(step_id)
-            left = [s for s in steps if isinstance(s, ExerciseStep) and s.id not in skip]
+            skipped = set(skip)
+            left = [s for s in steps if isinstance(s, ExerciseStep) and s.id not in skipped]
             if steps and not left and not self.issues:
                 self.error(snode, "flare.skip", "leaves no exercise to do on a flare day")
         return Flare(scale=scale, skip=tuple(skip))

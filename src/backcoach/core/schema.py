@@ -33,6 +33,15 @@ from __future__ import annotations
 from typing import Any
 
 from backcoach.core.durations import ACCEPTED_FORMS, DURATION_PATTERN, MAX_SECONDS
+from backcoach.core.limits import (
+    MAX_EXERCISES,
+    MAX_IMAGE_PATH,
+    MAX_REPS,
+    MAX_SETS,
+    MAX_STEPS,
+    MAX_WHOLE,
+    MIN_EVERY,
+)
 from backcoach.core.routine import IF_YES, KINDS, LEVELS, SIDES, SOUNDS
 
 SCHEMA_ID = "https://backcoach.invalid/schema/routine-1.json"
@@ -88,12 +97,13 @@ def _words(description: str) -> Schema:
     }
 
 
-def _whole(description: str) -> Schema:
+def _whole(description: str, maximum: int = MAX_WHOLE) -> Schema:
     return {
         "description": description,
         "type": "integer",
         "minimum": 1,
-        MESSAGE: "expected a whole number of at least 1",
+        "maximum": maximum,
+        MESSAGE: f"expected a whole number from 1 to {maximum}",
     }
 
 
@@ -117,6 +127,7 @@ def _image() -> Schema:
             "like images/bird-dog-0.jpg); no '..', no absolute path, no URL."
         ),
         "type": "string",
+        "maxLength": MAX_IMAGE_PATH,
         "pattern": IMAGE_PATTERN,
         "examples": ["images/bird-dog-0.jpg"],
         MESSAGE: "expected a PNG, JPEG or SVG image path relative to this file, "
@@ -182,7 +193,11 @@ def _schema() -> Schema:
                 MESSAGE: f"expected half or {ACCEPTED_FORMS}",
             },
             "before_end": _duration("Before the end of each hold/duration period."),
-            "every": _duration("Repeat every this long during each hold/duration period."),
+            "every": {
+                **_duration("Repeat every this long during each hold/duration period."),
+                "minimum": MIN_EVERY,
+                MESSAGE: f"expected {ACCEPTED_FORMS}, at least 1s and at most 2h",
+            },
             "say": _text("Text spoken and shown."),
             "show": _text("Text shown only."),
             "sound": _enum("A sound to play.", SOUNDS),
@@ -214,14 +229,14 @@ def _schema() -> Schema:
             ),
             "id": _text("A name for the step, unique in the file (for flare.skip)."),
             "hold": _duration("A stretch or isometric hold: the length of each hold."),
-            "reps": _whole("Holds (with hold) or movements per set. Default 1."),
+            "reps": _whole("Holds (with hold) or movements per set. Default 1.", MAX_REPS),
             "rep_time": _duration(
                 "With reps and no hold: one rep every this long, counted aloud. Without it, reps are self-paced."
             ),
             "duration": _duration(
                 "A continuous timed activity (walk, march on the spot); not with hold, reps or rep_time."
             ),
-            "sets": _whole("Sets. Default 1."),
+            "sets": _whole("Sets. Default 1.", MAX_SETS),
             "sides": _enum(
                 "none, each (left then right), left, right, or alternate (reps alternate "
                 "left, right, ... starting left; reps is per side). Default none.",
@@ -317,6 +332,7 @@ def _schema() -> Schema:
         "exercises": {
             "description": "Exercises defined in this file, by id.",
             "type": "object",
+            "maxProperties": MAX_EXERCISES,
             "additionalProperties": {"$ref": "#/$defs/exercise"},
         },
     }
@@ -382,6 +398,7 @@ def _schema() -> Schema:
                 "description": "The steps of the session, in order.",
                 "type": "array",
                 "minItems": 1,
+                "maxItems": MAX_STEPS,
                 "items": {"$ref": "#/$defs/step"},
             },
         },
@@ -483,8 +500,8 @@ def _stage() -> Schema:
         "minProperties": 1,
         "properties": {
             "hold": _duration("The length of each hold."),
-            "reps": _whole("Holds or movements per set."),
-            "sets": _whole("Sets."),
+            "reps": _whole("Holds or movements per set.", MAX_REPS),
+            "sets": _whole("Sets.", MAX_SETS),
             "rep_time": _duration("One rep every this long."),
             "duration": _duration("The length of a continuous activity."),
             "rest": _duration("Pause after each set and before the next step."),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from yaml.nodes import Node
 
 from backcoach.core.durations import format_duration
+from backcoach.core.limits import MAX_CUES, MAX_REPS, MAX_SETS, cue_firings
 from backcoach.core.node_checks import NodeReader, did_you_mean, join_or
 from backcoach.core.routine import (
     STAGE_CHANGE_KEYS,
@@ -178,12 +179,7 @@ class StageChecks(NodeReader):
         for step_id, (knode, vnode) in items.items():
             nodes[step_id] = vnode
             if step_id not in self.step_ids:
-                ids = list(self.step_ids)
-                hint = did_you_mean(step_id, ids) or (
-                    f"; the step ids are {', '.join(ids)}"
-                    if ids
-                    else "; no step has an id yet (give the step 'id: NAME' first)"
-                )
+                hint = self.id_hint(step_id, list(self.step_ids))
                 self.error(knode, path, f"no step has the id '{step_id}'{hint}")
                 self.forbid_tags(vnode, path)
                 continue
@@ -237,7 +233,8 @@ class StageChecks(NodeReader):
             self.forbid_tags(vnode, path)
             return None
         if key in _INTS:
-            whole = self.whole(vnode, f"{path}.{key}")
+            most = MAX_REPS if key == "reps" else MAX_SETS
+            whole = self.whole(vnode, f"{path}.{key}", 1, most)
             return None if whole is None else float(whole)
         return self.duration(vnode, f"{path}.{key}")
 
@@ -253,15 +250,29 @@ class StageChecks(NodeReader):
             changed = apply_change(step, change.values())
             by_id[change.step_id] = changed
             if isinstance(changed, ExerciseStep):
-                misfit = cue_misfit(changed)
-                if misfit is not None:
-                    index = self.step_ids[change.step_id]
-                    self.error(
-                        nodes[change.step_id],
-                        f"{path}.{change.step_id}",
-                        f"leaves the cue {misfit} of steps[{index}] outside its "
-                        f"{format_period(changed)}; change the cue or the dose",
-                    )
+                self.cues_still_fit(changed, nodes[change.step_id], f"{path}.{change.step_id}")
+
+    def cues_still_fit(self, step: ExerciseStep, node: Node, path: str) -> None:
+        """A stage's dose leaves the step's cues inside its period, and not too many."""
+        assert step.id is not None
+        index = self.step_ids[step.id]
+        misfit = cue_misfit(step)
+        if misfit is not None:
+            self.error(
+                node,
+                path,
+                f"leaves the cue {misfit} of steps[{index}] outside its "
+                f"{format_period(step)}; change the cue or the dose",
+            )
+            return
+        heard = cue_firings(step.cues, cue_period(step))
+        if heard > MAX_CUES:
+            self.error(
+                node,
+                path,
+                f"makes the cues of steps[{index}] heard {heard:,} times in its "
+                f"{format_period(step)}; at most {MAX_CUES} (change the cues or the dose)",
+            )
 
 
 def format_period(step: ExerciseStep) -> str:

@@ -6,7 +6,8 @@ from yaml.nodes import Node, ScalarNode
 
 from backcoach.core.additions_check import AdditionChecks
 from backcoach.core.durations import format_duration
-from backcoach.core.node_checks import Items, did_you_mean
+from backcoach.core.limits import MAX_CUES, MAX_REPS, MAX_SETS, MAX_STEPS, MIN_EVERY, cue_firings
+from backcoach.core.node_checks import Items, show_value
 from backcoach.core.routine import (
     DEFAULT_RELAX,
     DEFAULT_REST,
@@ -73,8 +74,9 @@ class StepChecks(AdditionChecks):
         if not nodes:
             self.error(node, "steps", "a routine needs at least one step")
             return []
+        if self.too_many_steps(nodes):
+            return []
         out: list[Step] = []
-        ids = self.step_ids
         for i, snode in enumerate(nodes):
             path = f"steps[{i}]"
             items = self.mapping(snode, path, "a step (a mapping with exercise: or rest:)")
@@ -95,18 +97,35 @@ class StepChecks(AdditionChecks):
                     )
                 step = None
             if "id" in items:
-                step_id = self.text(items["id"][1], f"{path}.id", "a step id")
-                if step_id is not None and step_id in ids:
-                    self.error(
-                        items["id"][1],
-                        f"{path}.id",
-                        f"'{step_id}' is already the id of steps[{ids[step_id]}]; ids must be unique",
-                    )
-                elif step_id is not None:
-                    ids[step_id] = i
+                self.record_id(items["id"][1], path, i)
             if step is not None:
                 out.append(step)
         return out
+
+    def record_id(self, node: Node, path: str, index: int) -> None:
+        """Keep steps[index]'s `id:` for flare.skip and stages; ids are unique."""
+        ids = self.step_ids
+        step_id = self.text(node, f"{path}.id", "a step id")
+        if step_id is not None and step_id in ids:
+            self.error(
+                node,
+                f"{path}.id",
+                f"'{step_id}' is already the id of steps[{ids[step_id]}]; ids must be unique",
+            )
+        elif step_id is not None:
+            ids[step_id] = index
+
+    def too_many_steps(self, nodes: list[Node]) -> bool:
+        """More than MAX_STEPS: reported at the first one too many, and none is read."""
+        if len(nodes) <= MAX_STEPS:
+            return False
+        self.steps_refused = True
+        self.error(
+            nodes[MAX_STEPS],
+            f"steps[{MAX_STEPS}]",
+            f"a routine has at most {MAX_STEPS} steps; this one has {len(nodes):,}",
+        )
+        return True
 
     def rest_step(self, items: Items, path: str) -> RestStep | None:
         for key, (knode, _) in items.items():
@@ -147,8 +166,8 @@ class StepChecks(AdditionChecks):
             )
 
         hold, duration, rep_time = dur("hold"), dur("duration"), dur("rep_time")
-        reps = self.whole(items["reps"][1], f"{path}.reps") if "reps" in items else 1
-        sets = self.whole(items["sets"][1], f"{path}.sets") if "sets" in items else 1
+        reps = self.whole(items["reps"][1], f"{path}.reps", 1, MAX_REPS) if "reps" in items else 1
+        sets = self.whole(items["sets"][1], f"{path}.sets", 1, MAX_SETS) if "sets" in items else 1
         sides = (
             self.choice(items["sides"][1], f"{path}.sides", SIDES) if "sides" in items else "none"
         )
@@ -260,7 +279,7 @@ class StepChecks(AdditionChecks):
         self.error(
             node,
             path,
-            f"unknown exercise '{ex_id}'{did_you_mean(ex_id, known)} "
+            f"unknown exercise '{ex_id}'{self.suggest_id(ex_id, known) or ''} "
             f"(looked in {self.catalog.describe()})",
         )
         return None
@@ -312,7 +331,7 @@ class StepChecks(AdditionChecks):
             if "before_end" in items:
                 before_end = self.duration(items["before_end"][1], f"{cpath}.before_end")
             if "every" in items:
-                every = self.duration(items["every"][1], f"{cpath}.every")
+                every = self.every(items["every"][1], f"{cpath}.every")
             say = self.optional_text(items, "say", cpath)
             show = self.optional_text(items, "show", cpath)
             sound = (
@@ -324,7 +343,42 @@ class StepChecks(AdditionChecks):
                 self.cue_fits(items, cpath, period, period_name, at, at_half, before_end, every)
             if len(self.issues) == before:
                 out.append(Cue(at, at_half, before_end, every, say, show, sound))  # type: ignore[arg-type]
+        self.cues_heard(node, path, tuple(out), period, period_name, known)
         return tuple(out)
+
+    def cues_heard(
+        self,
+        node: Node,
+        path: str,
+        cues: tuple[Cue, ...],
+        period: float | None,
+        name: str,
+        known: bool,
+    ) -> None:
+        """At most MAX_CUES cues are heard in one period (a self-paced one counts 10 minutes);
+        not checked when the step's timing could not be read (`known` False)."""
+        heard = cue_firings(cues, period) if known else 0
+        if heard > MAX_CUES:
+            within = f"each {name}" if period is not None else "10 minutes of a self-paced set"
+            self.error(
+                node,
+                path,
+                f"these cues would be heard {heard:,} times in {within}; "
+                f"at most {MAX_CUES} (repeat them less often)",
+            )
+
+    def every(self, node: Node, path: str) -> float | None:
+        """A repeating cue's interval: a duration of at least MIN_EVERY."""
+        every = self.duration(node, path)
+        if every is not None and every < MIN_EVERY:
+            self.error(
+                node,
+                path,
+                f"a repeating cue comes at most once a second (every: 1s or more), "
+                f"got {show_value(node)}",
+            )
+            return None
+        return every
 
     def cue_fits(
         self,

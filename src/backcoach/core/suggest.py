@@ -28,8 +28,18 @@ SYNONYMS: dict[str, str] = {
 _PART_SPLIT = re.compile(r"[_\-\s]+|(?<=[a-z])(?=[A-Z])")
 
 
-def distance(a: str, b: str) -> int:
-    """Edits (insert, delete, replace, swap two neighbours) from `a` to `b`."""
+MAX_SUGGEST_LENGTH = 64
+"""Longer words get no typo suggestion (no key or id of the format is that long)."""
+
+
+def distance(a: str, b: str, cap: int | None = None) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
+
+    With `cap`, any distance over it is returned as cap + 1, found early: two
+    rows in a row over the cap can only lead to more.
+    """
+    if cap is not None and abs(len(a) - len(b)) > cap:
+        return cap + 1
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -38,8 +48,10 @@ def distance(a: str, b: str) -> int:
             row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
             if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
                 row[j] = min(row[j], prev2[j - 2] + 1)
+        if cap is not None and min(row) > cap and min(prev) > cap:
+            return cap + 1
         prev2, prev = prev, row
-    return prev[-1]
+    return prev[-1] if cap is None else min(prev[-1], cap + 1)
 
 
 def _limit(word: str) -> int:
@@ -60,7 +72,10 @@ def closest(word: str, choices: Iterable[str], *, keys: bool = False) -> str | N
     by_lower = {c.lower(): c for c in options}
     if lower in by_lower:
         return by_lower[lower]
-    near = sorted((distance(lower, c.lower()), c) for c in options)
+    if len(word) > MAX_SUGGEST_LENGTH:
+        return None
+    cap = _limit(word)
+    near = sorted((distance(lower, c.lower(), cap), c) for c in options)
     if near and near[0][0] <= 1 and len(word) > 2:
         return near[0][1]
     if keys:

@@ -139,6 +139,23 @@ class TooBig(Exception):
         self.node = node
 
 
+def has_aliases(root: Node) -> bool:
+    """Whether some node is reached twice (an alias); each node is looked at once."""
+    seen: set[int] = set()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif not isinstance(node, ScalarNode):
+            for key, value in node.value:
+                stack += [key, value]
+    return False
+
+
 @dataclass
 class Budget:
     """Counts nodes reached while reading one file; raises TooBig past the limit."""

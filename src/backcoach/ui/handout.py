@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from backcoach.core.limits import PlanTooLong
 from backcoach.core.plan import build_plan
 from backcoach.core.routine import ExerciseStep, Question, RestStep, Routine, Step
 from backcoach.core.stages import changes_between, stage_steps
@@ -248,15 +249,21 @@ def _stages(routine: Routine) -> str:
 def handout_html(routine: Routine, stage: int = 1) -> Handout:
     """The handout of `routine` at `stage` (1-based) as HTML, with its photos."""
     images: dict[str, QImage] = {}
-    body = "".join(
-        (
-            _header(routine, stage),
-            _safety(routine),
-            _steps(routine, stage, images),
-            _flare(routine, stage),
-            _stages(routine),
+    try:
+        body = "".join(
+            (
+                _header(routine, stage),
+                _safety(routine),
+                _steps(routine, stage, images),
+                _flare(routine, stage),
+                _stages(routine),
+            )
         )
-    )
+    except PlanTooLong as exc:
+        title = f"<h1>{_e(routine.title)}</h1>"
+        why = tr("This routine can't be run: {0}").format(str(exc))
+        body = f"{title}<p>{_e(why)}</p>"
+        images.clear()
     return Handout(f"<html><body>{body}</body></html>", images)
 
 

@@ -69,13 +69,19 @@ def problem_block(problem: Problem) -> str:
 
 def card_for(entry: LibraryEntry) -> Card | None:
     """The row for an entry; None for a clean exercise library (not a routine)."""
-    from backcoach.core.plan import build_plan
+    from backcoach.core.limits import PlanTooLong
+    from backcoach.core.plan import Plan, build_plan
     from backcoach.ui.plan_text import total_text
 
     problems = tuple(short_problem(p) for p in entry.problems)
     routine = entry.routine
+    plan: Plan | None = None
     if routine is not None and not problems:
-        plan = build_plan(routine)
+        try:
+            plan = build_plan(routine)
+        except PlanTooLong as exc:
+            problems = (tr("This routine can't be run: {0}").format(str(exc)),)
+    if routine is not None and plan is not None:
         facts: list[str] = [
             tr(routine.level.capitalize()) if routine.level else "",
             total_text(plan),

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from backcoach.core.durations import format_duration
+from backcoach.core.limits import PlanTooLong
 from backcoach.core.plan import build_plan
 from backcoach.core.progression import StagePosition
 from backcoach.core.routine import POSTURE_BREAK_KIND, Exercise, ExerciseStep, Routine, Step
@@ -100,6 +101,18 @@ def step_times(routine: Routine, stage: int = 1) -> dict[int, float | None]:
         prev = out.get(seg.step_index, 0.0)
         out[seg.step_index] = None if prev is None or seg.duration is None else prev + seg.duration
     return out
+
+
+def plan_error(routine: Routine | None, stage: int = 1) -> str:
+    """Why `routine` cannot be planned at `stage` (a session past the limits), or ""."""
+    if routine is None:
+        return ""
+    try:
+        build_plan(routine, stage=stage)
+        build_plan(routine, stage=stage, flare=routine.flare is not None)
+    except PlanTooLong as exc:
+        return tr("This routine can't be run: {0}").format(str(exc))
+    return ""
 
 
 def rests_after(routine: Routine, stage: int = 1) -> dict[int, float]:
@@ -367,8 +380,9 @@ class RoutinePage(QWidget):
         self.steps.clear()
         routine = entry.routine
         problems = [short_problem(p) for p in entry.problems]
-        if routine is None or problems:
-            self._show_problems(entry, problems)
+        too_long = plan_error(routine, where.current if where is not None else 1)
+        if routine is None or problems or too_long:
+            self._show_problems(entry, problems or [too_long])
             return
         self.start.show()
         self.start.setEnabled(True)
@@ -406,7 +420,9 @@ class RoutinePage(QWidget):
         for widget in (self.steps, self.about, self.details, self.video, self.stage_back):
             widget.hide()
         self.errors.show()
-        self.errors.setPlainText("\n\n".join(problem_block(p) for p in entry.problems))
+        self.errors.setPlainText(
+            "\n\n".join(problem_block(p) for p in entry.problems) or "\n".join(problems)
+        )
         for i, p in enumerate(problems, 1):
             QTreeWidgetItem(self.steps, [str(i), p, ""])
         self.total.setText("")
