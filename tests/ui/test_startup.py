@@ -217,6 +217,7 @@ def test_nothing_heavy_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
         "backcoach.core.clocks",
         "secrets",
         "hashlib",
+        "socket",
         "made:Qt",
         "made:QStyle",
         "made:QMessageBox",

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 from pathlib import Path
 
 LOCK_NAME = "instance.lock"
@@ -30,13 +29,26 @@ def pid_file_text(pid: int, host: str) -> str:
     return f"{PID_HEADER}\n{pid}\n{host}\n"
 
 
+def hostname() -> str:
+    """This machine's name, as socket.gethostname() gives it.
+
+    os.uname() where there is one (the same name, without loading the socket
+    module, as the app writes the PID file before its window's first paint).
+    """
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def write_pid_file(data_dir: Path, mode: int = 0o600) -> None:
     """Say that this process runs the window on `data_dir` (after taking the lock)."""
     path = data_dir / PID_NAME
     part = path.with_name(f".{PID_NAME}.part")
     fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(pid_file_text(os.getpid(), socket.gethostname()))
+        f.write(pid_file_text(os.getpid(), hostname()))
     os.replace(part, path)
 
 
@@ -63,7 +75,7 @@ def app_running(data_dir: Path) -> bool:
         pid = int(lines[1])
     except (IndexError, ValueError):
         return False
-    if len(lines) > 2 and lines[2] and lines[2] != socket.gethostname():
+    if len(lines) > 2 and lines[2] and lines[2] != hostname():
         return True  # a data folder shared with another machine: don't guess
     try:
         os.kill(pid, 0)
