@@ -109,7 +109,10 @@ def open_window(
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    # Keys go to the focus widget: it must be this window's (not one a test before left).
+    qtbot.waitUntil(
+        lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is not None
+    )
     return window
 
 

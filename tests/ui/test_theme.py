@@ -120,14 +120,12 @@ def test_focus_ring_is_visible(app: QApplication, qtbot: QtBot, theme: str) -> N
         assert highlight in edge, f"{type(widget).__name__}: no focus ring in {theme}"
 
 
-def test_check_boxes_grow_with_the_text_size(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QApplication, QStyle
+def test_check_boxes_grow_with_the_text_size(app: QApplication, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QStyle
 
     from backcoach.core.settings import Settings
     from backcoach.ui.theme import install_appearance
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
     appearance = install_appearance(app, Settings(text_scale=100))
     metric = QStyle.PixelMetric.PM_IndicatorWidth
     normal = app.style().pixelMetric(metric)
