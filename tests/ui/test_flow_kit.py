@@ -105,6 +105,7 @@ def open_window(
 ) -> MainWindow:
     window = MainWindow(ctx, start=start, clock=clock, cue_factory=None)
     window.confirm_close = lambda: True  # never a modal question at teardown
+    window.warn_unsaved = lambda text: None  # nor a modal warning
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
@@ -114,6 +115,13 @@ def open_window(
         lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is not None
     )
     return window
+
+
+def settle_writes(ctx: AppContext) -> None:
+    """Let the app's writer thread finish the writes it was given and hand back their
+    outcomes (it takes milliseconds; the window does the same from its event loop)."""
+    writer = ctx.history_writer
+    assert writer is None or writer.runner.wait_idle(10.0)
 
 
 def press(qtbot: QtBot, window: QWidget, key: Qt.Key | str) -> None:

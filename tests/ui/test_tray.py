@@ -322,6 +322,8 @@ def test_real_session_flow_is_embedded(qtbot: QtBot, ctx: AppContext) -> None:
     # A posture break without safety questions skips the pain check-in: the
     # player runs at once, and leaving it counts as a (short) break taken.
     assert bw.flow.currentWidget() is bw.flow.player
+    flow = bw.flow
+    qtbot.waitUntil(lambda: flow.session_id is not None)  # written on the writer thread
     with qtbot.waitSignal(bw.done) as blocker:
         bw.close()
     taken, session_id = blocker.args

@@ -12,6 +12,7 @@ from backcoach.core.settings import Settings, SettingsStore
 
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryStore
+    from backcoach.ui.history_writer import HistoryWriter
 
 
 class AppContext(QObject):
@@ -41,6 +42,17 @@ class AppContext(QObject):
         self.history_problem = history_problem
         """Why `history` is None (unreadable or corrupt database), shown to the user."""
         self.read_only = read_only
+        self.history_writer: HistoryWriter | None = None
+        """Writes the sessions off the UI thread; made with the first session flow
+        (`session_writer`). Tests may set their own first."""
+
+    def session_writer(self) -> HistoryWriter | None:
+        """The app's session writer for `history` (None without a history)."""
+        if self.history_writer is None and self.history is not None:
+            from backcoach.ui.history_writer import writer_for
+
+            self.history_writer = writer_for(self.history, parent=self)
+        return self.history_writer
 
     def update_settings(self, settings: Settings) -> None:
         """Save and announce new settings; a failed save keeps them for this run."""
