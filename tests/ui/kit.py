@@ -153,15 +153,23 @@ def open_window(
 ) -> MainWindow:
     window = MainWindow(ctx, start=start, clock=clock, cue_factory=None)
     window.confirm_close = lambda: True  # never a modal question at teardown
+    window.warn_unsaved = lambda text: None  # nor a modal warning
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
-    # A window a finished test left behind (hidden, not yet deleted) can keep the
-    # activation and its focus widget: wait for this window, or keys go there.
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    # Keys go to the focus widget: it must be this window's (not one a test before left).
+    qtbot.waitUntil(
+        lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is not None
+    )
     return window
+
+
+def settle_writes(ctx: AppContext) -> None:
+    """Let the app's writer thread finish the writes it was given and hand back their
+    outcomes (it takes milliseconds; the window does the same from its event loop)."""
+    writer = ctx.history_writer
+    assert writer is None or writer.runner.wait_idle(10.0)
 
 
 def press(qtbot: QtBot, window: QWidget, key: Qt.Key | str) -> None:

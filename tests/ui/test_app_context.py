@@ -14,7 +14,7 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import open_history
 from backcoach.ui.app import build_context, data_dir_from
 from backcoach.ui.options import GuiOptions
-from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
+from tests.ui.kit import make_ctx, open_window, press, run_until, settle_writes, write_routines
 
 
 def test_data_dir_from_flag_then_env(tmp_path: Path) -> None:
@@ -76,16 +76,17 @@ def test_a_store_failing_mid_session_says_so_once_and_saves_at_the_end(
     ctx = make_ctx(data_dir, write_routines(tmp_path / "r"))
     store = ctx.history
     assert store is not None
-    real_checkpoint = store.checkpoint
+    real_checkpoint = history.HistoryStore.checkpoint
     failures = {"left": 2}
 
-    def checkpoint(*args: Any, **kwargs: Any) -> None:
+    def checkpoint(self: history.HistoryStore, *args: Any, **kwargs: Any) -> None:
         if failures["left"]:
             failures["left"] -= 1
             raise history.HistoryUnavailable.of((history.PROBLEM_DISK_FULL, (ctx.paths.db_path,)))
-        real_checkpoint(*args, **kwargs)
+        real_checkpoint(self, *args, **kwargs)
 
-    monkeypatch.setattr(store, "checkpoint", checkpoint)
+    # the writer thread's store, like any other
+    monkeypatch.setattr(history.HistoryStore, "checkpoint", checkpoint)
     clock = FakeClock()
     window = open_window(qtbot, ctx, clock, start="tiny")
     flow = window.flow
@@ -95,17 +96,23 @@ def test_a_store_failing_mid_session_says_so_once_and_saves_at_the_end(
     for answer in "nnn":
         press(qtbot, window, answer)
     press(qtbot, window, Qt.Key.Key_Return)
+    settle_writes(ctx)
     run_until(
         window,
         clock,
         lambda: flow.player.segment is not None and flow.player.segment.duration is None,
+        on_tick=lambda: settle_writes(ctx),
     )
     assert failures["left"] == 0  # both failed, later checkpoints wrote
-    assert flow.player.problem.isVisible() and "the disk is full" in flow.player.problem.text()
+    said = [m for m in window.notice.messages if "can't be saved" in m]
+    assert len(said) == 1 and "the disk is full" in said[0], window.notice.messages
+    assert not flow.player.problem.isVisible()  # saving works again, and the window says so
+    assert any("can be written again" in m for m in window.notice.messages)
     press(qtbot, window, Qt.Key.Key_Return)
     press(qtbot, window, "1")
     press(qtbot, window, Qt.Key.Key_Return)
     assert flow.currentWidget() is flow.summary
+    settle_writes(ctx)
     assert flow.summary.saved.text() == "Saved in your history."
     said = [m for m in window.notice.messages if "can't be saved" in m]
     assert len(said) == 1, window.notice.messages
@@ -156,6 +163,7 @@ def test_preview_speed_shows_banner_and_is_logged(
     assert flow.player.preview.isVisible()
     assert "Preview ×50" in flow.player.preview.text()
     assert ctx.history is not None
+    settle_writes(ctx)
     [rec] = ctx.history.sessions(include_running=True)
     assert rec.speed == 50.0 and rec.is_preview
 

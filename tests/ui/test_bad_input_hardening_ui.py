@@ -24,7 +24,7 @@ from backcoach.ui.routine_watcher import paths_to_watch
 from tests.core.history_fixtures import fill
 from tests.core.test_import import export_dict
 from tests.core.test_import_limits import BAD, text_with
-from tests.ui.kit import make_ctx, run_until, write_routines
+from tests.ui.kit import make_ctx, run_until, settle_writes, write_routines
 
 
 def window_for(qtbot: QtBot, data: Path, routines: Path, **kw: Any) -> MainWindow:
@@ -167,8 +167,10 @@ def test_a_wall_clock_jump_mid_session_keeps_the_real_duration(
     assert flow is not None and flow.adapter is not None  # a posture break: no check-in
     wall[0] -= timedelta(hours=3)  # the wall clock is set back mid-session
     started = clock()
-    run_until(window, clock, lambda: flow.recorder.saved)
+    run_until(window, clock, lambda: flow.recorder.finished)
     elapsed = clock() - started
+    settle_writes(window.ctx)  # the writer thread saves it
+    qtbot.waitUntil(lambda: flow.recorder.saved)
     store = window.ctx.history
     assert isinstance(store, HistoryStore)
     (record,) = store.sessions(include_previews=True)

@@ -14,7 +14,7 @@ from backcoach.core.history import open_history
 from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.widgets.exercise_images import load_pixmap
-from tests.ui.kit import make_ctx, run_until, write_routines
+from tests.ui.kit import make_ctx, run_until, settle_writes, write_routines
 
 LIBRARY = "backcoach: 1\nexercises:\n  roll:\n    name: Shoulder rolls\n"
 
@@ -210,6 +210,7 @@ def test_routine_edited_then_deleted_mid_session_runs_on_and_is_logged(
     run_until(window, clock, lambda: flow.currentWidget() is not flow.player, limit=60)
     qtbot.waitUntil(lambda: flow.currentWidget() is flow.summary)
     assert ctx.history is not None
+    settle_writes(ctx)
     ctx.history.close()
     with open_history(data_dir / "history.sqlite3") as store:
         records = store.sessions()

@@ -27,7 +27,7 @@ from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.session_flow import SessionFlow
 from backcoach.ui.tray import TrayController
-from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
+from tests.ui.kit import make_ctx, open_window, press, run_until, settle_writes, write_routines
 from tests.ui.test_tray import FakeTime, shut_down_at_teardown
 
 
@@ -77,6 +77,8 @@ def keyboard_session(
     press(qtbot, window, pain[1])
     press(qtbot, window, Qt.Key.Key_Return)  # Save
     assert flow.currentWidget() is flow.summary
+    settle_writes(window.ctx)
+    assert flow.summary.saved.text().startswith("Saved in your history.")
     return flow
 
 
@@ -141,6 +143,7 @@ def test_posture_break_runs_the_routine_and_logs_taken(
         t.advance(0.5)
         assert flow.adapter is not None
         flow.adapter.tick()
+    settle_writes(ctx)  # the session is in the log, its id known to link the break
     with qtbot.waitSignal(ctx.history_changed):
         qtbot.keyClick(flow.summary, Qt.Key.Key_Return)  # Done
     assert not bw.isVisible()

@@ -12,7 +12,7 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import open_history
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.session_flow import SessionFlow
-from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
+from tests.ui.kit import make_ctx, open_window, press, run_until, settle_writes, write_routines
 
 
 @pytest.fixture
@@ -63,6 +63,7 @@ def test_whole_routine_keyboard_only(qtbot: QtBot, setup) -> None:  # type: igno
     assert flow.checkin.currentWidget() is flow.checkin.ready_page
     press(qtbot, window, Qt.Key.Key_Return)  # Start
     assert flow.currentWidget() is flow.player
+    settle_writes(ctx)  # the row is written on the writer thread
     assert flow.session_id is not None
 
     # run to the self-paced step, then Enter = Done
@@ -83,6 +84,8 @@ def test_whole_routine_keyboard_only(qtbot: QtBot, setup) -> None:  # type: igno
     assert flow.currentWidget() is flow.summary
     assert flow.summary.value_text("pain") == "8 → 3"
     assert flow.summary.value_text("steps") == "3 of 3"
+    settle_writes(ctx)
+    assert flow.summary.saved.text() == "Saved in your history."
     press(qtbot, window, Qt.Key.Key_Return)  # Done -> library
     assert window.stack.currentWidget() is window.library_page
 
@@ -134,6 +137,7 @@ def test_flare_answer_runs_flare_plan_and_says_so(qtbot: QtBot, setup) -> None: 
     holds = [s.duration for s in flow.plan.segments if s.kind == "hold"]
     assert holds and all(d == 5.0 for d in holds)
     assert ctx.history is not None
+    settle_writes(ctx)
     [rec] = ctx.history.sessions(include_running=True)
     assert rec.flare and rec.answers[1].answer == "yes"
 
@@ -176,6 +180,7 @@ def test_escape_enter_stops_and_asks_why(qtbot: QtBot, setup) -> None:  # type: 
     press(qtbot, window, Qt.Key.Key_Return)
     assert flow.currentWidget() is flow.summary
     assert ctx.history is not None
+    settle_writes(ctx)
     [rec] = ctx.history.sessions()
     assert rec.status == "stopped" and rec.stop_reason == "tired"
     assert rec.pain_before == 5 and rec.pain_after == 6
@@ -248,6 +253,7 @@ def test_posture_break_runs_without_check_ins(qtbot: QtBot, setup) -> None:  # t
     assert flow is not None and flow.currentWidget() is flow.player
     run_until(window, clock, lambda: flow.currentWidget() is flow.summary)
     assert ctx.history is not None
+    settle_writes(ctx)
     (session,) = ctx.history.sessions()
     assert session.status == "completed" and session.kind == "posture-break"
     assert session.pain_before is None and session.pain_after is None

@@ -25,7 +25,7 @@ from backcoach.ui.library_page import CARD_ROLE
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.session_flow import SessionFlow
 from backcoach.ui.widgets.plain import PlainLabel, message_box
-from tests.ui.kit import make_ctx, open_window, press, run_until
+from tests.ui.kit import make_ctx, open_window, press, run_until, settle_writes
 
 IMG = "<img src='/etc/passwd'>"
 LINK = "<a href='https://example.org/'>link</a>"
@@ -203,6 +203,7 @@ def test_every_page_shows_markup_as_typed(qtbot: QtBot, data_dir: Path, folder: 
     window.start_routine(entry.routine)
     walk_session(qtbot, window, clock)
     press(qtbot, window, Qt.Key.Key_Return)
+    settle_writes(window.ctx)  # the session is saved on the writer thread
     # History: the rows, their tooltips (the note), the page's labels.
     window.open_history_page()
     page = window.history_page

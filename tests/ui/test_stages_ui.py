@@ -76,6 +76,8 @@ def run_session(qtbot: QtBot, window: MainWindow, clock: FakeClock, pain_after: 
     press(qtbot, window, pain_after)
     press(qtbot, window, Qt.Key.Key_Return)
     assert flow.currentWidget() is flow.summary
+    # The session is saved on the writer thread; the stage rule counts it once it is.
+    qtbot.waitUntil(lambda: flow.recorder.saved and "Saved" in flow.summary.saved.text())
 
 
 def test_routine_page_shows_stage_needs_cautions_and_video(

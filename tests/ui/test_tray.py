@@ -332,6 +332,8 @@ def test_real_session_flow_is_embedded(qtbot: QtBot, ctx: AppContext) -> None:
     checkin.ready_page.primary.emit()
     assert bw.flow.currentWidget() is bw.flow.player
     assert bw.flow.plan is not None and not bw.flow.plan.flare
+    flow = bw.flow
+    qtbot.waitUntil(lambda: flow.session_id is not None)  # written on the writer thread
     with qtbot.waitSignal(bw.done) as blocker:
         bw.close()
     taken, session_id = blocker.args

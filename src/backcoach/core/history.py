@@ -10,7 +10,9 @@ Durability: WAL journal with `synchronous=FULL`. With NORMAL, WAL commits are
 not synced and a power cut may roll back the last few checkpoints (the file
 stays consistent, but the promise above would not hold). FULL costs one fsync
 per checkpoint, i.e. one every segment (tens of seconds apart), and one per
-import: negligible.
+batch of an import: negligible. An import commits a few hundred sessions per
+transaction, so it never holds the write lock for more than milliseconds at a
+time, and the app writes a running session on a thread of its own (`open_writer`).
 
 Unreadable data is never overwritten: a corrupt file is moved aside to
 `<name>.corrupt-YYYYmmdd-HHMMSS` (with its -wal/-shm) and `store.notice` says
@@ -76,11 +78,17 @@ __all__ = [
     "StepRecord",
     "iso",
     "open_history",
+    "open_writer",
 ]
 
 BUSY_TIMEOUT_SECONDS = 5.0
 FILE_ID_LIMIT = 2**31
 """The file's id is 1 .. 2**31 - 1 (`PRAGMA application_id` is a signed 32-bit number)."""
+WRITER_BUSY_TIMEOUT = 0.1
+"""How long a writer thread's connection waits for the write lock before failing (it
+retries later): long enough to slip in between two batches of an import."""
+MERGE_BATCH = 200
+"""Sessions per transaction when merging: each holds the write lock for milliseconds."""
 
 
 Parts = tuple[tuple[str, tuple[object, ...]], ...]
@@ -279,6 +287,34 @@ def _set_aside_foreign_log(db_path: Path, *, repair: bool) -> Parts:
             (FIX_FOREIGN_LOG_NOT_MOVED, ()),
         ) from exc
     return ((PROBLEM_FOREIGN_LOG_MOVED, (wal,)), (NOTE_FOREIGN_LOG_MOVED, (aside,)))
+
+
+def open_writer(db_path: Path, *, busy_timeout: float = WRITER_BUSY_TIMEOUT) -> HistoryStore:
+    """Another connection to a log `open_history` opened, for a writer thread.
+
+    It never creates the file and does not check or migrate it (`open_history`
+    did, in this process). Its busy timeout is short: a file another connection
+    is writing makes a write fail soon ("database is locked", as
+    HistoryUnavailable) instead of waiting up to BUSY_TIMEOUT_SECONDS, and the
+    writer tries again later. Raises HistoryUnavailable if it cannot connect.
+    """
+    db_path = Path(db_path)
+    try:
+        conn = sqlite3.connect(
+            f"{db_path.absolute().as_uri()}?mode=rw",
+            uri=True,
+            isolation_level=None,
+            timeout=busy_timeout,
+        )
+    except sqlite3.Error as exc:
+        raise HistoryUnavailable.of(*_sqlite_problem(db_path, exc)) from exc
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise HistoryUnavailable.of(*_sqlite_problem(db_path, exc)) from exc
+    return HistoryStore(conn, db_path)
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -816,101 +852,146 @@ class HistoryStore:
 
     # --- merging (import) ------------------------------------------------------
     def merge(
-        self, sessions: Sequence[SessionRecord], breaks: Sequence[BreakRecord] = ()
+        self,
+        sessions: Sequence[SessionRecord],
+        breaks: Sequence[BreakRecord] = (),
+        *,
+        batch_size: int = MERGE_BATCH,
     ) -> MergeResult:
-        """Add the sessions (and breaks) not already here, in one transaction.
+        """Add the sessions (and breaks) not already here, `batch_size` per transaction.
 
         A session is already here when its uuid is, or when one of the same
         routine started at the same second. `BreakRecord.session_id` is read
         as an index into `sessions` (or None). Ids of the records are ignored.
         Only finished sessions may be merged (`running` raises ValueError).
+
+        Batches keep the write lock short: however big the file, the lock is
+        held for one batch at a time (tens of milliseconds), and the rows of
+        the next batch are prepared with the lock released, so a running
+        session's checkpoint (another connection, perhaps another process)
+        gets its turn in between. Each batch looks up what is already there
+        inside its own transaction, so a session written meanwhile is not
+        added twice. A failure part-way keeps the batches already committed:
+        merging the same records again adds only the rest.
         """
         for rec in sessions:
             if rec.status not in FINISHED_STATUSES:
                 raise ValueError(f"session {rec.uuid}: cannot merge status {rec.status!r}")
-        added = skipped = 0
-        with self._write() as conn:
-            known_uuids = {r[0] for r in conn.execute("SELECT uuid FROM sessions")}
-            known_keys = {
-                (r[0], r[1]) for r in conn.execute("SELECT routine_id, started_at FROM sessions")
-            }
-            new_ids: list[int | None] = []
-            answer_rows: list[tuple[int, int, str, str]] = []
-            step_rows: list[tuple[int, int, str | None, str, float, float, int]] = []
-            for rec in sessions:
-                started = iso(rec.started_at)
-                key = (rec.routine_id, started)
-                if rec.uuid in known_uuids or key in known_keys:
-                    skipped += 1
-                    new_ids.append(None)
-                    continue
-                known_uuids.add(rec.uuid)
-                known_keys.add(key)
-                cur = conn.execute(
-                    "INSERT INTO sessions (uuid, kind, routine_id, routine_title, routine_sha256,"
-                    " started_at, ended_at, checkpoint_at, status, speed, flare, pain_before,"
-                    " pain_after, stop_reason, notes, stage_index, stage_name)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        rec.uuid,
-                        rec.kind,
-                        rec.routine_id,
-                        rec.routine_title,
-                        rec.routine_sha256,
-                        started,
-                        None if rec.ended_at is None else iso(rec.ended_at),
-                        None if rec.ended_at is None else iso(rec.ended_at),
-                        rec.status,
-                        rec.speed,
-                        int(rec.flare),
-                        rec.pain_before,
-                        rec.pain_after,
-                        rec.stop_reason,
-                        rec.notes,
-                        None if rec.stage is None else rec.stage.index,
-                        None if rec.stage is None else rec.stage.name,
-                    ),
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size!r}")
+        new_ids: list[int | None] = []
+        for first in range(0, len(sessions), batch_size):
+            batch = [_MergedSession.of(rec) for rec in sessions[first : first + batch_size]]
+            with self._write() as conn:
+                new_ids += _insert_merged(conn, batch)
+        rows = [_merged_break(b, new_ids) for b in breaks]
+        for first in range(0, len(rows), batch_size):
+            with self._write() as conn:
+                conn.executemany(
+                    "INSERT INTO breaks (uuid, due_at, at, status, routine_id, session_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING",
+                    rows[first : first + batch_size],
                 )
-                sid = int(cur.lastrowid or 0)
-                new_ids.append(sid)
-                answer_rows += [(sid, i, a.ask, a.answer) for i, a in enumerate(rec.answers)]
-                step_rows += [
-                    (
-                        sid,
-                        s.index,
-                        s.exercise,
-                        s.status,
-                        s.planned_seconds,
-                        s.done_seconds,
-                        int(s.hurt),
-                    )
-                    for s in rec.steps
-                ]
-                added += 1
-            conn.executemany(
-                "INSERT INTO answers (session_id, position, ask, answer) VALUES (?, ?, ?, ?)",
-                answer_rows,
-            )
-            conn.executemany(
-                "INSERT INTO steps (session_id, idx, exercise, status, planned_seconds,"
-                " done_seconds, hurt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                step_rows,
-            )
-            known_breaks = {r[0] for r in conn.execute("SELECT uuid FROM breaks")}
-            break_rows = []
-            for b in breaks:
-                if b.uuid in known_breaks:  # in the log, or twice in what is merged
-                    continue
-                known_breaks.add(b.uuid)
-                at = None if b.at is None else iso(b.at)
-                linked = _linked_session(b.session_id, new_ids)
-                break_rows.append((b.uuid, iso(b.due_at), at, b.status, b.routine_id, linked))
-            conn.executemany(
-                "INSERT INTO breaks (uuid, due_at, at, status, routine_id, session_id)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                break_rows,
-            )
-        return MergeResult(added, skipped)
+        added = sum(1 for sid in new_ids if sid is not None)
+        return MergeResult(added, len(sessions) - added)
+
+
+_ALREADY_HERE = (
+    "SELECT 1 FROM sessions WHERE uuid = ? OR (started_at = ? AND routine_id = ?) LIMIT 1"
+)
+
+
+@dataclass(frozen=True)
+class _MergedSession:
+    """One session to merge, as rows (prepared before its batch takes the write lock)."""
+
+    uuid: str
+    routine_id: str
+    started: str
+    row: tuple[Any, ...]
+    answers: tuple[tuple[int, str, str], ...]
+    steps: tuple[tuple[int, str | None, str, float, float, int], ...]
+
+    @classmethod
+    def of(cls, rec: SessionRecord) -> _MergedSession:
+        started = iso(rec.started_at)
+        ended = None if rec.ended_at is None else iso(rec.ended_at)
+        row = (
+            rec.uuid,
+            rec.kind,
+            rec.routine_id,
+            rec.routine_title,
+            rec.routine_sha256,
+            started,
+            ended,
+            ended,
+            rec.status,
+            rec.speed,
+            int(rec.flare),
+            rec.pain_before,
+            rec.pain_after,
+            rec.stop_reason,
+            rec.notes,
+            None if rec.stage is None else rec.stage.index,
+            None if rec.stage is None else rec.stage.name,
+        )
+        return cls(
+            uuid=rec.uuid,
+            routine_id=rec.routine_id,
+            started=started,
+            row=row,
+            answers=tuple((i, a.ask, a.answer) for i, a in enumerate(rec.answers)),
+            steps=tuple(
+                (s.index, s.exercise, s.status, s.planned_seconds, s.done_seconds, int(s.hurt))
+                for s in rec.steps
+            ),
+        )
+
+
+def _insert_merged(conn: sqlite3.Connection, batch: Sequence[_MergedSession]) -> list[int | None]:
+    """Insert the sessions of one batch not already in the log; their new ids (None: skipped)."""
+    new_ids: list[int | None] = []
+    answer_rows: list[tuple[int, int, str, str]] = []
+    step_rows: list[tuple[int, int, str | None, str, float, float, int]] = []
+    for rec in batch:
+        if conn.execute(_ALREADY_HERE, (rec.uuid, rec.started, rec.routine_id)).fetchone():
+            new_ids.append(None)
+            continue
+        cur = conn.execute(
+            "INSERT INTO sessions (uuid, kind, routine_id, routine_title, routine_sha256,"
+            " started_at, ended_at, checkpoint_at, status, speed, flare, pain_before,"
+            " pain_after, stop_reason, notes, stage_index, stage_name)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rec.row,
+        )
+        sid = int(cur.lastrowid or 0)
+        new_ids.append(sid)
+        answer_rows += [(sid, *answer) for answer in rec.answers]
+        step_rows += [(sid, *step) for step in rec.steps]
+    conn.executemany(
+        "INSERT INTO answers (session_id, position, ask, answer) VALUES (?, ?, ?, ?)",
+        answer_rows,
+    )
+    conn.executemany(
+        "INSERT INTO steps (session_id, idx, exercise, status, planned_seconds,"
+        " done_seconds, hurt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        step_rows,
+    )
+    return new_ids
+
+
+def _merged_break(
+    b: BreakRecord, new_ids: Sequence[int | None]
+) -> tuple[str, str, str | None, str, str | None, int | None]:
+    at = None if b.at is None else iso(b.at)
+    return (
+        b.uuid,
+        iso(b.due_at),
+        at,
+        b.status,
+        b.routine_id,
+        _linked_session(b.session_id, new_ids),
+    )
 
 
 def _linked_session(position: int | None, new_ids: Sequence[int | None]) -> int | None:

@@ -3,9 +3,10 @@
 Everything is validated before anything is written: a file that is not a
 backcoach export, or has one malformed field, raises `ImportProblem` naming
 the file, the place (`sessions[3].steps[1].status`) and what is wrong, and
-the log is left unchanged. Merging is one transaction and idempotent: a
-session whose uuid (or routine id + start time) is already in the log is
-skipped.
+the log is left unchanged. Merging is idempotent (a session whose uuid, or
+routine id + start time, is already in the log is skipped) and commits a few
+hundred sessions per transaction, so a big file never holds the write lock
+for long (see HistoryStore.merge).
 
 Limits, so that no file can crash, hang or overflow what reads it later
 (statistics, the PDF report): at most MAX_IMPORT_BYTES (200 MB) are read and
@@ -212,11 +213,7 @@ def import_sessions(
     records: list[SessionRecord] | ExportData,
     breaks: list[BreakRecord] | None = None,
 ) -> ImportResult:
-    """Merge records (or a whole `ExportData`) into the store, in one transaction.
-
-    Records that got past the checks and still do not fit the log raise ImportProblem
-    (the transaction is rolled back); the log's own failures raise HistoryUnavailable.
-    """
+    """Merge records (or a whole `ExportData`) into the store, in batches of transactions."""
     if isinstance(records, ExportData):
         sessions, breaks = records.sessions, records.breaks if breaks is None else breaks
     else:

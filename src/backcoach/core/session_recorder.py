@@ -2,12 +2,19 @@
 
 The session row is created when the player starts, checkpointed at every
 segment end, and finished after the check-in (or at once if the window closes
-first). A store that fails part-way does not stop the session: the failure is
-reported once (`SaveProblem`, for the UI to word) and the session stays in
-memory, so the next checkpoint, and the final save, try again and write
-everything (each checkpoint carries every step's progress so far; a session
-row that could not be created is created then, with its original start time).
-Without a store the session still runs, and that too is reported once.
+first). The recorder keeps the whole session in memory until the log has it:
+each write (through a `WriteRunner`: at once on this thread, or on a writer
+thread, see core/session_writer.py) carries everything not written yet, so
+after any failure the next checkpoint, a retry, or the final save writes it
+all (a session row that could not be created is created then, with its
+original start time).
+
+A failure does not stop the session. A busy log (another program holds the
+write lock, e.g. an import) is tried again after a short backoff and is not
+reported: it is normal for a moment, and the session waits in memory. Any
+other failure (a full disk, a read-only folder) is reported once
+(`SaveProblem`, for the UI to word) and tried again the same way. Without a
+store the session still runs, and that too is reported once.
 """
 
 from __future__ import annotations
@@ -15,52 +22,39 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
 from backcoach.core.history import Parts, now_local
 from backcoach.core.plan import Plan
 from backcoach.core.records import StageRef, StepProgressLike
 from backcoach.core.routine import ExerciseStep, Routine
+from backcoach.core.session_writer import (
+    Backoff,
+    Checkpoint,
+    InlineRunner,
+    PlannedStep,
+    SessionEnd,
+    SessionStart,
+    SessionStore,
+    WriteJob,
+    WriteOutcome,
+    WriteRunner,
+    is_locked,
+    is_transient,
+    progress_of,
+)
 
-PlannedStep = tuple[int, str | None, float]
-"""(step index, exercise id or None, planned work seconds), as the log keeps them."""
+__all__ = [
+    "PlannedStep",
+    "SaveProblem",
+    "SessionRecorder",
+    "SessionStart",
+    "SessionStore",
+    "exercises_run",
+    "planned_steps",
+]
 
-
-class SessionStore(Protocol):
-    """The part of core.history.HistoryStore a recording uses."""
-
-    def start_session(
-        self,
-        *,
-        routine_id: str,
-        title: str,
-        sha256: str,
-        started_at: datetime,
-        speed: float,
-        flare: bool,
-        pain_before: int | None,
-        answers: Sequence[tuple[str, str]],
-        steps: Sequence[PlannedStep],
-        kind: str = ...,
-        stage: StageRef | None = ...,
-    ) -> int: ...
-
-    def checkpoint(
-        self, session_id: int, steps: Iterable[StepProgressLike], *, at: datetime | None = ...
-    ) -> None: ...
-
-    def finish(
-        self,
-        session_id: int,
-        *,
-        status: str,
-        ended_at: datetime,
-        pain_after: int | None,
-        hurt: Sequence[int] = ...,
-        notes: str = ...,
-        stop_reason: str | None = ...,
-        steps: Iterable[StepProgressLike] | None = ...,
-    ) -> None: ...
+Schedule = Callable[[float, Callable[[], None]], None]
+"""Call the function after so many seconds (a Qt timer in the app, a fake in tests)."""
 
 
 @dataclass(frozen=True)
@@ -79,23 +73,6 @@ class SaveProblem:
         """From what the store raised: HistoryUnavailable carries parts and a message."""
         parts: Parts = getattr(exc, "parts", ()) or ()
         return cls(parts=parts, detail=getattr(exc, "message", None) or str(exc))
-
-
-@dataclass(frozen=True)
-class SessionStart:
-    """What creating the session row writes, kept until it is written."""
-
-    routine_id: str
-    title: str
-    sha256: str
-    started_at: datetime
-    speed: float
-    flare: bool
-    pain_before: int | None
-    answers: tuple[tuple[str, str], ...]
-    steps: tuple[PlannedStep, ...]
-    kind: str
-    stage: StageRef | None = None
 
 
 def planned_steps(plan: Plan) -> list[PlannedStep]:
@@ -130,28 +107,71 @@ class SessionRecorder:
         *,
         report: Callable[[SaveProblem], None],
         on_started: Callable[[int], None] | None = None,
+        on_written: Callable[[], None] | None = None,
+        on_saved: Callable[[], None] | None = None,
         now: Callable[[], datetime] = now_local,
+        runner: WriteRunner | None = None,
+        schedule: Schedule | None = None,
+        backoff: Backoff | None = None,
     ) -> None:
         """`report` hears, once, why the session can't be saved; `on_started` hears the
-        session's id when its row is created; `now` gives the local time with its offset."""
+        session's id when its row is created; `on_written` hears after every write
+        attempt (see `saved` and `waiting`); `on_saved` hears once, when the finish is
+        written; `now` gives the local time with its offset.
+
+        `runner` runs the writes (default: at once on `store`, on this thread);
+        `schedule` sets the retry timers (without it a failed write is tried again at
+        the next checkpoint or the final save only).
+        """
         self.store = store
+        self.runner: WriteRunner | None = runner
+        if runner is None and store is not None:
+            self.runner = InlineRunner(store)
         self.report = report
         self.on_started = on_started
+        self.on_written = on_written
+        self.on_saved = on_saved
         self.now = now
+        self.schedule = schedule
+        self.backoff = backoff or Backoff()
         self.session_id: int | None = None
         self.start_record: SessionStart | None = None
         self.results: list[StepProgressLike] = []
         """Every step's progress so far, as the last checkpoint gave it."""
+        self.last: Checkpoint | None = None
+        """The newest checkpoint, kept until it is written."""
+        self.written_version = 0
+        """The newest checkpoint the log has (0: none)."""
+        self.end: SessionEnd | None = None
         self.finished = False
         self.saved = False
         """The finish was written."""
         self.problem: SaveProblem | None = None
         """The problem reported (the first one)."""
+        self.waiting: SaveProblem | None = None
+        """Why the last write failed (a busy log too); None once one works."""
+        self._in_flight = False
+        self._retry_set = False
 
     @property
     def in_progress(self) -> bool:
         """Started and not finished yet."""
         return self.start_record is not None and not self.finished
+
+    @property
+    def pending(self) -> bool:
+        """Started, with something the log does not have yet (the row, the newest
+        checkpoint or the finish) and a store to write it to."""
+        if self.start_record is None or self.runner is None:
+            return False
+        if self.session_id is None or (self.end is not None and not self.saved):
+            return True
+        return self.last is not None and self.last.version > self.written_version
+
+    @property
+    def settled(self) -> bool:
+        """Nothing more will be written: finished, and the log has it all (or no store)."""
+        return (self.finished or self.start_record is None) and not self.pending
 
     def start(
         self,
@@ -163,7 +183,8 @@ class SessionRecorder:
         pain_before: int | None,
         answers: Sequence[tuple[str, str]],
     ) -> int | None:
-        """Create the session row as the player starts; its id, or None if not written."""
+        """Create the session row as the player starts; its id, or None if not written
+        (yet: a writer thread reports it through `on_started`)."""
         self.start_record = SessionStart(
             routine_id=routine.id,
             title=routine.title,
@@ -177,21 +198,16 @@ class SessionRecorder:
             kind=kind,
             stage=None if plan.stage is None else StageRef(plan.stage, plan.stage_name),
         )
-        if self.store is None:
+        if self.runner is None:
             self._say(SaveProblem(no_store=True))
-        return self._written_start()
+        self.write_now()
+        return self.session_id
 
     def checkpoint(self, results: Iterable[StepProgressLike]) -> None:
         """At a segment end: save every step's progress so far (the row first, if a
         failure kept it from being created)."""
-        self.results = list(results)
-        session_id = self._written_start()
-        if self.store is None or session_id is None:
-            return
-        try:
-            self.store.checkpoint(session_id, self.results, at=self.now())
-        except Exception as exc:  # HistoryUnavailable, or a disk error
-            self._say(SaveProblem.of(exc))
+        self._keep(results)
+        self.write_now()
 
     def finish(
         self,
@@ -204,7 +220,8 @@ class SessionRecorder:
         notes: str = "",
         stop_reason: str | None = None,
     ) -> bool:
-        """Close the session with the after check-in; True if it is in the history.
+        """Close the session with the after check-in; True if it is in the history now
+        (a writer thread reports it later, through `on_saved`).
 
         Only the first call writes (later ones return what it did). A status other
         than `completed` (none yet: the window is closing) is recorded as `stopped`,
@@ -214,53 +231,77 @@ class SessionRecorder:
             return self.saved
         self.finished = True
         if results is not None:
-            self.results = list(results)
-        session_id = self._written_start()
-        if self.store is None or session_id is None:
+            self._keep(results)
+        if self.start_record is None or self.runner is None:
             return False
         final = status if status in ("completed", "stopped") else "stopped"
-        try:
-            self.store.finish(
-                session_id,
-                status=final,
-                ended_at=ended_at or self.now(),
-                pain_after=pain_after,
-                hurt=hurt,
-                notes=notes,
-                stop_reason=stop_reason if final == "stopped" else None,
-                steps=self.results,
-            )
-        except Exception as exc:
-            self._say(SaveProblem.of(exc))
-            return False
-        self.saved = True
-        return True
+        self.end = SessionEnd(
+            status=final,
+            ended_at=ended_at or self.now(),
+            pain_after=pain_after,
+            hurt=tuple(hurt),
+            notes=notes,
+            stop_reason=stop_reason if final == "stopped" else None,
+        )
+        self.write_now()
+        return self.saved
 
-    def _written_start(self) -> int | None:
-        """The session's id, creating its row now if that has not worked yet."""
-        start = self.start_record
-        if self.session_id is not None or self.store is None or start is None:
-            return self.session_id
-        try:
-            self.session_id = self.store.start_session(
-                routine_id=start.routine_id,
-                title=start.title,
-                sha256=start.sha256,
-                started_at=start.started_at,
-                speed=start.speed,
-                flare=start.flare,
-                pain_before=start.pain_before,
-                answers=start.answers,
-                steps=start.steps,
-                kind=start.kind,
-                stage=start.stage,
-            )
-        except Exception as exc:
-            self._say(SaveProblem.of(exc))
-            return None
-        if self.on_started is not None:
-            self.on_started(self.session_id)
-        return self.session_id
+    def write_now(self) -> None:
+        """Write what the log does not have yet, unless a write is under way (then its
+        outcome starts the next one)."""
+        if self._in_flight or not self.pending:
+            return
+        assert self.runner is not None and self.start_record is not None
+        job = WriteJob(
+            start=self.start_record,
+            session_id=self.session_id,
+            written_version=self.written_version,
+            checkpoint=self.last,
+            end=self.end,
+        )
+        self._in_flight = True
+        self.runner.submit(job, self._written)
+
+    def _keep(self, results: Iterable[StepProgressLike]) -> None:
+        steps = progress_of(results)
+        self.results = list(steps)
+        version = (self.last.version if self.last is not None else 0) + 1
+        self.last = Checkpoint(version, steps, self.now())
+
+    def _written(self, outcome: WriteOutcome) -> None:
+        """A write came back: note what the log has now; go on, or try again later."""
+        self._in_flight = False
+        if outcome.session_id is not None and self.session_id is None:
+            self.session_id = outcome.session_id
+            if self.on_started is not None:
+                self.on_started(outcome.session_id)
+        self.written_version = max(self.written_version, outcome.version)
+        newly_saved = outcome.ended and not self.saved
+        self.saved = self.saved or outcome.ended
+        error = outcome.error
+        self.waiting = None if error is None else SaveProblem.of(error)
+        if error is None:
+            self.backoff.reset()
+        elif not is_locked(error):
+            self._say(SaveProblem.of(error))
+        if self.on_written is not None:
+            self.on_written()
+        if newly_saved and self.on_saved is not None:
+            self.on_saved()
+        if error is None:
+            self.write_now()  # what came in while this write was under way
+        elif is_transient(error):
+            self._retry_later()
+
+    def _retry_later(self) -> None:
+        if self.schedule is None or self._retry_set:
+            return
+        self._retry_set = True
+        self.schedule(self.backoff.next(), self._retry)
+
+    def _retry(self) -> None:
+        self._retry_set = False
+        self.write_now()
 
     def _say(self, problem: SaveProblem) -> None:
         """Report the first problem only: the person hears it once, the session goes on."""

@@ -352,6 +352,10 @@
         <translation>Etapas</translation>
     </message>
     <message>
+        <source>This routine can&apos;t be run: {0}</source>
+        <translation>Esta rutina no se puede hacer: {0}</translation>
+    </message>
+    <message>
         <source>{0} — stop and ask if anything hurts</source>
         <translation>{0} — para y consulta si algo duele</translation>
     </message>
@@ -1238,6 +1242,21 @@
     </message>
 </context>
 <context>
+    <name>HistoryWriter</name>
+    <message>
+        <source>writing to the disk took too long.</source>
+        <translation>escribir en el disco tardó demasiado.</translation>
+    </message>
+    <message>
+        <source>Your session could not be saved before closing, and it is not in your history: {0}</source>
+        <translation>Tu sesión no se pudo guardar antes de cerrar y no está en tu historial: {0}</translation>
+    </message>
+    <message>
+        <source>The end of your session could not be saved before closing: {0} What was saved up to its last checkpoint is kept; it will be listed as interrupted.</source>
+        <translation>El final de tu sesión no se pudo guardar antes de cerrar: {0} Se conserva lo guardado hasta su último punto de control; aparecerá como interrumpida.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPage</name>
     <message>
         <source>Your routines</source>
@@ -1447,6 +1466,10 @@
     <message>
         <source>Your last session ({0}) was interrupted; the {1} step(s) you did are saved.</source>
         <translation>Tu última sesión ({0}) se interrumpió; los {1} paso(s) que hiciste están guardados.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardada</translation>
     </message>
     <message>
         <source>Stop the session?</source>
@@ -1990,12 +2013,24 @@
         <translation>Esta sesión no se puede guardar: {0}</translation>
     </message>
     <message>
+        <source>The history can be written again: this session is being saved.</source>
+        <translation>El historial se puede escribir de nuevo: esta sesión se está guardando.</translation>
+    </message>
+    <message>
         <source>Saved in your history.</source>
         <translation>Guardada en tu historial.</translation>
     </message>
     <message>
         <source>Not saved: the history is not available.</source>
         <translation>No se ha guardado: el historial no está disponible.</translation>
+    </message>
+    <message>
+        <source>Saving in your history…</source>
+        <translation>Guardando en tu historial…</translation>
+    </message>
+    <message>
+        <source>Not saved yet: {0} The session is kept and saved as soon as the history can be written; leave backcoach open until this says Saved.</source>
+        <translation>Aún no se ha guardado: {0} La sesión se conserva y se guardará en cuanto se pueda escribir el historial; deja backcoach abierto hasta que diga «Guardada».</translation>
     </message>
     <message>
         <source>The new stage could not be saved: {0}</source>

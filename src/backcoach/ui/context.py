@@ -18,6 +18,7 @@ from backcoach.core.settings import Settings, SettingsStore
 
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryStore
+    from backcoach.ui.history_writer import HistoryWriter
 
 PrivacyParts = tuple[tuple[str, tuple[object, ...]], ...]
 
@@ -39,6 +40,8 @@ class AppState(QObject):
         self._settings = settings
         self._history = history
         self._history_problem = history_problem
+        self.history_writer: HistoryWriter | None = None
+        """Writes the sessions off the UI thread; made with the first session flow."""
 
     @property
     def settings(self) -> Settings:
@@ -62,6 +65,15 @@ class AppState(QObject):
         """The history store once opened, or None and why it could not be."""
         self._history = history
         self._history_problem = problem
+
+    def session_writer(self) -> HistoryWriter | None:
+        """The app's session writer for `history` (None without a history), made when
+        the first session needs it; tests may set `history_writer` first."""
+        if self.history_writer is None and self._history is not None:
+            from backcoach.ui.history_writer import writer_for
+
+            self.history_writer = writer_for(self._history, parent=self)
+        return self.history_writer
 
 
 @dataclass(frozen=True, eq=False)
@@ -97,6 +109,14 @@ class AppContext:
     @property
     def history_changed(self) -> SignalInstance:
         return self.state.history_changed
+
+    @property
+    def history_writer(self) -> HistoryWriter | None:
+        """Writes the sessions off the UI thread (`session_writer`); None until then."""
+        return self.state.history_writer
+
+    def session_writer(self) -> HistoryWriter | None:
+        return self.state.session_writer()
 
     def update_settings(self, settings: Settings) -> None:
         """Save and announce new settings; a failed save keeps them for this run."""

@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         """Asked when the window closes mid-session; tests replace it."""
         self.ask_printer: Callable[[Any], bool] = self._ask_printer
         """Shows the print dialog for a QPrinter (True: print); tests replace it."""
+        self.warn_unsaved: Callable[[str], None] = self._warn_unsaved
+        """Told, as the window closes, what could not be saved; tests replace it."""
         self.setWindowTitle(self.tr("backcoach"))
         self.resize(1100, 760)
         self.setMinimumSize(800, 600)
@@ -642,7 +644,23 @@ class MainWindow(QMainWindow):
             self.flow.stop_session(reason="interrupted")
         if self.flow is not None:
             self.flow.shutdown()
+        self._flush_history()
         event.accept()
+
+    def _flush_history(self) -> None:
+        """Write what the sessions have left to write, waiting a bounded time for a busy
+        log, and say plainly if something could not be saved."""
+        writer = self.ctx.history_writer
+        if writer is None:
+            return
+        left = writer.flush()
+        if left:
+            self.warn_unsaved(writer.unsaved_text(left))
+
+    def _warn_unsaved(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, self.tr("Not saved"), text)
 
     def _ask_close(self) -> bool:
         from PySide6.QtWidgets import QMessageBox

@@ -3,8 +3,11 @@
 A plain QWidget so both the main window and the posture-break window can host it.
 It records the session through core/session_recorder.py (created when the
 player starts, checkpointed at every segment end, finished after the check-in,
-or at once if the window closes first) and puts in words, once, why the
-session can't be saved; the session runs on either way.
+or at once if the window closes first), writing through the app's
+HistoryWriter (ui/history_writer.py: a thread of its own, so the player never
+waits for the disk or for another program's lock), and puts in words, once,
+why the session can't be saved; the session runs on either way. The summary
+says "Saving…" until the log has the session, and "Saved" as soon as it does.
 """
 
 from __future__ import annotations
@@ -71,12 +74,12 @@ class SessionFlow(QStackedWidget):
         self.anchor: WallAnchor | None = None
         """The start's wall time and monotonic reading: later wall times follow the
         monotonic clock, so a wall-clock jump mid-session changes no duration."""
-        self.recorder = SessionRecorder(
-            ctx.history,
-            report=self._cannot_save,
-            on_started=self.session_started.emit,
-            now=self._wall_now,
-        )
+        self._told_problem = False
+        self._summary_shown = False
+        self._offered = False
+        self.recorder = self._make_recorder(ctx)
+        recorder = self.recorder  # not `self`: the page may be deleted before a write returns
+        self.destroyed.connect(lambda *_: _stop_listening(recorder))
         self.adapter: EngineAdapter | None = None
         self.before: BeforeResult | None = None
         self.plan: Plan | None = None
@@ -157,7 +160,8 @@ class SessionFlow(QStackedWidget):
         self._record_finish(None, (), "")
 
     def shutdown(self) -> None:
-        """Stop timers and sound; record an unfinished session as stopped."""
+        """Stop timers and sound; record an unfinished session as stopped. The app's
+        writer keeps the record until the log has it; this page hears no more of it."""
         if self.in_session():
             self.stop_session("interrupted")
         elif self.recorder.in_progress:
@@ -166,6 +170,21 @@ class SessionFlow(QStackedWidget):
             self.adapter.stop()
         if self.cues is not None and hasattr(self.cues, "stop"):
             self.cues.stop()
+        _stop_listening(self.recorder)
+
+    def _make_recorder(self, ctx: AppContext) -> SessionRecorder:
+        """The session's recorder, writing through the app's writer (if there is a log);
+        `history_changed` is heard when the finish is written, even after this page."""
+        writer = ctx.session_writer()
+        if writer is None:  # no history: said once, and the session runs on
+            return SessionRecorder(None, report=self._cannot_save, now=self._wall_now)
+        return writer.recorder(
+            report=self._cannot_save,
+            now=self._wall_now,
+            on_started=self.session_started.emit,
+            on_written=self._write_came_back,
+            on_saved=ctx.history_changed.emit,
+        )
 
     # --- check-in -> player ---------------------------------------------------------
     def _start(self, before: BeforeResult, plan: Plan) -> None:
@@ -211,6 +230,7 @@ class SessionFlow(QStackedWidget):
         why this session can't be saved. The recorder reports this once."""
         text = self.tr("This session can't be saved: {0}").format(self._why(problem))
         self.player.show_problem(text)
+        self._told_problem = not problem.no_store
         if not problem.no_store:
             # A store missing from the start was already reported by the window,
             # once, when the app opened.
@@ -222,6 +242,33 @@ class SessionFlow(QStackedWidget):
         if problem.parts:
             return parts_text("history", problem.parts)
         return problem.detail
+
+    def _write_came_back(self) -> None:
+        """A write came back: say that saving works again after a problem was shown, and
+        keep the summary's note true ("Saving…", "Not saved yet: why", "Saved")."""
+        if self._told_problem and self.recorder.waiting is None:
+            self._told_problem = False
+            self.player.show_problem("")
+            self.message.emit(
+                self.tr("The history can be written again: this session is being saved.")
+            )
+        if self._summary_shown:
+            self.summary.set_saved_note(self._saved_note())
+            if self.recorder.saved and self.offer is None and not self._offered:
+                self._show_offer()  # the stage rule counts this session once it is saved
+
+    def _saved_note(self) -> str:
+        recorder = self.recorder
+        if recorder.saved:
+            return self.tr("Saved in your history.")
+        if not recorder.pending:
+            return self.tr("Not saved: the history is not available.")
+        if recorder.waiting is None:
+            return self.tr("Saving in your history…")
+        return self.tr(
+            "Not saved yet: {0} The session is kept and saved as soon as the history can "
+            "be written; leave backcoach open until this says Saved."
+        ).format(self._why(recorder.waiting))
 
     def _cue_problem(self, text: str) -> None:
         self.message.emit(text)
@@ -258,22 +305,29 @@ class SessionFlow(QStackedWidget):
     # --- after ---------------------------------------------------------------------------
     def _after_saved(self, after: AfterResult) -> None:
         saved = self._record_finish(after.pain_after, after.hurt, after.notes)
-        if saved:
-            note = self.tr("Saved in your history.")
-        else:
-            note = self.tr("Not saved: the history is not available.")
+        self._summary_shown = True
         self.summary.show_summary(
             status=self.status or "stopped",
             results=self.results,
             pain_before=self.before.pain_before if self.before else None,
             pain_after=after.pain_after,
-            saved_note=note,
+            saved_note=self._saved_note(),
             speed=self.ctx.speed,
         )
-        self.offer = self._stage_offer() if saved else None
-        self.summary.show_offer(self.routine, self.stage, self.offer)
+        self.offer = None
+        self._offered = False
+        if saved:
+            self._show_offer()
+        else:
+            self.summary.show_offer(self.routine, self.stage, None)
         self.setCurrentWidget(self.summary)
         self.summary.setFocus()
+
+    def _show_offer(self) -> None:
+        """Offer the next stage (or the one before) on the summary, once per session."""
+        self._offered = True
+        self.offer = self._stage_offer()
+        self.summary.show_offer(self.routine, self.stage, self.offer)
 
     # --- stages ---------------------------------------------------------------------------
     def _stage_offer(self) -> StageOffer | None:
@@ -296,10 +350,11 @@ class SessionFlow(QStackedWidget):
         self.ctx.history_changed.emit()
 
     def _record_finish(self, pain_after: int | None, hurt: tuple[int, ...], notes: str) -> bool:
-        """Finish the record (the first call writes); True if it is in the history."""
+        """Finish the record (the first call writes); True if it is in the history
+        already (the writer thread says so later: `history_changed`, the summary's note)."""
         if self.recorder.finished:
             return self.recorder.saved
-        saved = self.recorder.finish(
+        return self.recorder.finish(
             status=self.status,
             results=self.adapter.step_results() if self.adapter is not None else self.results,
             ended_at=self.ended_at,
@@ -308,6 +363,14 @@ class SessionFlow(QStackedWidget):
             notes=notes,
             stop_reason=self.stop_reason,
         )
-        if saved:
-            self.ctx.history_changed.emit()
-        return saved
+
+
+def _stop_listening(recorder: SessionRecorder) -> None:
+    """The page is gone (or going): its recorder's writes go on, unheard by it."""
+    recorder.report = _ignore
+    recorder.on_started = None
+    recorder.on_written = None
+
+
+def _ignore(problem: SaveProblem) -> None:
+    """A problem heard after the page has gone (the window says so when it closes)."""

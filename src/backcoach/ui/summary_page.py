@@ -97,6 +97,7 @@ class SummaryPage(Page):
         self.done_button.clicked.connect(self.done.emit)
         bind_enter(self, self.done.emit)
         self.setFocusProxy(self.done_button)
+        self._speed = 1.0
 
     def show_offer(self, routine: Routine, current: int, offer: StageOffer | None) -> None:
         """Offer a move to another stage (or hide the panel when there is none)."""
@@ -177,9 +178,14 @@ class SummaryPage(Page):
         before = "–" if pain_before is None else str(pain_before)
         after = "–" if pain_after is None else str(pain_after)
         self.values["pain"][1].setText(f"{before} → {after}")
+        self._speed = speed
+        self.set_saved_note(saved_note)
+
+    def set_saved_note(self, saved_note: str) -> None:
+        """Whether the session is in the history (it may change while this page shows)."""
         note = saved_note
-        if speed != 1:
+        if self._speed != 1:
             note = (note + " " if note else "") + self.tr(
                 "This was a preview at ×{0}; it is kept out of your statistics."
-            ).format(f"{speed:g}")
+            ).format(f"{self._speed:g}")
         self.saved.setText(note)

@@ -538,4 +538,7 @@ def run_tray(ctx: AppContext, app: QApplication, *, autopilot: bool = False) -> 
     controller.start()
     code = app.exec()
     controller.shutdown()
+    writer = ctx.history_writer  # the break sessions' last writes, a bounded wait
+    if writer is not None and (left := writer.flush()):
+        print(f"backcoach: {writer.unsaved_text(left)}", file=sys.stderr)
     return code
