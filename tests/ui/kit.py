@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
@@ -162,6 +162,13 @@ def open_window(
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     return window
+
+
+def top_item(tree: QTreeWidget, row: int) -> QTreeWidgetItem:
+    """The tree's top-level item at `row`, which the test expects to be there."""
+    item = tree.topLevelItem(row)
+    assert item is not None, f"no top-level item at row {row}"
+    return item
 
 
 def press(qtbot: QtBot, window: QWidget, key: Qt.Key | str) -> None:

@@ -221,7 +221,12 @@ def test_closing_mid_session_records_stopped(qtbot: QtBot, setup) -> None:  # ty
         lambda: flow.player.segment is not None and flow.player.segment.kind == "hold",
     )
     asked: list[bool] = []
-    window.confirm_close = lambda: asked.append(False) is None and False
+
+    def say_no() -> bool:
+        asked.append(False)
+        return False
+
+    window.confirm_close = say_no
     window.close()
     assert asked and window.isVisible()  # said no: still open
     window.confirm_close = lambda: True

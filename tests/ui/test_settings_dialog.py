@@ -104,7 +104,12 @@ def test_remove_folder(qtbot: QtBot, data_dir: Path) -> None:
 def test_open_data_folder(qtbot: QtBot, data_dir: Path) -> None:
     d = make(qtbot, data_dir)
     opened: list[QUrl] = []
-    d.open_url = lambda url: opened.append(url) or True
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    d.open_url = open_url
     d.open_data.click()
     assert opened == [QUrl.fromLocalFile(str(data_dir))]
 
