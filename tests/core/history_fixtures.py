@@ -33,7 +33,7 @@ def fill(store: HistoryStore) -> list[int]:
         stopped = status == "stopped"
         store.finish(
             sid,
-            status=status,  # type: ignore[arg-type]
+            status=status,
             ended_at=start + timedelta(minutes=4),
             pain_after=[None, 6, 1][day],
             hurt=[1] if stopped else [],

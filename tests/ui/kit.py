@@ -171,6 +171,13 @@ def top_item(tree: QTreeWidget, row: int) -> QTreeWidgetItem:
     return item
 
 
+def next_in_focus_chain(w: QWidget) -> QWidget:
+    """The widget after `w` in its window's focus chain (a chain is a closed loop)."""
+    after = w.nextInFocusChain()
+    assert after is not None, f"{w!r} has no next widget in the focus chain"
+    return after
+
+
 def press(qtbot: QtBot, window: QWidget, key: Qt.Key | str) -> None:
     """A key press on whatever has focus, as a person would."""
     target = QApplication.focusWidget() or window

@@ -68,6 +68,7 @@ def test_library_shows_an_edit_and_its_errors(qtbot: QtBot, data_dir: Path, tmp_
     ctx = make_ctx(data_dir, routines)
     window = open_window(qtbot, ctx, FakeClock())
     watcher = window.routine_watcher  # the window watches its folders itself
+    assert watcher is not None
     assert "Tiny test routine" in window.library_page.visible_titles()
     (routines / "tiny.yaml").write_text(TINY.replace("Tiny test routine", "Renamed routine"))
     qtbot.waitUntil(lambda: "Renamed routine" in window.library_page.visible_titles(), timeout=3000)
