@@ -20,6 +20,7 @@ from backcoach.ui.options import GuiOptions
 
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryStore
+    from backcoach.ui.library_page import LibraryPage
 
 TINY = """\
 backcoach: 1
@@ -169,6 +170,12 @@ def top_item(tree: QTreeWidget, row: int) -> QTreeWidgetItem:
     item = tree.topLevelItem(row)
     assert item is not None, f"no top-level item at row {row}"
     return item
+
+
+def current_entry_name(library: LibraryPage) -> str | None:
+    """The file name of the routine selected in the library, if any."""
+    entry = library.current_entry()
+    return None if entry is None else entry.path.name
 
 
 def next_in_focus_chain(w: QWidget) -> QWidget:
