@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -24,7 +25,7 @@ from backcoach.ui.settings_dialog import SettingsDialog
 from tests.ui.kit import make_ctx
 
 
-def no_voices(done):  # type: ignore[no-untyped-def]
+def no_voices(done: Callable[[list[str]], None]) -> None:
     done(["Alice", "Bob"])
 
 
