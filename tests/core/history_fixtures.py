@@ -6,10 +6,18 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from backcoach.core.history import HistoryStore, StepProgress, open_history
+from backcoach.core.records import SessionRecord
 
 TZ = timezone(timedelta(hours=1))
 T0 = datetime(2025, 3, 1, 8, 15, 0, tzinfo=TZ)
 TITLE = "Morning lower-back routine"
+
+
+def stored(store: HistoryStore, session_id: int) -> SessionRecord:
+    """The session `session_id`, which the test expects the store to hold."""
+    record = store.session(session_id)
+    assert record is not None, f"no session {session_id}"
+    return record
 
 
 def fill(store: HistoryStore) -> list[int]:
@@ -33,7 +41,7 @@ def fill(store: HistoryStore) -> list[int]:
         stopped = status == "stopped"
         store.finish(
             sid,
-            status=status,  # type: ignore[arg-type]
+            status=status,
             ended_at=start + timedelta(minutes=4),
             pain_after=[None, 6, 1][day],
             hurt=[1] if stopped else [],

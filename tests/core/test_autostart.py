@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from backcoach.core import autostart
 
 
@@ -43,7 +45,9 @@ def test_enable_writes_an_entry_under_xdg_config_home(tmp_path: Path) -> None:
     assert autostart.is_enabled(env)
 
 
-def test_relative_xdg_config_home_is_ignored(tmp_path: Path, monkeypatch: object) -> None:
+def test_relative_xdg_config_home_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env = {"XDG_CONFIG_HOME": "relative/dir"}
     assert autostart.autostart_dir(env) == Path.home() / ".config" / "autostart"
 

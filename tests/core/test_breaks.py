@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from datetime import time as dtime
+from typing import TypeVar
 
 import pytest
 
@@ -15,14 +17,18 @@ from backcoach.core.breaks import (
     BreakResolved,
     BreakScheduler,
     BreakStarted,
+    Event,
     HoursChanged,
     Paused,
     Resumed,
     Snoozed,
+    State,
     TimerReset,
     parse_hhmm,
 )
 from backcoach.core.settings import Settings
+
+E = TypeVar("E")
 
 MONDAY_9 = datetime(2024, 6, 3, 9, 0)  # a Monday
 
@@ -62,9 +68,9 @@ def make(
     )
 
 
-def run(s: BreakScheduler, t: FakeTime, seconds: float, step: float = 30.0) -> list[object]:
+def run(s: BreakScheduler, t: FakeTime, seconds: float, step: float = 30.0) -> list[Event]:
     """Tick every `step` seconds for `seconds`, collecting events."""
-    events: list[object] = []
+    events: list[Event] = []
     done = 0.0
     while done < seconds:
         t.advance(step)
@@ -73,14 +79,20 @@ def run(s: BreakScheduler, t: FakeTime, seconds: float, step: float = 30.0) -> l
     return events
 
 
-def of(kind: type, events: list[object]) -> list[object]:
+def of(kind: type[E], events: Sequence[object]) -> list[E]:
     return [e for e in events if isinstance(e, kind)]
+
+
+def state(s: BreakScheduler) -> State:
+    """`s.state` read through a call: mypy keeps a property narrowed by an earlier
+    assert even across the scheduler calls that change it."""
+    return s.state
 
 
 def test_break_due_after_interval_of_use() -> None:
     t = FakeTime()
     s = make(t)
-    assert s.state == "waiting"
+    assert state(s) == "waiting"
     assert s.next_due_in() == 45 * 60
     events = run(s, t, 44 * 60)
     assert not of(BreakDue, events)
@@ -88,9 +100,9 @@ def test_break_due_after_interval_of_use() -> None:
     events = run(s, t, 60)
     due = of(BreakDue, events)
     assert len(due) == 1
-    assert due[0].routine_id == "a"  # type: ignore[attr-defined]
-    assert due[0].due_at == MONDAY_9 + timedelta(minutes=45)  # type: ignore[attr-defined]
-    assert s.state == "due"
+    assert due[0].routine_id == "a"
+    assert due[0].due_at == MONDAY_9 + timedelta(minutes=45)
+    assert state(s) == "due"
     assert s.next_due_in() == 0
     # Staying due does not fire again.
     assert not of(BreakDue, run(s, t, 300))
@@ -114,16 +126,16 @@ def test_take_finish_logs_taken_with_session() -> None:
     run(s, t, 45 * 60)
     started = s.take()
     assert isinstance(started[0], BreakStarted)
-    assert s.state == "on-break"
+    assert state(s) == "on-break"
     t.idle = 600  # on the mat: idle is expected and ignored
     run(s, t, 300)
-    assert s.state == "on-break"
+    assert state(s) == "on-break"
     events = s.finish_break(taken=True, session_id=42)
     resolved = of(BreakResolved, events)[0]
-    assert resolved.status == "taken"  # type: ignore[attr-defined]
-    assert resolved.session_id == 42  # type: ignore[attr-defined]
-    assert resolved.routine_id == "a"  # type: ignore[attr-defined]
-    assert s.state == "waiting"
+    assert resolved.status == "taken"
+    assert resolved.session_id == 42
+    assert resolved.routine_id == "a"
+    assert state(s) == "waiting"
     assert s.next_due_in() == 45 * 60
 
 
@@ -133,7 +145,7 @@ def test_closing_the_window_without_a_session_is_a_skip() -> None:
     run(s, t, 45 * 60)
     s.take()
     events = s.finish_break(taken=False)
-    assert of(BreakResolved, events)[0].status == "skipped"  # type: ignore[attr-defined]
+    assert of(BreakResolved, events)[0].status == "skipped"
 
 
 def test_take_now_from_the_menu_before_due() -> None:
@@ -141,9 +153,9 @@ def test_take_now_from_the_menu_before_due() -> None:
     s = make(t)
     run(s, t, 10 * 60)
     events = s.take()
-    assert of(BreakStarted, events)[0].due_at == t.wall  # type: ignore[attr-defined]
+    assert of(BreakStarted, events)[0].due_at == t.wall
     events = s.finish_break(taken=True, session_id=1)
-    assert of(BreakResolved, events)[0].status == "taken"  # type: ignore[attr-defined]
+    assert of(BreakResolved, events)[0].status == "taken"
     assert s.next_due_in() == 45 * 60
 
 
@@ -152,8 +164,8 @@ def test_skip_logs_and_restarts_a_full_interval() -> None:
     s = make(t)
     run(s, t, 45 * 60)
     events = s.skip()
-    assert of(BreakResolved, events)[0].status == "skipped"  # type: ignore[attr-defined]
-    assert s.state == "waiting"
+    assert of(BreakResolved, events)[0].status == "skipped"
+    assert state(s) == "waiting"
     assert s.next_due_in() == 45 * 60
 
 
@@ -164,16 +176,16 @@ def test_postpone_limit_three_in_a_row() -> None:
     for i in range(MAX_POSTPONES):
         assert s.can_postpone
         events = s.postpone()
-        assert of(BreakResolved, events)[0].status == "postponed"  # type: ignore[attr-defined]
+        assert of(BreakResolved, events)[0].status == "postponed"
         assert s.postpones_in_a_row == i + 1
         assert s.next_due_in() == 5 * 60
         events = run(s, t, 5 * 60)
         due = of(BreakDue, events)
         assert len(due) == 1
-        assert due[0].postpones_in_a_row == i + 1  # type: ignore[attr-defined]
+        assert due[0].postpones_in_a_row == i + 1
     assert not s.can_postpone
     assert s.postpone() == []
-    assert s.state == "due"
+    assert state(s) == "due"
     assert not s.status().can_postpone
     s.skip()
     assert s.postpones_in_a_row == 0
@@ -185,7 +197,7 @@ def test_snooze_when_not_due_pushes_back_and_counts() -> None:
     s = make(t)
     run(s, t, 40 * 60)
     events = s.snooze()
-    assert of(Snoozed, events)[0].seconds == 600  # type: ignore[attr-defined]
+    assert of(Snoozed, events)[0].seconds == 600
     assert s.next_due_in() == pytest.approx(15 * 60)
     assert s.postpones_in_a_row == 1
 
@@ -195,7 +207,7 @@ def test_snooze_when_due_is_a_ten_minute_postpone() -> None:
     s = make(t)
     run(s, t, 45 * 60)
     events = s.snooze()
-    assert of(BreakResolved, events)[0].status == "postponed"  # type: ignore[attr-defined]
+    assert of(BreakResolved, events)[0].status == "postponed"
     assert s.next_due_in() == 10 * 60
     assert of(BreakDue, run(s, t, 10 * 60))
 
@@ -206,7 +218,7 @@ def test_postponed_break_keeps_its_routine() -> None:
     first = of(BreakDue, run(s, t, 45 * 60))[0]
     s.postpone()
     again = of(BreakDue, run(s, t, 5 * 60))[0]
-    assert again.routine_id == first.routine_id  # type: ignore[attr-defined]
+    assert again.routine_id == first.routine_id
 
 
 def test_rotation_through_routines() -> None:
@@ -215,7 +227,7 @@ def test_rotation_through_routines() -> None:
     seen = []
     for _ in range(4):
         due = of(BreakDue, run(s, t, 45 * 60))[0]
-        seen.append(due.routine_id)  # type: ignore[attr-defined]
+        seen.append(due.routine_id)
         s.skip()
     assert seen == ["a", "b", "c", "a"]
 
@@ -231,9 +243,9 @@ def test_rotation_continues_from_the_last_logged_routine() -> None:
 def test_chosen_routine_wins_and_missing_one_falls_back_to_rotation() -> None:
     t = FakeTime()
     s = make(t, BreakConfig(routine="b"), routines=("a", "b"))
-    assert of(BreakDue, run(s, t, 45 * 60))[0].routine_id == "b"  # type: ignore[attr-defined]
+    assert of(BreakDue, run(s, t, 45 * 60))[0].routine_id == "b"
     s.skip()
-    assert of(BreakDue, run(s, t, 45 * 60))[0].routine_id == "b"  # type: ignore[attr-defined]
+    assert of(BreakDue, run(s, t, 45 * 60))[0].routine_id == "b"
     s.skip()
     s.configure(BreakConfig(routine="gone"))
     assert s.status().routine_id in ("a", "b")
@@ -242,7 +254,7 @@ def test_chosen_routine_wins_and_missing_one_falls_back_to_rotation() -> None:
 def test_no_routines_gives_a_routine_less_break() -> None:
     t = FakeTime()
     s = make(t, routines=())
-    assert of(BreakDue, run(s, t, 45 * 60))[0].routine_id is None  # type: ignore[attr-defined]
+    assert of(BreakDue, run(s, t, 45 * 60))[0].routine_id is None
 
 
 def test_idle_resets_the_countdown_once() -> None:
@@ -254,7 +266,7 @@ def test_idle_resets_the_countdown_once() -> None:
     assert s.next_due_in() == pytest.approx(14 * 60 + 30)  # short idle still counts
     t.idle = 300
     events = run(s, t, 30)
-    assert of(TimerReset, events)[0].reason == "idle"  # type: ignore[attr-defined]
+    assert of(TimerReset, events)[0].reason == "idle"
     assert s.next_due_in() == 45 * 60
     t.idle = 900
     assert not of(TimerReset, run(s, t, 600))  # still away: no new reset, no counting
@@ -268,13 +280,13 @@ def test_idle_while_due_counts_as_a_break_taken_away() -> None:
     t = FakeTime()
     s = make(t)
     run(s, t, 45 * 60)
-    assert s.state == "due"
+    assert state(s) == "due"
     t.idle = 400
     events = run(s, t, 30)
     resolved = of(BreakResolved, events)[0]
-    assert resolved.status == "taken"  # type: ignore[attr-defined]
-    assert resolved.away  # type: ignore[attr-defined]
-    assert s.state == "waiting"
+    assert resolved.status == "taken"
+    assert resolved.away
+    assert state(s) == "waiting"
 
 
 def test_locked_screen_does_not_count_and_resets_after_a_while() -> None:
@@ -286,7 +298,7 @@ def test_locked_screen_does_not_count_and_resets_after_a_while() -> None:
     assert not of(TimerReset, events)
     assert s.next_due_in() == pytest.approx(35 * 60)  # locked time is not use
     events = run(s, t, 60)
-    assert of(TimerReset, events)[0].reason == "locked"  # type: ignore[attr-defined]
+    assert of(TimerReset, events)[0].reason == "locked"
     t.locked = False
     run(s, t, 60)
     assert s.next_due_in() == pytest.approx(44 * 60)
@@ -298,7 +310,7 @@ def test_clock_jump_resets_the_countdown() -> None:
     run(s, t, 40 * 60)
     t.advance(2 * 3600)  # the machine slept: one big step
     events = s.tick()
-    assert of(TimerReset, events)[0].reason == "sleep"  # type: ignore[attr-defined]
+    assert of(TimerReset, events)[0].reason == "sleep"
     assert s.next_due_in() == 45 * 60
     assert not of(BreakDue, run(s, t, 44 * 60))
 
@@ -314,7 +326,7 @@ def test_only_within_days_and_hours() -> None:
     s = make(t)
     events = run(s, t, 30 * 60)
     assert of(HoursChanged, events) == [HoursChanged(False)]
-    assert s.state == "off-hours"
+    assert state(s) == "off-hours"
     assert s.next_due_in() is None
     assert s.status().next_start == datetime(2024, 6, 4, 8, 0)
     assert not of(BreakDue, run(s, t, 3 * 3600, step=300))
@@ -323,7 +335,7 @@ def test_only_within_days_and_hours() -> None:
 def test_weekend_has_no_breaks_and_monday_starts_a_full_interval() -> None:
     t = FakeTime(wall=datetime(2024, 6, 1, 10, 0))  # Saturday
     s = make(t)
-    assert s.state == "off-hours"
+    assert state(s) == "off-hours"
     assert s.status().next_start == datetime(2024, 6, 3, 8, 0)
     # Jump to Monday 07:59 in small steps would be slow: move the wall clock only.
     t.wall = datetime(2024, 6, 3, 7, 59)
@@ -340,13 +352,13 @@ def test_pause_for_an_hour() -> None:
     s = make(t)
     run(s, t, 40 * 60)
     events = s.pause_for(3600)
-    assert of(Paused, events)[0].until == t.wall + timedelta(hours=1)  # type: ignore[attr-defined]
-    assert s.state == "paused"
+    assert of(Paused, events)[0].until == t.wall + timedelta(hours=1)
+    assert state(s) == "paused"
     assert s.paused_until == t.wall + timedelta(hours=1)
     assert not of(BreakDue, run(s, t, 59 * 60 + 30))
     events = run(s, t, 30)
     assert of(Resumed, events)
-    assert s.state == "waiting"
+    assert state(s) == "waiting"
     assert s.next_due_in() == 45 * 60
 
 
@@ -366,7 +378,7 @@ def test_pause_while_due_skips_it_and_resume_restarts() -> None:
     s = make(t)
     run(s, t, 45 * 60)
     events = s.pause_for(3600)
-    assert of(BreakResolved, events)[0].status == "skipped"  # type: ignore[attr-defined]
+    assert of(BreakResolved, events)[0].status == "skipped"
     events = s.resume()
     assert Resumed() in events
     assert s.next_due_in() == 45 * 60
@@ -375,7 +387,7 @@ def test_pause_while_due_skips_it_and_resume_restarts() -> None:
 def test_disabled_does_nothing() -> None:
     t = FakeTime()
     s = make(t, BreakConfig(enabled=False))
-    assert s.state == "disabled"
+    assert state(s) == "disabled"
     assert not run(s, t, 2 * 3600, step=60)
     assert s.take() == []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 
 import pytest
@@ -37,7 +38,7 @@ class FakeRunner:
 
 
 def test_gnome_wayland_detection(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(idle.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
     run = FakeRunner(
         {"IdleMonitor": "(uint64 61000,)", "org.gnome.ScreenSaver.GetActive": "(false,)"}
     )
@@ -56,7 +57,7 @@ def test_gnome_wayland_detection(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_nothing_available_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(idle.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     support = idle.detect({"XDG_SESSION_TYPE": "wayland"}, "linux", FakeRunner({}))
     assert support.idle is None
     assert support.locked is None
@@ -64,7 +65,7 @@ def test_nothing_available_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_logind_lock_hint(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(idle.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
     run = FakeRunner({"LockedHint": "LockedHint=yes\n"})
     probes = idle.lock_candidates({"XDG_SESSION_ID": "3"}, "linux", run)
     chosen = idle.first_answering(probes)

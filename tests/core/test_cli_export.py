@@ -21,7 +21,7 @@ from backcoach.core.history import open_history
 from backcoach.core.instance import PID_NAME, pid_file_text, write_pid_file
 from backcoach.core.routine import Prescribed
 from backcoach.core.settings import Settings, SettingsStore
-from tests.core.history_fixtures import T0, make_log
+from tests.core.history_fixtures import T0, make_log, stored
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -131,7 +131,7 @@ def test_export_lists_a_dead_apps_session_as_interrupted(
     assert code == 0 and len(sessions) == 4
     assert [s["status"] for s in sessions if s["routine"]["id"] == "r"] == ["interrupted"]
     with open_history(path, recover=False) as store:
-        assert store.session(sid).status == "running"  # type: ignore[union-attr]
+        assert stored(store, sid).status == "running"
 
 
 def test_export_leaves_a_running_session_alone(
@@ -144,7 +144,7 @@ def test_export_leaves_a_running_session_alone(
     code, out, _ = run(capsys, "export", "--data-dir", str(data_dir))
     assert code == 0 and len(json.loads(out)["sessions"]) == 3
     with open_history(path, recover=False) as store:
-        assert store.session(sid).status == "running"  # type: ignore[union-attr]
+        assert stored(store, sid).status == "running"
 
 
 @pytest.mark.parametrize(

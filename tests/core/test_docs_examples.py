@@ -155,7 +155,8 @@ def test_guide_walkthrough_check_and_plan(tmp_path: Path) -> None:
 
 def console_blocks() -> list[list[str]]:
     """The guide's ```console blocks of `backcoach check back.yaml`, as lines."""
-    out, block = [], None
+    out: list[list[str]] = []
+    block: list[str] | None = None
     for line in GUIDE.read_text(encoding="utf-8").splitlines():
         if line.strip() == "```console":
             block = []

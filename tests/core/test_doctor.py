@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def test_unwritable_data_folder_is_a_blocking_problem(
     def refuse(**_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(doctor.tempfile, "NamedTemporaryFile", refuse)
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
     check = check_data_folder(tmp_path)
     assert check.blocking
     assert "not writable (Permission denied)" in check.message

@@ -20,6 +20,7 @@ from backcoach.core.history import (
 )
 from backcoach.core.history_schema import SCHEMA_VERSION, user_version
 from backcoach.core.records import StageRef
+from tests.core.history_fixtures import stored
 
 TZ = timezone(timedelta(hours=1))
 T0 = datetime(2025, 3, 1, 8, 15, 0, tzinfo=TZ)
@@ -210,7 +211,7 @@ def test_filters_and_order(data_dir: Path) -> None:
         ]
         assert [s.id for s in store.sessions(routine_id="r3")] == [ids[0]]
         assert preview not in [s.id for s in store.sessions(include_previews=False)]
-        assert store.session(preview).is_preview  # type: ignore[union-attr]
+        assert stored(store, preview).is_preview
         summaries = store.summaries(since=date(2025, 3, 2))
         assert [s.id for s in summaries] == [ids[2], preview, ids[0]]
 
@@ -275,7 +276,7 @@ def test_open_without_recover_leaves_running_session(data_dir: Path) -> None:
         sid = start(store)
     with open_history(path, recover=False) as store:
         assert store.recovered == []
-        assert store.session(sid).status == "running"  # type: ignore[union-attr]
+        assert stored(store, sid).status == "running"
 
 
 KILL_SCRIPT = textwrap.dedent(
@@ -457,7 +458,7 @@ def test_a_version_1_file_gains_the_stage_of_each_session(data_dir: Path) -> Non
         assert old.stage is None and old.routine_id == "morning"
         sid = start(store, stage=StageRef(2, "Weeks 3-4"))
         store.finish(sid, status="completed", ended_at=T0 + timedelta(minutes=10), pain_after=2)
-        assert store.session(sid).stage == StageRef(2, "Weeks 3-4")  # type: ignore[union-attr]
+        assert stored(store, sid).stage == StageRef(2, "Weeks 3-4")
         assert store.summaries()[-1].stage == StageRef(2, "Weeks 3-4")
         assert store.stage_choice("morning") is None
         store.choose_stage("morning", StageRef(2, "Weeks 3-4"), T0)

@@ -28,7 +28,8 @@ def export_dict() -> dict[str, Any]:
     with HistoryStore.in_memory() as store:
         fill(store)
         data = export_json(store.sessions(), exported_at=NOW, breaks=store.breaks())
-    return json.loads(json.dumps(data))
+    copy: dict[str, Any] = json.loads(json.dumps(data))
+    return copy
 
 
 def write(tmp_path: Path, data: Any, name: str = "export.json") -> Path:

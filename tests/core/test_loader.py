@@ -13,7 +13,7 @@ from backcoach.core.library import (
     load_routine,
     scan_folders,
 )
-from backcoach.core.loader import load_bytes, load_file
+from backcoach.core.loader import LoadResult, load_bytes, load_file
 from backcoach.core.problems import RoutineError
 from backcoach.core.routine import ExerciseStep, RestStep
 from backcoach.core.yaml_nodes import MAX_BYTES
@@ -23,7 +23,7 @@ SHIPPED = sorted((REPO / "routines").glob("*.yaml"))
 FIXTURES = Path(__file__).parent / "fixtures" / "valid"
 
 
-def _load(tmp_path: Path, text: str | bytes, name: str = "r.yaml"):  # type: ignore[no-untyped-def]
+def _load(tmp_path: Path, text: str | bytes, name: str = "r.yaml") -> LoadResult:
     data = text.encode() if isinstance(text, str) else text
     return load_bytes(data, tmp_path / name, display=name, assets=tmp_path / "no-assets")
 

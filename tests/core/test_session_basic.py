@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.plan import build_plan
 from backcoach.core.session import (
     CueDue,
+    Event,
     Finished,
     Paused,
     Resumed,
@@ -23,9 +26,11 @@ def make(speed: float = 1.0) -> tuple[SessionEngine, FakeClock]:
     return SessionEngine(build_plan(small_routine()), clock, speed=speed), clock
 
 
-def run_for(engine: SessionEngine, clock: FakeClock, seconds: float, step: float = 0.25) -> list:
+def run_for(
+    engine: SessionEngine, clock: FakeClock, seconds: float, step: float = 0.25
+) -> list[Event]:
     """Tick every `step` seconds for `seconds` (small steps: no clock jump)."""
-    events = []
+    events: list[Event] = []
     end = clock() + seconds
     while clock() < end - 1e-9:
         clock.advance(min(step, end - clock()))
@@ -33,7 +38,7 @@ def run_for(engine: SessionEngine, clock: FakeClock, seconds: float, step: float
     return events
 
 
-def kinds(events: list[object]) -> list[str]:
+def kinds(events: Sequence[object]) -> list[str]:
     return [type(e).__name__ for e in events]
 
 
@@ -84,11 +89,13 @@ def test_segments_follow_deadlines_and_wait_for_done() -> None:
     assert engine.current is not None and engine.current.kind == "reps"
     assert engine.is_self_paced and engine.remaining is None
     run_for(engine, clock, 300)
-    assert engine.current.kind == "reps"
+    segment = engine.current
+    assert segment is not None and segment.kind == "reps"
     assert engine.elapsed == pytest.approx(300.1)  # waits for Done
     events = engine.done()
     assert kinds(events)[:2] == ["SegmentEnded", "SegmentStarted"]
-    assert engine.current.kind == "timed"
+    segment = engine.current
+    assert segment is not None and segment.kind == "timed"
     events = run_for(engine, clock, 20.0)
     assert isinstance(events[-1], Finished) and events[-1].status == "completed"
     assert events[-2] == CueDue(

@@ -8,19 +8,21 @@ from backcoach.core import announce
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.plan import build_plan
 from backcoach.core.routine import Cue, ExerciseStep, RestStep, Routine
-from backcoach.core.session import CueDue, SegmentEnded, SegmentStarted, SessionEngine
+from backcoach.core.session import CueDue, Event, SegmentEnded, SegmentStarted, SessionEngine
 from tests.core.test_session_support import BRIDGE, KNEE, MARCH, thirty_minute_plan
 
 STEP = 0.01
 
 
-def run_logging(
-    routine: Routine, speed: float = 1.0
-) -> list[tuple[str, float, float | None, object]]:
+LogLine = tuple[str, float, float | None, Event]
+"""(segment label, elapsed, remaining, event)."""
+
+
+def run_logging(routine: Routine, speed: float = 1.0) -> list[LogLine]:
     """(segment label, elapsed, remaining, event) for every event, ticking every 10 ms."""
     clock = FakeClock(50.0)
     engine = SessionEngine(build_plan(routine), clock, speed=speed)
-    log = []
+    log: list[LogLine] = []
     events = engine.start()
     while True:
         for e in events:
@@ -32,7 +34,7 @@ def run_logging(
         events = engine.tick()
 
 
-def says_in(log: list, kind: str) -> list[tuple[float, float | None, str]]:
+def says_in(log: list[LogLine], kind: str) -> list[tuple[float, float | None, str]]:
     out = []
     current = None
     for _, elapsed, remaining, e in log:

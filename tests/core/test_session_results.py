@@ -110,7 +110,8 @@ def test_done_is_ignored_outside_reps_and_ends_paced_reps_early() -> None:
     assert engine.current is not None and engine.current.kind == "hold"
     assert engine.done() == []
     ticking(engine, clock, 5)
-    assert engine.current is not None and engine.current.kind == "reps"
+    segment = engine.current
+    assert segment is not None and segment.kind == "reps"
     events = engine.done()
     assert isinstance(events[0], SegmentEnded) and events[0].reason == "done"
     assert engine.state == "finished"

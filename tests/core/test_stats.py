@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from backcoach.core import stats
-from backcoach.core.records import BreakRecord, SessionRecord
+from backcoach.core.records import BreakRecord, BreakStatus, SessionRecord
 from backcoach.core.routine import Prescribed
 from backcoach.core.stats import DayState
 
@@ -264,7 +264,7 @@ def test_stops_for_other_reasons_are_fine() -> None:
     assert stats.calm_note_triggers(rows, TODAY) == []
 
 
-def brk(day: date, hour: int, status: str) -> BreakRecord:
+def brk(day: date, hour: int, status: BreakStatus) -> BreakRecord:
     return BreakRecord(
         id=0,
         uuid="",
@@ -272,7 +272,7 @@ def brk(day: date, hour: int, status: str) -> BreakRecord:
         at=None,
         status=status,
         routine_id=None,
-        session_id=None,  # type: ignore[arg-type]
+        session_id=None,
     )
 
 

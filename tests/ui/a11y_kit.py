@@ -22,6 +22,8 @@ What counts (decided here, used by tests/ui/test_a11y_walk.py):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QImage
 from PySide6.QtWidgets import (
@@ -135,8 +137,10 @@ def tab_walk(window: QWidget, limit: int = 400) -> list[QWidget]:
 
 
 def _focus_target(w: QWidget) -> QWidget:
-    while w.focusProxy() is not None:
-        w = w.focusProxy()
+    proxy = w.focusProxy()
+    while proxy is not None:
+        w = proxy
+        proxy = w.focusProxy()
     return w
 
 
@@ -147,11 +151,12 @@ def _radio_group(w: QWidget) -> list[QWidget]:
     group = w.group()
     if group is not None and group.exclusive():
         return list(group.buttons())
-    if w.autoExclusive() and w.parentWidget() is not None:
+    parent = w.parentWidget()
+    if w.autoExclusive() and parent is not None:
         return [
             b
-            for b in w.parentWidget().findChildren(QRadioButton)
-            if b.autoExclusive() and b.parentWidget() is w.parentWidget() and b.group() is None
+            for b in parent.findChildren(QRadioButton)
+            if b.autoExclusive() and b.parentWidget() is parent and b.group() is None
         ]
     return [w]
 
@@ -169,15 +174,19 @@ def _grab(w: QWidget) -> QImage:
     return w.grab().toImage()
 
 
+def _focus_is(w: QWidget, wanted: bool) -> Callable[[], bool]:
+    return lambda: w.hasFocus() == wanted
+
+
 def focus_invisible(qtbot: QtBot, widgets: list[QWidget]) -> list[str]:
     """Controls that look the same with and without focus."""
     bad: list[str] = []
     for w in widgets:
         w.setFocus(Qt.FocusReason.TabFocusReason)
-        qtbot.waitUntil(lambda w=w: w.hasFocus(), timeout=1000)
+        qtbot.waitUntil(_focus_is(w, True), timeout=1000)
         focused = _grab(w)
         w.clearFocus()
-        qtbot.waitUntil(lambda w=w: not w.hasFocus(), timeout=1000)
+        qtbot.waitUntil(_focus_is(w, False), timeout=1000)
         plain = _grab(w)
         if focused == plain:
             bad.append(describe(w))

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
@@ -20,6 +20,7 @@ from backcoach.ui.options import GuiOptions
 
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryStore
+    from backcoach.ui.library_page import LibraryPage
 
 TINY = """\
 backcoach: 1
@@ -170,6 +171,26 @@ def settle_writes(ctx: AppContext) -> None:
     outcomes (it takes milliseconds; the window does the same from its event loop)."""
     writer = ctx.history_writer
     assert writer is None or writer.runner.wait_idle(10.0)
+
+
+def top_item(tree: QTreeWidget, row: int) -> QTreeWidgetItem:
+    """The tree's top-level item at `row`, which the test expects to be there."""
+    item = tree.topLevelItem(row)
+    assert item is not None, f"no top-level item at row {row}"
+    return item
+
+
+def current_entry_name(library: LibraryPage) -> str | None:
+    """The file name of the routine selected in the library, if any."""
+    entry = library.current_entry()
+    return None if entry is None else entry.path.name
+
+
+def next_in_focus_chain(w: QWidget) -> QWidget:
+    """The widget after `w` in its window's focus chain (a chain is a closed loop)."""
+    after = w.nextInFocusChain()
+    assert after is not None, f"{w!r} has no next widget in the focus chain"
+    return after
 
 
 def press(qtbot: QtBot, window: QWidget, key: Qt.Key | str) -> None:

@@ -18,7 +18,7 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.theme import apply_theme
 from tests.ui.a11y_kit import audit
-from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
+from tests.ui.kit import current_entry_name, make_ctx, open_window, press, run_until, write_routines
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_library_and_routine_page(qtbot: QtBot, window: MainWindow) -> None:
     check(qtbot, window.library_page, "library")
     window.library_page.focus_list()
     lib = window.library_page
-    while lib.current_entry() is None or lib.current_entry().path.name != "tiny.yaml":  # type: ignore[union-attr]
+    while current_entry_name(lib) != "tiny.yaml":
         press(qtbot, window, Qt.Key.Key_Down)
     press(qtbot, window, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.routine_page

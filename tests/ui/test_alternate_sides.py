@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -129,7 +130,7 @@ def test_alternating_count_lands_as_each_rep_starts() -> None:
 
 
 def test_cautions_and_video_before_the_step_not_on_every_hold(
-    qtbot: QtBot, tmp_path: Path, data_dir: Path, monkeypatch: object
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = (
         "backcoach: 1\ntitle: Careful\nexercises:\n"
@@ -152,16 +153,22 @@ def test_cautions_and_video_before_the_step_not_on_every_hold(
     opened: list[str] = []
     from backcoach.ui import video
 
-    monkeypatch.setattr(video, "open_video", lambda url: opened.append(url) or True)  # type: ignore[attr-defined]
+    def open_video(url: str) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(video, "open_video", open_video)
     qtbot.mouseClick(page.video_button, Qt.MouseButton.LeftButton)
     assert opened == ["https://example.org/bird-dog"]
     assert adapter.state == "paused"  # the patient is watching
     adapter.resume()
     step_to(adapter, clock, 5.5)  # the first hold: cautions still shown as it starts
-    assert page.segment.kind == "hold" and page.cautions.isVisible()
+    segment = page.segment
+    assert segment is not None and segment.kind == "hold" and page.cautions.isVisible()
     assert "You need" not in page.cautions.text()
     assert not page.video_button.isVisible()
     step_to(adapter, clock, 5 + 3 + 5 + 0.5)  # the second hold of the step: no more
-    assert page.segment.kind == "hold" and page.segment.rep == 2
+    segment = page.segment
+    assert segment is not None and segment.kind == "hold" and segment.rep == 2
     assert not page.cautions.isVisible()
     assert page.careful.text() == "Careful: Keep your back flat."

@@ -148,12 +148,12 @@ def test_extreme_dates_in_the_history_export_and_show(
     window.open_history_page()
     page = window.history_page
     assert page is not None
-    all_time = page.period_combo.findData(-1)  # type: ignore[attr-defined]
-    page.period_combo.setCurrentIndex(all_time)  # type: ignore[attr-defined]
-    for tab in range(page.tabs.count()):  # type: ignore[attr-defined]
-        page.tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]  # the pain chart too
+    all_time = page.period_combo.findData(-1)
+    page.period_combo.setCurrentIndex(all_time)
+    for tab in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(tab)  # the pain chart too
     # Nothing raised (pytest-qt fails a test on an exception in a slot); the page is up.
-    assert page.period_combo.currentData() == -1  # type: ignore[attr-defined]
+    assert page.period_combo.currentData() == -1
 
 
 def test_a_wall_clock_jump_mid_session_keeps_the_real_duration(

@@ -203,7 +203,9 @@ def test_routine_edited_then_deleted_mid_session_runs_on_and_is_logged(
     )
     desk = routines / "desk.yaml"
     desk.write_text(desk.read_text().replace("20s", "5m").replace("Desk stretch", "Edited"))
-    with qtbot.waitSignal(window.routine_watcher.changed, timeout=5000):
+    watcher = window.routine_watcher
+    assert watcher is not None
+    with qtbot.waitSignal(watcher.changed, timeout=5000):
         desk.unlink()
     qtbot.waitUntil(lambda: all(e.path != desk for e in window.entries))
     assert window.flow is flow and flow.currentWidget() is flow.player

@@ -17,7 +17,7 @@ from backcoach.ui.checkin import CheckInAfter, PainPage
 from backcoach.ui.history_page import HistoryPage
 from backcoach.ui.routine_page import RoutinePage
 from backcoach.ui.theme import apply_text_scale
-from tests.ui.kit import make_ctx, open_window, run_until, write_routines
+from tests.ui.kit import make_ctx, next_in_focus_chain, open_window, run_until, write_routines
 from tests.ui.test_player_page import started
 
 
@@ -178,7 +178,7 @@ def test_history_filters_stack_instead_of_squeezing_at_200_percent_in_800x600(
     wanted = [*fields, page.export_button]
     chain: list[QWidget] = [page.routine_combo]
     while len(chain) < 200 and len([w for w in chain if w in wanted]) < len(wanted):
-        chain.append(chain[-1].nextInFocusChain())
+        chain.append(next_in_focus_chain(chain[-1]))
     assert [w for w in chain if w in wanted] == wanted
     assert {label.buddy() for label in page.findChildren(QLabel)} >= set(fields)
     assert page.period_combo.accessibleName() == "Period"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -72,7 +73,7 @@ def checks(
 
 @pytest.fixture
 def speech_dispatcher_installed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(doctor_checks.shutil, "which", lambda *_a, **_k: "/usr/bin/x")
+    monkeypatch.setattr(shutil, "which", lambda *_a, **_k: "/usr/bin/x")
 
 
 def test_everything_works(speech_dispatcher_installed: None) -> None:

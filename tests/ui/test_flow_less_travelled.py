@@ -230,10 +230,10 @@ def test_review_mode_shows_the_export_and_leaves_live_data_alone(
     qtbot.waitExposed(window)
     page = window.review_page
     assert page is not None and window.stack.currentWidget() is page
-    assert page.banner.isVisible() and "patient.json" in page.banner.text()  # type: ignore[attr-defined]
+    assert page.banner.isVisible() and "patient.json" in page.banner.text()
     shown = {
         page.sessions_model.session(r).routine_title for r in range(page.sessions_model.rowCount())
-    }  # type: ignore[attr-defined]
+    }
     assert "Morning routine" in shown and "Tiny test routine" not in shown
     window.close()
     if review_ctx.history is not None:
@@ -295,17 +295,17 @@ def test_speed_preview_is_logged_listed_and_left_out_of_statistics(
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     page = window.history_page
     assert page is not None and window.stack.currentWidget() is page
-    m = page.sessions_model  # type: ignore[attr-defined]
+    m = page.sessions_model
     assert m.rowCount() == 1 and m.session(0).is_preview
     assert "Preview" in m.data(m.index(0, 2))
-    summary = page.sessions_summary.text()  # type: ignore[attr-defined]
+    summary = page.sessions_summary.text()
     assert "1 of them" in summary and "preview" in summary
-    page.tabs.setCurrentWidget(page.effect_tab)  # type: ignore[attr-defined]
-    for row in page.effect_model.rows():  # type: ignore[attr-defined]
+    page.tabs.setCurrentWidget(page.effect_tab)
+    for row in page.effect_model.rows():
         assert row[1] in ("0", "")
-    page.tabs.setCurrentWidget(page.pain_chart)  # type: ignore[attr-defined]
-    assert page.pain_chart.table_model.rowCount() == 0  # type: ignore[attr-defined]
-    assert not any(p for p in page.pain_chart._points)  # type: ignore[attr-defined]
+    page.tabs.setCurrentWidget(page.pain_chart)
+    assert page.pain_chart.table_model.rowCount() == 0
+    assert not any(p for p in page.pain_chart._points)
 
 
 def test_history_page_shows_sessions_run_through_the_window(
@@ -319,7 +319,7 @@ def test_history_page_shows_sessions_run_through_the_window(
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     page = window.history_page
     assert page is not None
-    m = page.sessions_model  # type: ignore[attr-defined]
+    m = page.sessions_model
     assert m.rowCount() == 1
     assert m.session(0).routine_title == "Tiny test routine"
     assert m.session(0).pain_before == 6 and m.session(0).pain_after == 3
@@ -330,5 +330,5 @@ def test_history_page_shows_sessions_run_through_the_window(
     assert window.stack.currentWidget() is page
     assert m.rowCount() == 2
     assert sorted(m.session(r).pain_before for r in range(2)) == [5, 6]
-    page.tabs.setCurrentWidget(page.pain_chart)  # type: ignore[attr-defined]
-    assert len(page.pain_chart.table_model.rows()) == 2  # type: ignore[attr-defined]
+    page.tabs.setCurrentWidget(page.pain_chart)
+    assert len(page.pain_chart.table_model.rows()) == 2

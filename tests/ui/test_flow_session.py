@@ -12,11 +12,22 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import open_history
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.session_flow import SessionFlow
-from tests.ui.kit import make_ctx, open_window, press, run_until, settle_writes, write_routines
+from tests.ui.kit import (
+    current_entry_name,
+    make_ctx,
+    open_window,
+    press,
+    run_until,
+    settle_writes,
+    write_routines,
+)
+
+Setup = tuple[Path, Path]
+"""The data folder and the folder of test routines."""
 
 
 @pytest.fixture
-def setup(tmp_path: Path, data_dir: Path):  # type: ignore[no-untyped-def]
+def setup(tmp_path: Path, data_dir: Path) -> Setup:
     routines = write_routines(tmp_path / "routines")
     return data_dir, routines
 
@@ -32,7 +43,7 @@ def check_in(qtbot: QtBot, window: MainWindow, pain: str, answers: str) -> Sessi
     return flow
 
 
-def test_whole_routine_keyboard_only(qtbot: QtBot, setup) -> None:  # type: ignore[no-untyped-def]
+def test_whole_routine_keyboard_only(qtbot: QtBot, setup: Setup) -> None:
     data_dir, routines = setup
     ctx = make_ctx(data_dir, routines)
     clock = FakeClock(1000.0)
@@ -40,7 +51,7 @@ def test_whole_routine_keyboard_only(qtbot: QtBot, setup) -> None:  # type: igno
     # library -> routine page -> check-in, all with Enter
     assert window.stack.currentWidget() is window.library_page
     lib = window.library_page
-    while lib.current_entry() is None or lib.current_entry().path.name != "tiny.yaml":  # type: ignore[union-attr]
+    while current_entry_name(lib) != "tiny.yaml":
         press(qtbot, window, Qt.Key.Key_Down)
     press(qtbot, window, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.routine_page
@@ -108,7 +119,7 @@ def test_whole_routine_keyboard_only(qtbot: QtBot, setup) -> None:  # type: igno
     store.close()
 
 
-def test_stop_question_shows_advice_and_nothing_starts(qtbot: QtBot, setup) -> None:  # type: ignore[no-untyped-def]
+def test_stop_question_shows_advice_and_nothing_starts(qtbot: QtBot, setup: Setup) -> None:
     data_dir, routines = setup
     ctx = make_ctx(data_dir, routines)
     window = open_window(qtbot, ctx, FakeClock(), start="tiny")
@@ -125,7 +136,7 @@ def test_stop_question_shows_advice_and_nothing_starts(qtbot: QtBot, setup) -> N
     assert ctx.history is not None and ctx.history.count() == 0
 
 
-def test_flare_answer_runs_flare_plan_and_says_so(qtbot: QtBot, setup) -> None:  # type: ignore[no-untyped-def]
+def test_flare_answer_runs_flare_plan_and_says_so(qtbot: QtBot, setup: Setup) -> None:
     data_dir, routines = setup
     ctx = make_ctx(data_dir, routines)
     window = open_window(qtbot, ctx, FakeClock(), start="tiny")
@@ -157,7 +168,7 @@ def test_flare_answer_without_flare_variant_says_it_runs_unchanged(
     assert flow.plan is not None and not flow.plan.flare
 
 
-def test_escape_enter_stops_and_asks_why(qtbot: QtBot, setup) -> None:  # type: ignore[no-untyped-def]
+def test_escape_enter_stops_and_asks_why(qtbot: QtBot, setup: Setup) -> None:
     data_dir, routines = setup
     ctx = make_ctx(data_dir, routines)
     clock = FakeClock()
@@ -166,7 +177,9 @@ def test_escape_enter_stops_and_asks_why(qtbot: QtBot, setup) -> None:  # type: 
     press(qtbot, window, Qt.Key.Key_Return)
     player = flow.player
     run_until(window, clock, lambda: player.segment is not None and player.segment.kind == "hold")
-    run_until(window, clock, lambda: (flow.adapter.elapsed or 0) >= 4)  # type: ignore[union-attr]
+    adapter = flow.adapter
+    assert adapter is not None
+    run_until(window, clock, lambda: (adapter.elapsed or 0) >= 4)
     press(qtbot, window, Qt.Key.Key_Escape)
     assert player.confirming and player.stop_panel.isVisible()
     assert flow.adapter is not None and flow.adapter.state == "paused"
@@ -189,7 +202,7 @@ def test_escape_enter_stops_and_asks_why(qtbot: QtBot, setup) -> None:  # type: 
     assert [s.status for s in rec.steps[1:]] == ["pending", "pending"]
 
 
-def test_space_pauses_and_arrows_skip_and_go_back(qtbot: QtBot, setup) -> None:  # type: ignore[no-untyped-def]
+def test_space_pauses_and_arrows_skip_and_go_back(qtbot: QtBot, setup: Setup) -> None:
     data_dir, routines = setup
     ctx = make_ctx(data_dir, routines)
     clock = FakeClock()
@@ -213,7 +226,7 @@ def test_space_pauses_and_arrows_skip_and_go_back(qtbot: QtBot, setup) -> None: 
     assert adapter.current.index == first.index
 
 
-def test_closing_mid_session_records_stopped(qtbot: QtBot, setup) -> None:  # type: ignore[no-untyped-def]
+def test_closing_mid_session_records_stopped(qtbot: QtBot, setup: Setup) -> None:
     data_dir, routines = setup
     ctx = make_ctx(data_dir, routines)
     clock = FakeClock()
@@ -226,7 +239,12 @@ def test_closing_mid_session_records_stopped(qtbot: QtBot, setup) -> None:  # ty
         lambda: flow.player.segment is not None and flow.player.segment.kind == "hold",
     )
     asked: list[bool] = []
-    window.confirm_close = lambda: asked.append(False) is None and False
+
+    def say_no() -> bool:
+        asked.append(False)
+        return False
+
+    window.confirm_close = say_no
     window.close()
     assert asked and window.isVisible()  # said no: still open
     window.confirm_close = lambda: True
@@ -238,14 +256,14 @@ def test_closing_mid_session_records_stopped(qtbot: QtBot, setup) -> None:  # ty
     assert rec.pain_before == 2 and rec.pain_after is None
 
 
-def test_posture_break_runs_without_check_ins(qtbot: QtBot, setup) -> None:  # type: ignore[no-untyped-def]
+def test_posture_break_runs_without_check_ins(qtbot: QtBot, setup: Setup) -> None:
     """A break with no safety questions goes straight to the player and then the summary."""
     data_dir, routines = setup
     ctx = make_ctx(data_dir, routines)
     clock = FakeClock(1000.0)
     window = open_window(qtbot, ctx, clock)
     lib = window.library_page
-    while lib.current_entry() is None or lib.current_entry().path.name != "desk.yaml":  # type: ignore[union-attr]
+    while current_entry_name(lib) != "desk.yaml":
         press(qtbot, window, Qt.Key.Key_Down)
     press(qtbot, window, Qt.Key.Key_Return)
     press(qtbot, window, Qt.Key.Key_Return)  # Start

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QScatterSeries
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +21,7 @@ from backcoach.core.records import Answer, BreakRecord, SessionRecord, StepRecor
 from backcoach.core.routine import Prescribed
 from backcoach.ui.context import AppContext
 from backcoach.ui.history_page import HistoryPage, open_review
-from tests.ui.kit import make_ctx
+from tests.ui.kit import make_ctx, next_in_focus_chain
 
 TZ = timezone(timedelta(hours=1))
 TODAY = date(2026, 3, 18)
@@ -225,14 +225,14 @@ def focus_chain(page: HistoryPage) -> list[QWidget]:
     """The widgets Tab visits, in order: the focus chain, keeping visible tab-focusable ones."""
     start = page.routine_combo
     out: list[QWidget] = [start]
-    w = start.nextInFocusChain()
+    w = next_in_focus_chain(start)
     for _ in range(500):
         if w is start:
             break
         tab = bool(w.focusPolicy().value & Qt.FocusPolicy.TabFocus.value)
         if tab and w.isVisibleTo(page) and w.isEnabled() and w.focusProxy() is None:
             out.append(w)
-        w = w.nextInFocusChain()
+        w = next_in_focus_chain(w)
     return out
 
 
@@ -328,7 +328,7 @@ def test_review_mode(qtbot: QtBot, data_dir: Path, export_file: Path) -> None:
         # No delete anywhere, and no export over the reviewed file.
         assert not [
             a
-            for a in review.findChildren(object)
+            for a in review.findChildren(QObject)
             if "delete" in str(getattr(a, "text", lambda: "")()).lower()
         ]
         messages: list[str] = []

@@ -30,7 +30,7 @@ from backcoach.ui.translations import (
     parts_text,
     remove_translators,
 )
-from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
+from tests.ui.kit import current_entry_name, make_ctx, open_window, press, run_until, write_routines
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
@@ -181,7 +181,7 @@ def test_no_english_plan_wording_in_spanish(
     lib = window.library_page
     assert any("repeticiones a tu ritmo" in t for t in visible_texts(lib))
     assert english_core_phrases(lib) == []
-    while lib.current_entry() is None or lib.current_entry().path.name != "tiny.yaml":  # type: ignore[union-attr]
+    while current_entry_name(lib) != "tiny.yaml":
         press(qtbot, window, Qt.Key.Key_Down)
     press(qtbot, window, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.routine_page

@@ -5,8 +5,9 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl, qVersion
@@ -18,7 +19,13 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.core.import_check import ImportCheck, read_source
 from backcoach.core.import_place import free_name
 from backcoach.core.library import LibraryIndex, load_routine, scan_folders
-from backcoach.core.routine_import import describe, import_files, libraries_first
+from backcoach.core.routine_import import (
+    Clash,
+    ImportReport,
+    describe,
+    import_files,
+    libraries_first,
+)
 from tests.ui.kit import BROKEN, OTHER, TINY, make_ctx, open_window, write_routines
 
 LIBRARY = """\
@@ -49,11 +56,13 @@ steps:
 """
 
 
-def never(check: ImportCheck) -> str:
+def never(check: ImportCheck) -> NoReturn:
     raise AssertionError(f"asked about {check.dest}")
 
 
-def run(paths: list[Path], dest: Path, answer=never):  # type: ignore[no-untyped-def]
+def run(
+    paths: list[Path], dest: Path, answer: Callable[[ImportCheck], Clash] = never
+) -> ImportReport:
     return import_files(paths, dest, bundled=None, assets=None, ask_clash=answer)
 
 
@@ -95,7 +104,7 @@ def test_clash_asks_and_respects_the_answer(tmp_path: Path) -> None:
     src.write_text(TINY)
     asked: list[Path] = []
 
-    def skip(check: ImportCheck) -> str:
+    def skip(check: ImportCheck) -> Clash:
         asked.append(check.dest)
         return "skip"
 
@@ -230,7 +239,9 @@ def test_library_with_its_own_pictures_alone_is_refused(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_clash_of_a_routine_with_pictures(tmp_path: Path, answer: str, expected: list[str]) -> None:
+def test_clash_of_a_routine_with_pictures(
+    tmp_path: Path, answer: Clash, expected: list[str]
+) -> None:
     dest = tmp_path / "mine"
     first = run([_pictures_routine(tmp_path / "old")], dest)
     assert first.imported == [dest / "bridges" / "bridges.yaml"]
@@ -239,7 +250,7 @@ def test_clash_of_a_routine_with_pictures(tmp_path: Path, answer: str, expected:
     new = _pictures_routine(tmp_path / "new", colour=b"blue")
     asked: list[Path] = []
 
-    def choose(check: ImportCheck) -> str:
+    def choose(check: ImportCheck) -> Clash:
         asked.append(check.dest)
         return answer
 
@@ -269,7 +280,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("what", ["copy2", "replace"])
 @pytest.mark.parametrize("answer", ["replace", "keep-both"])
 def test_failure_mid_copy_leaves_the_destination_as_it_was(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, what: str, answer: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, what: str, answer: Clash
 ) -> None:
     dest = tmp_path / "mine"
     run([_pictures_routine(tmp_path / "old")], dest)
@@ -366,9 +377,12 @@ def _drop_events(paths: list[Path]) -> tuple[QDragEnterEvent, QDropEvent, QMimeD
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     actions = Qt.DropAction.CopyAction
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    # Before 6.12 the QPoint constructor is the only one (a QPointF is refused).
-    at = QPointF(50, 50) if QT_6_12 else QPoint(50, 50)
-    enter = QDragEnterEvent(at, actions, mime, buttons, keys)
+    # Before 6.12 the QPoint constructor is the only one (a QPointF is refused), and
+    # the stubs of those PySide6 releases know no other: hence the version-bound ignore.
+    if QT_6_12:
+        enter = QDragEnterEvent(QPointF(50, 50), actions, mime, buttons, keys)  # type: ignore[call-overload,unused-ignore]
+    else:
+        enter = QDragEnterEvent(QPoint(50, 50), actions, mime, buttons, keys)
     drop = QDropEvent(QPointF(50, 50), actions, mime, buttons, keys)
     return enter, drop, mime
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
-from tests.ui.kit import make_ctx, open_window, press, write_routines
+from tests.ui.kit import make_ctx, open_window, press, top_item, write_routines
 
 
 def test_lists_routines_and_broken_file_with_errors(
@@ -86,7 +86,7 @@ def test_routine_page_shows_steps_times_author_prescribed(
     assert window.stack.currentWidget() is page
     assert "T. Tester" in page.meta.text() and "once a day" in page.meta.text()
     rows = [
-        [page.steps.topLevelItem(i).text(c) for c in range(3)]
+        [top_item(page.steps, i).text(c) for c in range(3)]
         for i in range(page.steps.topLevelItemCount())
     ]
     assert rows[0][1].startswith("Knee to chest — hold 10s × 2") and "each side" in rows[0][1]

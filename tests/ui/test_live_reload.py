@@ -13,7 +13,7 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.core.routine import ExerciseStep
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.routine_watcher import RoutineWatcher, paths_to_watch
-from tests.ui.kit import TINY, make_ctx, open_window, write_routines
+from tests.ui.kit import TINY, make_ctx, open_window, top_item, write_routines
 
 
 def test_paths_to_watch_walks_folders(tmp_path: Path) -> None:
@@ -68,6 +68,7 @@ def test_library_shows_an_edit_and_its_errors(qtbot: QtBot, data_dir: Path, tmp_
     ctx = make_ctx(data_dir, routines)
     window = open_window(qtbot, ctx, FakeClock())
     watcher = window.routine_watcher  # the window watches its folders itself
+    assert watcher is not None
     assert "Tiny test routine" in window.library_page.visible_titles()
     (routines / "tiny.yaml").write_text(TINY.replace("Tiny test routine", "Renamed routine"))
     qtbot.waitUntil(lambda: "Renamed routine" in window.library_page.visible_titles(), timeout=3000)
@@ -94,7 +95,7 @@ def _open_tiny(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> tuple[MainWindow
 
 
 def _first_row(window: MainWindow) -> str:
-    return window.routine_page.steps.topLevelItem(0).text(1)
+    return top_item(window.routine_page.steps, 0).text(1)
 
 
 def test_routine_page_follows_an_edit_and_start_runs_the_new_version(

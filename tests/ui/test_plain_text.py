@@ -208,7 +208,7 @@ def test_every_page_shows_markup_as_typed(qtbot: QtBot, data_dir: Path, folder: 
     window.open_history_page()
     page = window.history_page
     assert page is not None
-    tips = model_tooltips(page.sessions_view)  # type: ignore[attr-defined]
+    tips = model_tooltips(page.sessions_view)
     assert any("&lt;b&gt;note&lt;/b&gt; &lt;img" in t for t in tips), tips  # escaped
     assert_plain(page, "history page")
     # The notice bar: a name asked for that does not exist.

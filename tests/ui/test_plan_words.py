@@ -68,7 +68,7 @@ def test_one_rule_for_rest_between_sets(qapp: QApplication) -> None:
 def test_what_to_do_now_is_one_table(qapp: QApplication) -> None:
     ex = Exercise(id="knee", name="Knee to chest")
     now = {
-        kind: plan_text.now_text(Segment(0, kind, 0, 5, "", exercise=ex, side="left"))  # type: ignore[arg-type]
+        kind: plan_text.now_text(Segment(0, kind, 0, 5, "", exercise=ex, side="left"))
         for kind in ("get-ready", "hold", "timed", "switch", "relax", "rest")
     }
     assert now == {

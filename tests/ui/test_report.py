@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.export import ExportJob, write_export
+from backcoach.core.records import BreakRecord, SessionRecord
 from backcoach.ui.report import render_pdf_report
 from tests.ui.test_history_page import TARGETS, TODAY, TZ, sample_records, session
 
@@ -34,7 +36,13 @@ def pdf_text(pdf: Path) -> str:
     return " ".join(out.stdout.split())
 
 
-def write(tmp_path: Path, sessions: list, breaks: list, since: date, until: date) -> Path:  # type: ignore[type-arg]
+def write(
+    tmp_path: Path,
+    sessions: Sequence[SessionRecord],
+    breaks: Sequence[BreakRecord],
+    since: date,
+    until: date,
+) -> Path:
     path = tmp_path / "report.pdf"
     job = ExportJob(
         sessions, breaks, since, until, GENERATED, title="Exercise and pain report", targets=TARGETS

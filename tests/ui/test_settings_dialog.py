@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -24,7 +25,7 @@ from backcoach.ui.settings_dialog import SettingsDialog
 from tests.ui.kit import make_ctx
 
 
-def no_voices(done):  # type: ignore[no-untyped-def]
+def no_voices(done: Callable[[list[str]], None]) -> None:
     done(["Alice", "Bob"])
 
 
@@ -104,7 +105,12 @@ def test_remove_folder(qtbot: QtBot, data_dir: Path) -> None:
 def test_open_data_folder(qtbot: QtBot, data_dir: Path) -> None:
     d = make(qtbot, data_dir)
     opened: list[QUrl] = []
-    d.open_url = lambda url: opened.append(url) or True
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    d.open_url = open_url
     d.open_data.click()
     assert opened == [QUrl.fromLocalFile(str(data_dir))]
 

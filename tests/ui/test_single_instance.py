@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from backcoach.core.instance import LOCK_NAME
 from backcoach.ui.options import GuiOptions
 from backcoach.ui.single_instance import (
-    LOCK_NAME,
     SingleInstance,
     deliver,
     message_from_args,

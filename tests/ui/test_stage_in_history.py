@@ -8,15 +8,15 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from backcoach.core.records import StageRef
+from backcoach.core.records import SessionRecord, StageRef
 from backcoach.ui.history_model import SessionsModel
 from tests.ui.test_history_page import TODAY, sample_records
 from tests.ui.test_report import pdf_text, write
 
 
-def staged() -> list:  # type: ignore[type-arg]
+def staged() -> list[SessionRecord]:
     rows, _ = sample_records()
-    out = []
+    out: list[SessionRecord] = []
     for r in rows:
         if r.routine_id == "core":
             early = r.started_at.date() < TODAY - timedelta(days=20)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +16,7 @@ from backcoach.core.history import HistoryStore, now_local
 from backcoach.core.records import StageRef
 from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
-from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
+from tests.ui.kit import make_ctx, open_window, press, run_until, top_item, write_routines
 
 STAGED = """\
 backcoach: 1
@@ -81,7 +82,7 @@ def run_session(qtbot: QtBot, window: MainWindow, clock: FakeClock, pain_after: 
 
 
 def test_routine_page_shows_stage_needs_cautions_and_video(
-    qtbot: QtBot, tmp_path: Path, data_dir: Path, monkeypatch: object
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ctx = ctx_with(tmp_path, data_dir)
     assert ctx.history is not None
@@ -104,7 +105,11 @@ def test_routine_page_shows_stage_needs_cautions_and_video(
     opened: list[str] = []
     from backcoach.ui import video
 
-    monkeypatch.setattr(video, "open_video", lambda url: opened.append(url) or True)  # type: ignore[attr-defined]
+    def open_video(url: str) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(video, "open_video", open_video)
     assert page.video.isVisible() and opened == []  # nothing is fetched until asked
     page.video.setFocus()
     qtbot.keyClick(page.video, Qt.Key.Key_Space)
@@ -197,5 +202,5 @@ def test_going_back_is_offered_after_two_pain_stops_and_possible_any_time(
     assert choice is not None and choice.stage == ONE
     assert "Stage 1 of 2: Weeks 1-2." in page.about.text()
     assert not page.stage_back.isVisible()
-    rows = [page.steps.topLevelItem(i).text(1) for i in range(page.steps.topLevelItemCount())]
+    rows = [top_item(page.steps, i).text(1) for i in range(page.steps.topLevelItemCount())]
     assert rows == ["Bridge — 2 reps, one every 1s"]

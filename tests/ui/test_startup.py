@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from backcoach.core.private import HINT_FILE
 from backcoach.core.settings import Settings
 from backcoach.ui.app import build_context, open_pending_history
 from backcoach.ui.first_paint import after_first_paint
@@ -27,7 +28,7 @@ from backcoach.ui.theme import (
     system_theme,
 )
 from backcoach.ui.theme import install_appearance as appearance_for
-from backcoach.ui.theme_hint import HINT_FILE, read_system_theme, remember_system_theme
+from backcoach.ui.theme_hint import read_system_theme, remember_system_theme
 from tests.ui.kit import make_ctx, write_routines
 
 REPO = Path(__file__).resolve().parents[2]

@@ -116,7 +116,7 @@ def test_focus_ring_is_visible(app: QApplication, qtbot: QtBot, theme: str) -> N
         qtbot.waitUntil(lambda: other.hasFocus())
         unfocused = widget.grab().toImage()
         widget.setFocus(Qt.FocusReason.TabFocusReason)
-        qtbot.waitUntil(lambda w=widget: w.hasFocus())
+        qtbot.waitUntil(widget.hasFocus)
         focused = widget.grab().toImage()
         assert focused != unfocused
         edge = [focused.pixel(x, focused.height() // 2) for x in range(4)]

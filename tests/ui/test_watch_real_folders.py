@@ -40,7 +40,9 @@ def test_a_folder_linked_to_dev_null_reloads_nothing(
     ctx = make_ctx(data_dir, routines)
     ctx.state.set_settings(ctx.settings.replace(routine_folders=(str(tmp_path / "null-folder"),)))
     window = open_window(qtbot, ctx, FakeClock())
-    watched = window.routine_watcher.watched()
+    watcher = window.routine_watcher
+    assert watcher is not None
+    watched = watcher.watched()
     assert watched and str(routines.resolve()) in watched
     assert not any(os.path.realpath(p) == "/dev/null" for p in watched)
     assert not any(p.endswith("null.yaml") or "null-folder" in p for p in watched)

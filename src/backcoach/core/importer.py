@@ -40,6 +40,9 @@ from backcoach.core.records import (
     SessionRecord,
     StageRef,
     StepRecord,
+    is_break_status,
+    is_session_status,
+    is_step_status,
 )
 
 ImportResult = MergeResult
@@ -452,6 +455,7 @@ class _Checker:
         if len(self.problems) > before:
             return None
         assert routine_id is not None and started is not None and status is not None
+        assert is_session_status(status)
         if uid is None:
             uid = str(uuidlib.uuid5(IMPORT_NAMESPACE, f"{routine_id}|{started.isoformat()}"))
         return SessionRecord(
@@ -462,7 +466,7 @@ class _Checker:
             routine_sha256=sha or "",
             started_at=started,
             ended_at=ended,
-            status=status,  # type: ignore[arg-type]
+            status=status,
             speed=speed or 1.0,
             flare=flare,
             pain_before=pain_before,
@@ -529,8 +533,10 @@ class _Checker:
             hurt = self.flag(f"{w}.hurt", obj.get("hurt", False))
             if index is None or status is None or planned is None or done is None:
                 continue
+            if not is_step_status(status):
+                continue
             seen.add(index)
-            out.append(StepRecord(index, exercise, status, planned, done, hurt))  # type: ignore[arg-type]
+            out.append(StepRecord(index, exercise, status, planned, done, hurt))
         return tuple(out)
 
     def break_(self, where: str, value: Any, position: dict[str, int]) -> BreakRecord | None:
@@ -546,6 +552,8 @@ class _Checker:
         uid = self.text(f"{where}.uuid", item.get("uuid", ""))
         if len(self.problems) > before or due is None or status is None:
             return None
+        if not is_break_status(status):
+            return None
         if uid:
             self.unique(f"{where}.uuid", "break", uid)
         else:  # a hand-made file: the same reminder twice would be the same uuid
@@ -554,4 +562,4 @@ class _Checker:
         if len(self.problems) > before:
             return None
         linked = None if session is None else position.get(session)
-        return BreakRecord(0, uid, due, at, status, routine_id, linked)  # type: ignore[arg-type]
+        return BreakRecord(0, uid, due, at, status, routine_id, linked)

@@ -36,7 +36,7 @@ MAX_IMAGE_PATH = 1000
 """Characters in an image path."""
 MAX_DIGITS = 9
 """A whole number with more digits is out of range whatever it counts."""
-MAX_WHOLE = 10**MAX_DIGITS - 1
+MAX_WHOLE: int = 10**MAX_DIGITS - 1
 
 
 class PlanTooLong(ValueError):

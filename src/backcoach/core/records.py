@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol, TypeGuard, get_args
 
 SessionStatus = Literal["running", "completed", "stopped", "interrupted"]
 """`running` only while a session is under way; a store opened after a crash
@@ -25,11 +25,24 @@ StepStatus = Literal["done", "skipped", "partial", "pending"]
 BreakStatus = Literal["taken", "skipped", "postponed"]
 StopReason = Literal["pain", "tired", "interrupted", "other"]
 
-SESSION_STATUSES: tuple[str, ...] = ("running", "completed", "stopped", "interrupted")
-FINISHED_STATUSES: tuple[str, ...] = ("completed", "stopped", "interrupted")
-STEP_STATUSES: tuple[str, ...] = ("done", "skipped", "partial", "pending")
-BREAK_STATUSES: tuple[str, ...] = ("taken", "skipped", "postponed")
-STOP_REASONS: tuple[str, ...] = ("pain", "tired", "interrupted", "other")
+# Each Literal's values at run time, read from the Literal itself.
+SESSION_STATUSES: tuple[SessionStatus, ...] = get_args(SessionStatus)
+FINISHED_STATUSES: tuple[SessionStatus, ...] = ("completed", "stopped", "interrupted")
+STEP_STATUSES: tuple[StepStatus, ...] = get_args(StepStatus)
+BREAK_STATUSES: tuple[BreakStatus, ...] = get_args(BreakStatus)
+STOP_REASONS: tuple[StopReason, ...] = get_args(StopReason)
+
+
+def is_session_status(value: str) -> TypeGuard[SessionStatus]:
+    return value in SESSION_STATUSES
+
+
+def is_step_status(value: str) -> TypeGuard[StepStatus]:
+    return value in STEP_STATUSES
+
+
+def is_break_status(value: str) -> TypeGuard[BreakStatus]:
+    return value in BREAK_STATUSES
 
 
 class StepProgressLike(Protocol):

@@ -9,22 +9,49 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeGuard, get_args
 
 Level = Literal["gentle", "moderate", "strong"]
+POSTURE_BREAK_KIND: Literal["posture-break"] = "posture-break"
+"""The `kind` of a posture-break routine (the tray runs them; statistics leave them out)."""
 Kind = Literal["routine", "posture-break"]
 Sides = Literal["none", "each", "left", "right", "alternate"]
 IfYes = Literal["stop", "flare", "note"]
 Sound = Literal["bell", "chime", "tick"]
 Per = Literal["day", "week"]
 
-LEVELS: tuple[str, ...] = ("gentle", "moderate", "strong")
-POSTURE_BREAK_KIND = "posture-break"
-"""The `kind` of a posture-break routine (the tray runs them; statistics leave them out)."""
-KINDS: tuple[str, ...] = ("routine", POSTURE_BREAK_KIND)
-SIDES: tuple[str, ...] = ("none", "each", "left", "right", "alternate")
-IF_YES: tuple[str, ...] = ("stop", "flare", "note")
-SOUNDS: tuple[str, ...] = ("bell", "chime", "tick")
+# Each Literal's values at run time, read from the Literal itself.
+LEVELS: tuple[Level, ...] = get_args(Level)
+KINDS: tuple[Kind, ...] = get_args(Kind)
+SIDES: tuple[Sides, ...] = get_args(Sides)
+IF_YES: tuple[IfYes, ...] = get_args(IfYes)
+SOUNDS: tuple[Sound, ...] = get_args(Sound)
+PERS: tuple[Per, ...] = get_args(Per)
+
+
+def is_level(value: str) -> TypeGuard[Level]:
+    return value in LEVELS
+
+
+def is_kind(value: str) -> TypeGuard[Kind]:
+    return value in KINDS
+
+
+def is_sides(value: str) -> TypeGuard[Sides]:
+    return value in SIDES
+
+
+def is_if_yes(value: str) -> TypeGuard[IfYes]:
+    return value in IF_YES
+
+
+def is_sound(value: str) -> TypeGuard[Sound]:
+    return value in SOUNDS
+
+
+def is_per(value: str) -> TypeGuard[Per]:
+    return value in PERS
+
 
 DEFAULT_RELAX = 5.0
 DEFAULT_SWITCH = 5.0

@@ -29,6 +29,10 @@ from backcoach.core.routine import (
     Question,
     Routine,
     Step,
+    is_if_yes,
+    is_kind,
+    is_level,
+    is_per,
 )
 from backcoach.core.stages import stage_steps
 from backcoach.core.stages_check import StageChecks
@@ -176,7 +180,7 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
         summary = self.optional_text(top, "summary") or ""
         author = self.optional_text(top, "author") or ""
         level = self.choice(top["level"][1], "level", LEVELS) if "level" in top else None
-        kind = self.choice(top["kind"][1], "kind", KINDS) if "kind" in top else "routine"
+        kind = self.choice(top["kind"][1], "kind", KINDS) if "kind" in top else None
         tags: tuple[str, ...] = ()
         if "tags" in top:
             tags = self.words(top["tags"][1], "tags", "[hamstrings, glutes]") or ()
@@ -211,10 +215,10 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
             sha256=sha,
             summary=summary,
             author=author,
-            level=level,  # type: ignore[arg-type]
+            level=level if level is not None and is_level(level) else None,
             tags=tags,
             prescribed=prescribed,
-            kind=kind or "routine",  # type: ignore[arg-type]
+            kind=kind if kind is not None and is_kind(kind) else "routine",
             before_you_start=questions,
             flare=flare,
             stages=stages,
@@ -258,7 +262,13 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
         if value is None:
             return None
         match = _PRESCRIBED.match(value)
-        if match is None or len(match.group(1)) > MAX_DIGITS or int(match.group(1)) < 1:
+        per = match.group(2) if match is not None else ""
+        if (
+            match is None
+            or len(match.group(1)) > MAX_DIGITS
+            or int(match.group(1)) < 1
+            or not is_per(per)
+        ):
             self.error(
                 node,
                 "prescribed",
@@ -266,7 +276,7 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
                 f"(like 1/day or 3/week), got {show_value(node)}",
             )
             return None
-        return Prescribed(int(match.group(1)), match.group(2))  # type: ignore[arg-type]
+        return Prescribed(int(match.group(1)), per)
 
     def defaults(self, node: Node) -> dict[str, tuple[float, Node]]:
         out: dict[str, tuple[float, Node]] = {}
@@ -319,8 +329,8 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
                     f"{path}.if_yes",
                     "'stop' needs 'advice': what the patient should do instead of exercising",
                 )
-            if ask is not None and if_yes is not None:
-                out.append(Question(ask, if_yes, advice, urgent))  # type: ignore[arg-type]
+            if ask is not None and if_yes is not None and is_if_yes(if_yes):
+                out.append(Question(ask, if_yes, advice, urgent))
         return tuple(out)
 
     def flare(self, node: Node, steps: list[Step]) -> Flare | None:

@@ -30,6 +30,11 @@ STAGES_EXAMPLE = "[{name: Weeks 1-2}, {name: Weeks 3-4, after: 6, change: {bridg
 _INTS = ("reps", "sets")
 
 
+def _whole(value: float | None) -> int | None:
+    """A count read as a number (`_INTS`), as the int a StepChange holds."""
+    return None if value is None else int(value)
+
+
 def dose_keys(step: Step) -> tuple[str, ...]:
     """The keys a stage may change in `step`: its dose, not its kind."""
     if isinstance(step, RestStep):
@@ -207,7 +212,16 @@ class StageChecks(NodeReader):
                 values[key] = value
         if len(values) != len(items):
             return None
-        return StepChange(step_id, **{k: (int(v) if k in _INTS else v) for k, v in values.items()})  # type: ignore[arg-type]
+        return StepChange(
+            step_id,
+            hold=values.get("hold"),
+            reps=_whole(values.get("reps")),
+            sets=_whole(values.get("sets")),
+            rep_time=values.get("rep_time"),
+            duration=values.get("duration"),
+            rest=values.get("rest"),
+            relax=values.get("relax"),
+        )
 
     def change_value(
         self, key: str, knode: Node, vnode: Node, path: str, step_id: str, step: Step | None

@@ -19,6 +19,8 @@ from backcoach.core.routine import (
     ExerciseStep,
     RestStep,
     Step,
+    is_sides,
+    is_sound,
 )
 
 STEP_KEYS = (
@@ -191,7 +193,7 @@ class StepChecks(AdditionChecks):
         )
         if len(self.issues) > before or exercise is None:
             return None
-        if reps is None or sets is None or sides is None:
+        if reps is None or sets is None or sides is None or not is_sides(sides):
             return None
         return ExerciseStep(
             exercise=exercise,
@@ -201,7 +203,7 @@ class StepChecks(AdditionChecks):
             rep_time=rep_time if hold is None and duration is None else None,
             duration=duration,
             sets=sets,
-            sides=sides,  # type: ignore[arg-type]
+            sides=sides,
             relax=relax if relax is not None else defaults.get("relax", (DEFAULT_RELAX,))[0],
             switch=switch if switch is not None else defaults.get("switch", (DEFAULT_SWITCH,))[0],
             rest=rest if rest is not None else defaults.get("rest", (DEFAULT_REST,))[0],
@@ -341,8 +343,8 @@ class StepChecks(AdditionChecks):
             )
             if len(self.issues) == before and known:
                 self.cue_fits(items, cpath, period, period_name, at, at_half, before_end, every)
-            if len(self.issues) == before:
-                out.append(Cue(at, at_half, before_end, every, say, show, sound))  # type: ignore[arg-type]
+            if len(self.issues) == before and (sound is None or is_sound(sound)):
+                out.append(Cue(at, at_half, before_end, every, say, show, sound))
         self.cues_heard(node, path, tuple(out), period, period_name, known)
         return tuple(out)
 

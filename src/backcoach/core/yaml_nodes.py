@@ -21,6 +21,7 @@ import errno
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from yaml.nodes import Node, ScalarNode, SequenceNode
@@ -79,6 +80,10 @@ class PureLoader(
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
         yaml.composer.Composer.__init__(self)
+
+    if TYPE_CHECKING:
+        # types-PyYAML leaves Parser.get_event unannotated; libyaml's CParser has this signature.
+        def get_event(self) -> yaml.Event | None: ...
 
 
 _Loader: type[PureLoader]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -66,7 +67,7 @@ class SummaryPage(Page):
         grid = QGridLayout()
         grid.setHorizontalSpacing(32)
         grid.setVerticalSpacing(14)
-        self.values: dict[str, tuple] = {}
+        self.values: dict[str, tuple[QLabel, QLabel]] = {}
         rows = (
             ("time", self.tr("Time spent")),
             ("steps", self.tr("Steps done")),
