@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from backcoach.core.export import export_json, fhir_bundle, write_csv
 from backcoach.core.history import StepProgress, open_history
-from backcoach.core.importer import import_sessions, read_export_data
+from backcoach.core.log.importer import import_sessions, read_export_data
 
 T = TypeVar("T")
 IMPORT_TARGET = 2.0

@@ -27,7 +27,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from backcoach.core.records import Answer, BreakRecord, SessionRecord, StepRecord
+from backcoach.core.log.records import Answer, BreakRecord, SessionRecord, StepRecord
 
 TZ = timezone(timedelta(hours=1))
 ROUTINES = (
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     from backcoach.core.paths import AppPaths
     from backcoach.core.settings import Settings, SettingsStore
     from backcoach.ui.context import AppContext, AppState
-    from backcoach.ui.history_page import HistoryPage
+    from backcoach.ui.history.history_page import HistoryPage
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from backcoach.core.autostart import exec_line
+from backcoach.core.breaks_support.autostart import exec_line
 from backcoach.core.files import atomic_write
 from backcoach.core.paths import assets_dir
 

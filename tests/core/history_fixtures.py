@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from backcoach.core.history import HistoryStore, StepProgress, open_history
-from backcoach.core.records import SessionRecord
+from backcoach.core.log.records import SessionRecord
 
 TZ = timezone(timedelta(hours=1))
 T0 = datetime(2025, 3, 1, 8, 15, 0, tzinfo=TZ)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core import autostart
+from backcoach.core.breaks_support import autostart
 
 
 def split_exec(value: str) -> list[str]:

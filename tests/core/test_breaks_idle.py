@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from backcoach.core import idle
+from backcoach.core.breaks_support import idle
 
 
 def test_parsers() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core import yaml_nodes
+from backcoach.core.checks import yaml_nodes
 from backcoach.core.library import LibraryIndex
 from backcoach.core.loader import LoadResult
 
@@ -577,10 +577,15 @@ def test_mistake_is_reported_once_where_it_is(
 
 
 def test_format_keys_are_the_checks_keys() -> None:
-    from backcoach.core.exercises_check import EXERCISE_KEYS
-    from backcoach.core.routine_check import DEFAULT_KEYS, FLARE_KEYS, QUESTION_KEYS, TOP_KEYS
-    from backcoach.core.steps_check import CUE_KEYS, STEP_KEYS
-    from backcoach.core.yaml_errors import FORMAT_KEYS
+    from backcoach.core.checks.exercises_check import EXERCISE_KEYS
+    from backcoach.core.checks.routine_check import (
+        DEFAULT_KEYS,
+        FLARE_KEYS,
+        QUESTION_KEYS,
+        TOP_KEYS,
+    )
+    from backcoach.core.checks.steps_check import CUE_KEYS, STEP_KEYS
+    from backcoach.core.checks.yaml_errors import FORMAT_KEYS
 
     every = {*TOP_KEYS, *STEP_KEYS, *CUE_KEYS, *EXERCISE_KEYS, *QUESTION_KEYS, *FLARE_KEYS}
     assert every | set(DEFAULT_KEYS) == FORMAT_KEYS
@@ -605,13 +610,13 @@ def test_format_keys_are_the_checks_keys() -> None:
 def test_closest_only_when_close_and_alike(
     word: str, choices: tuple[str, ...], meant: str | None
 ) -> None:
-    from backcoach.core.suggest import closest
+    from backcoach.core.checks.suggest import closest
 
     assert closest(word, choices, keys=True) == meant
 
 
 def test_closest_ids_take_no_parts() -> None:
-    from backcoach.core.suggest import closest
+    from backcoach.core.checks.suggest import closest
 
     # an id is not a key: 'hamstring-stretch' is not the exercise 'stretch'
     assert closest("hamstring-stretch", ["stretch"]) is None
@@ -641,7 +646,7 @@ def test_closest_ids_take_no_parts() -> None:
     ],
 )
 def test_duration_suggestions(text: str, fix: str | None) -> None:
-    from backcoach.core.suggest import suggest_duration
+    from backcoach.core.checks.suggest import suggest_duration
 
     assert suggest_duration(text) == fix
 

@@ -189,20 +189,22 @@ FAKE_PDF = b"%PDF-1.4\nnot really a report\n%%EOF\n"
 
 
 def fake_report(monkeypatch: pytest.MonkeyPatch) -> list[ExportJob]:
-    """Stands in for backcoach.ui.report (Qt): records each job, returns FAKE_PDF."""
+    """Stands in for backcoach.ui.history.report (Qt): records each job, returns FAKE_PDF."""
     jobs: list[ExportJob] = []
 
     def render_pdf_report(job: ExportJob) -> bytes:
         jobs.append(job)
         return FAKE_PDF
 
-    monkeypatch.setitem(sys.modules, "backcoach.ui.report", report_module(render_pdf_report))
+    monkeypatch.setitem(
+        sys.modules, "backcoach.ui.history.report", report_module(render_pdf_report)
+    )
     return jobs
 
 
 def report_module(render: Callable[[ExportJob], bytes]) -> types.ModuleType:
-    """A stand-in for backcoach.ui.report with `render` as its render_pdf_report."""
-    fake = types.ModuleType("backcoach.ui.report")
+    """A stand-in for backcoach.ui.history.report with `render` as its render_pdf_report."""
+    fake = types.ModuleType("backcoach.ui.history.report")
     fake.__dict__.update(
         render_pdf_report=render,
         ensure_gui_app=lambda platform=None: None,
@@ -307,7 +309,7 @@ def test_a_report_that_does_not_check_out_leaves_the_old_file(
 ) -> None:
     make_log(data_dir)
     fake = report_module(lambda _job: b"%PDF-1.4 cut short")
-    monkeypatch.setitem(sys.modules, "backcoach.ui.report", fake)
+    monkeypatch.setitem(sys.modules, "backcoach.ui.history.report", fake)
     target = tmp_path / "r.pdf"
     target.write_bytes(b"the report from last month")
     code, _, err = run(
@@ -325,7 +327,7 @@ def test_export_pdf_without_report_module_fails_clearly(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setitem(sys.modules, "backcoach.ui.report", None)
+    monkeypatch.setitem(sys.modules, "backcoach.ui.history.report", None)
     code, _, err = run(
         capsys,
         "export",

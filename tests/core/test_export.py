@@ -19,7 +19,7 @@ from backcoach.core.export import (
     write_csv,
 )
 from backcoach.core.history import HistoryStore
-from backcoach.core.records import SessionRecord
+from backcoach.core.log.records import SessionRecord
 from tests.core.history_fixtures import T0, TITLE, TZ, fill
 
 EXPORTED_AT = datetime(2025, 4, 1, 12, 0, tzinfo=TZ)

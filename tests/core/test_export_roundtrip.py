@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from backcoach.core.export import export_json, write_csv
 from backcoach.core.history import HistoryStore, StepProgress
-from backcoach.core.importer import import_sessions, parse_export
+from backcoach.core.log.importer import import_sessions, parse_export
 
 text = st.text(max_size=40)
 pain = st.none() | st.integers(0, 10)

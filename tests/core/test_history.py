@@ -18,8 +18,8 @@ from backcoach.core.history import (
     StepProgress,
     open_history,
 )
-from backcoach.core.history_schema import SCHEMA_VERSION, user_version
-from backcoach.core.records import StageRef
+from backcoach.core.log.records import StageRef
+from backcoach.core.log.schema import SCHEMA_VERSION, user_version
 from tests.core.history_fixtures import stored
 
 TZ = timezone(timedelta(hours=1))
@@ -412,7 +412,7 @@ def test_a_later_migration_applies_in_one_transaction(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """How a later version is added: appended statements, applied once, all or nothing."""
-    from backcoach.core import history_schema
+    from backcoach.core.log import schema as history_schema
 
     path = data_dir / "history.sqlite3"
     with open_history(path) as store:
@@ -441,7 +441,7 @@ def test_a_later_migration_applies_in_one_transaction(
 
 def test_a_version_1_file_gains_the_stage_of_each_session(data_dir: Path) -> None:
     """Version 2 adds the stage to sessions (NULL for the old ones) and the stage choices."""
-    from backcoach.core import history_schema
+    from backcoach.core.log import schema as history_schema
 
     path = data_dir / "history.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)

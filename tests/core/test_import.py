@@ -11,7 +11,7 @@ import pytest
 
 from backcoach.core.export import export_json
 from backcoach.core.history import HistoryStore, open_history
-from backcoach.core.importer import (
+from backcoach.core.log.importer import (
     ImportProblem,
     import_sessions,
     parse_export,

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from backcoach.cli import main
-from backcoach.core import importer
 from backcoach.core.history import open_history
-from backcoach.core.importer import ImportProblem, read_export_data, review_store
+from backcoach.core.log import importer
+from backcoach.core.log.importer import ImportProblem, read_export_data, review_store
 from tests.core.history_fixtures import fill
 from tests.core.test_import import export_dict
 

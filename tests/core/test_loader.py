@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from backcoach.core.checks.yaml_nodes import MAX_BYTES
 from backcoach.core.library import (
     LibraryIndex,
     find_routine,
@@ -16,7 +17,6 @@ from backcoach.core.library import (
 from backcoach.core.loader import LoadResult, load_bytes, load_file
 from backcoach.core.problems import RoutineError
 from backcoach.core.routine import ExerciseStep, RestStep
-from backcoach.core.yaml_nodes import MAX_BYTES
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = sorted((REPO / "routines").glob("*.yaml"))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core import yaml_nodes
+from backcoach.core.checks import yaml_nodes
 from backcoach.core.loader import LoadResult, load_bytes
 from tests.core.test_loader import alias_bomb, known_key_alias_bomb
 from tests.core.test_loader_invalid import CASES

@@ -19,7 +19,7 @@ from backcoach.core.history import (
     open_history,
     open_writer,
 )
-from backcoach.core.records import StepRecord
+from backcoach.core.log.records import StepRecord
 from tests.core.history_fixtures import T0, fill
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from backcoach.core.loader import load_bytes
+from backcoach.core.log.records import StageChoice, StageRef
 from backcoach.core.progression import StageOffer, current_stage, offer, position, stage_spans
-from backcoach.core.records import StageChoice, StageRef
 from backcoach.core.routine import Routine
 
 TZ = timezone(timedelta(hours=1))

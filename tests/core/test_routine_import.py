@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from backcoach.core import import_check, routine_import
-from backcoach.core.import_check import ImportCheck, check_import
+from backcoach.core.imports import import_check, routine_import
+from backcoach.core.imports.import_check import ImportCheck, check_import
+from backcoach.core.imports.routine_import import Clash, ImportReport, describe, import_files
 from backcoach.core.library import LibraryIndex
 from backcoach.core.messages import VERBATIM, Message
-from backcoach.core.routine_import import Clash, ImportReport, describe, import_files
 
 STRETCH = """\
 backcoach: 1

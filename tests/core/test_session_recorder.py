@@ -10,16 +10,16 @@ import pytest
 from backcoach.core import history
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import HistoryStore, HistoryUnavailable, SessionRecord
-from backcoach.core.plan import Plan, build_plan
-from backcoach.core.records import StepProgressLike
-from backcoach.core.session import SegmentEnded, SessionEngine
-from backcoach.core.session_recorder import (
+from backcoach.core.log.records import StepProgressLike
+from backcoach.core.log.session_recorder import (
     PlannedStep,
     SaveProblem,
     SessionRecorder,
     exercises_run,
     planned_steps,
 )
+from backcoach.core.plan import Plan, build_plan
+from backcoach.core.session import SegmentEnded, SessionEngine
 from tests.core.test_session_support import small_routine
 
 T0 = datetime(2024, 5, 6, 8, 0, tzinfo=timezone(timedelta(hours=2)))

@@ -19,16 +19,16 @@ import pytest
 from backcoach.core import history
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import HistoryUnavailable, SessionRecord, open_history, open_writer
-from backcoach.core.plan import Plan, build_plan
-from backcoach.core.session import SegmentEnded, SessionEngine
-from backcoach.core.session_recorder import SaveProblem, SessionRecorder
-from backcoach.core.session_writer import (
+from backcoach.core.log.session_recorder import SaveProblem, SessionRecorder
+from backcoach.core.log.session_writer import (
     Backoff,
     SessionStore,
     ThreadRunner,
     is_locked,
     is_transient,
 )
+from backcoach.core.plan import Plan, build_plan
+from backcoach.core.session import SegmentEnded, SessionEngine
 from tests.core.fake_timers import FakeTimers
 from tests.core.test_session_recorder import T0, FlakyStore, Heard, Wall, start
 from tests.core.test_session_support import small_routine

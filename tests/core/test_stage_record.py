@@ -10,8 +10,8 @@ from pathlib import Path
 
 from backcoach.core.export import export_json, write_csv
 from backcoach.core.history import open_history
-from backcoach.core.importer import import_sessions, read_export_data
-from backcoach.core.records import StageRef
+from backcoach.core.log.importer import import_sessions, read_export_data
+from backcoach.core.log.records import StageRef
 from tests.core.history_fixtures import T0, TITLE
 
 

@@ -6,10 +6,10 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from backcoach.core import stats
-from backcoach.core.records import BreakRecord, BreakStatus, SessionRecord
+from backcoach.core.log import stats
+from backcoach.core.log.records import BreakRecord, BreakStatus, SessionRecord
+from backcoach.core.log.stats import DayState
 from backcoach.core.routine import Prescribed
-from backcoach.core.stats import DayState
 
 TZ = timezone(timedelta(hours=1))
 TODAY = date(2026, 3, 18)  # a Wednesday

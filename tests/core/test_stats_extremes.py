@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime, timedelta, timezone
 
-from backcoach.core import stats
-from backcoach.core.stats import DayState
+from backcoach.core.log import stats
+from backcoach.core.log.stats import DayState
 from tests.core.test_stats import DAILY, rec
 
 EAST = timezone(timedelta(hours=5))

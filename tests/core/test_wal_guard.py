@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from backcoach.cli import main
-from backcoach.core import wal_guard
 from backcoach.core.history import HistoryStore, HistoryUnavailable, open_history
+from backcoach.core.log import wal_guard
 from tests.core.history_fixtures import T0, fill
 
 SIDES = ("", "-wal", "-shm")

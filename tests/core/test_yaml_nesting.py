@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import backcoach
-from backcoach.core import yaml_nodes
+from backcoach.core.checks import yaml_nodes
 
 TOO_DEEP = "nested more than 100 levels deep; a routine needs only a few"
 
@@ -38,7 +38,7 @@ SHALLOW = {
 
 SCRIPT = """
 import json, sys
-from backcoach.core import yaml_nodes
+from backcoach.core.checks import yaml_nodes
 samples = json.loads(sys.stdin.read())
 out = {}
 loaders = {"pure": yaml_nodes.PureLoader}

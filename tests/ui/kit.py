@@ -20,7 +20,7 @@ from backcoach.ui.options import GuiOptions
 
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryStore
-    from backcoach.ui.library_page import LibraryPage
+    from backcoach.ui.library.library_page import LibraryPage
 
 TINY = """\
 backcoach: 1

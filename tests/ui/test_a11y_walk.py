@@ -140,7 +140,7 @@ def test_history_page_tabs_menu_calendar_and_chart(
     from PySide6.QtWidgets import QMenu
 
     from backcoach.core.history import HistoryStore
-    from backcoach.ui.history_page import HistoryPage
+    from backcoach.ui.history.history_page import HistoryPage
     from tests.ui.test_history_page import TARGETS, TODAY, sample_records
 
     store = HistoryStore.in_memory()
@@ -223,8 +223,8 @@ def test_break_window_and_status_window(
     qtbot: QtBot, themed: QApplication, tmp_path: Path, data_dir: Path
 ) -> None:
     from backcoach.core.library import load_routine
-    from backcoach.ui.break_window import SimpleBreak
-    from backcoach.ui.tray import StatusWindow
+    from backcoach.ui.breaks.break_window import SimpleBreak
+    from backcoach.ui.breaks.tray import StatusWindow
 
     ctx = make_ctx(data_dir, write_routines(tmp_path / "routines"))
     status = StatusWindow()
@@ -234,7 +234,7 @@ def test_break_window_and_status_window(
     status.take_button.setFocus()
     check(qtbot, status, "tray status window")
 
-    from backcoach.ui.break_window import BreakWindow
+    from backcoach.ui.breaks.break_window import BreakWindow
 
     bw = BreakWindow(ctx)
     qtbot.addWidget(bw)

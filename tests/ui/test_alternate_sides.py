@@ -15,8 +15,8 @@ from backcoach.core.loader import load_bytes
 from backcoach.core.plan import build_plan
 from backcoach.core.routine import Routine
 from backcoach.core.session import CueDue
-from backcoach.ui.engine_adapter import EngineAdapter
-from backcoach.ui.player_page import PlayerPage
+from backcoach.ui.session.engine_adapter import EngineAdapter
+from backcoach.ui.session.player_page import PlayerPage
 from backcoach.ui.translations import cue_text
 from tests.ui.kit import make_ctx, write_routines
 
@@ -151,7 +151,7 @@ def test_cautions_and_video_before_the_step_not_on_every_hold(
     assert page.cautions.textFormat() == Qt.TextFormat.PlainText
     assert page.video_button.isVisible()
     opened: list[str] = []
-    from backcoach.ui import video
+    from backcoach.ui.library import video
 
     def open_video(url: str) -> bool:
         opened.append(url)

@@ -126,7 +126,7 @@ def test_interrupted_session_is_reported_calmly(
 ) -> None:
     from datetime import datetime
 
-    from backcoach.core.records import StepProgress
+    from backcoach.core.log.records import StepProgress
 
     store = open_history(data_dir / "history.sqlite3")
     sid = store.start_session(

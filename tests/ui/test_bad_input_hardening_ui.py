@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 from backcoach.cli import main
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import HistoryStore, open_history
-from backcoach.ui import session_flow
+from backcoach.ui.library.routine_watcher import paths_to_watch
 from backcoach.ui.main_window import MainWindow
-from backcoach.ui.routine_watcher import paths_to_watch
+from backcoach.ui.session import session_flow
 from tests.core.history_fixtures import fill
 from tests.core.test_import import export_dict
 from tests.core.test_import_limits import BAD, text_with

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.library import scan_folders
 from backcoach.core.paths import bundled_routines_dir
-from backcoach.ui.checkin import CheckInAfter, PainPage
-from backcoach.ui.history_page import HistoryPage
-from backcoach.ui.routine_page import RoutinePage
+from backcoach.ui.history.history_page import HistoryPage
+from backcoach.ui.library.routine_page import RoutinePage
+from backcoach.ui.session.checkin import CheckInAfter, PainPage
 from backcoach.ui.theme import apply_text_scale
 from tests.ui.kit import make_ctx, next_in_focus_chain, open_window, run_until, write_routines
 from tests.ui.test_player_page import started

@@ -26,7 +26,7 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import HistoryStore, SessionRecord, open_history, open_writer
 from backcoach.ui.context import AppContext
 from backcoach.ui.history_writer import CLOSE_WAIT_SECONDS, HistoryWriter, writer_for
-from backcoach.ui.session_flow import SessionFlow
+from backcoach.ui.session.session_flow import SessionFlow
 from tests.core.fake_timers import FakeTimers
 from tests.core.test_session_writer import FULL, Flaky
 from tests.ui.kit import (

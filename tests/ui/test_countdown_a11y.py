@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.library import load_routine
 from backcoach.core.plan import build_plan
-from backcoach.ui.engine_adapter import EngineAdapter
-from backcoach.ui.player_page import PlayerPage
+from backcoach.ui.session.engine_adapter import EngineAdapter
+from backcoach.ui.session.player_page import PlayerPage
 from tests.ui.kit import make_ctx
 
 HOLD = """\

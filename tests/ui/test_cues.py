@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from backcoach.core.session import CueDue
 from backcoach.core.settings import Settings
-from backcoach.ui import cues as cues_module
-from backcoach.ui.cues import CuePlayer, CueTiming, available_voices
-from backcoach.ui.sound import SoundBackend
-from backcoach.ui.speech import QtSpeechBackend, SpeechBackend, SpeechProbe
+from backcoach.ui.session import cues as cues_module
+from backcoach.ui.session.cues import CuePlayer, CueTiming, available_voices
+from backcoach.ui.session.sound import SoundBackend
+from backcoach.ui.session.speech import QtSpeechBackend, SpeechBackend, SpeechProbe
 
 
 class FakeClock:

@@ -17,8 +17,8 @@ from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import HistoryStore, open_history
 from backcoach.core.routine import Prescribed
 from backcoach.core.settings import Settings, SettingsStore
-from backcoach.ui import report
-from backcoach.ui.history_page import HistoryPage
+from backcoach.ui.history import report
+from backcoach.ui.history.history_page import HistoryPage
 from tests.ui.kit import make_ctx, open_window
 from tests.ui.test_history_page import TARGETS, TODAY, TZ, sample_records
 

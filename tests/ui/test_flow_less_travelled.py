@@ -23,10 +23,10 @@ from backcoach.core.history import HistoryStore
 from backcoach.core.library import load_routine, scan_library
 from backcoach.core.plan import build_plan
 from backcoach.core.routine import Routine
+from backcoach.ui.breaks.tray import TrayController
 from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
-from backcoach.ui.session_flow import SessionFlow
-from backcoach.ui.tray import TrayController
+from backcoach.ui.session.session_flow import SessionFlow
 from tests.ui.kit import make_ctx, open_window, press, run_until, settle_writes, write_routines
 from tests.ui.test_tray import FakeTime, shut_down_at_teardown
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import open_history
 from backcoach.ui.main_window import MainWindow
-from backcoach.ui.session_flow import SessionFlow
+from backcoach.ui.session.session_flow import SessionFlow
 from tests.ui.kit import (
     current_entry_name,
     make_ctx,

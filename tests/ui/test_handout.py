@@ -19,8 +19,8 @@ from backcoach.core.library import LibraryIndex, scan_folders
 from backcoach.core.loader import load_bytes
 from backcoach.core.paths import bundled_routines_dir
 from backcoach.core.routine import Routine
-from backcoach.ui.dose_text import dose_words
-from backcoach.ui.handout import handout_html, write_handout
+from backcoach.ui.library.dose_text import dose_words
+from backcoach.ui.library.handout import handout_html, write_handout
 from tests.ui.kit import make_ctx, open_window, press, write_routines
 from tests.ui.test_report import page_count
 from tests.ui.test_report import pdf_text as raw_pdf_text

@@ -14,13 +14,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from backcoach.core import stats
 from backcoach.core.export import export_json
 from backcoach.core.history import HistoryStore, open_history
-from backcoach.core.records import Answer, BreakRecord, SessionRecord, StepRecord
+from backcoach.core.log import stats
+from backcoach.core.log.records import Answer, BreakRecord, SessionRecord, StepRecord
 from backcoach.core.routine import Prescribed
 from backcoach.ui.context import AppContext
-from backcoach.ui.history_page import HistoryPage, open_review
+from backcoach.ui.history.history_page import HistoryPage, open_review
 from tests.ui.kit import make_ctx, next_in_focus_chain
 
 TZ = timezone(timedelta(hours=1))
@@ -361,8 +361,8 @@ def test_page_without_history_says_why(qtbot: QtBot, data_dir: Path) -> None:
 
 
 def test_calm_note_speaks_to_the_patient_or_about_them_in_review() -> None:
-    from backcoach.core import stats
-    from backcoach.ui.history_model import calm_note_text
+    from backcoach.core.log import stats
+    from backcoach.ui.history.history_model import calm_note_text
 
     trend = stats.PainTrend(recent_mean=7.0, recent_n=5, earlier_mean=4.5, earlier_n=6)
     own = calm_note_text([trend])

@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.history import HistoryStore
-from backcoach.ui.history_filters import FilterBar
-from backcoach.ui.history_page import HistoryPage
+from backcoach.ui.history.history_filters import FilterBar
+from backcoach.ui.history.history_page import HistoryPage
 from tests.ui.test_history_page import TARGETS, TODAY, sample_records
 
 

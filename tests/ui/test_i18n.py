@@ -16,14 +16,15 @@ from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from backcoach.core import announce, history, import_check, routine_import, settings
+from backcoach.core import announce, history, settings
 from backcoach.core.fakeclock import FakeClock
+from backcoach.core.imports import import_check, routine_import
 from backcoach.core.plan import Segment
 from backcoach.core.routine import Exercise
 from backcoach.core.session import CueDue
 from backcoach.i18n import compile_ts, translations_dir, ts_files
 from backcoach.ui import translatable
-from backcoach.ui.plan_text import segment_label
+from backcoach.ui.library.plan_text import segment_label
 from backcoach.ui.translations import (
     cue_text,
     install_translators,
@@ -264,7 +265,7 @@ def test_history_sentences_are_registered(spanish: list[object]) -> None:
 def test_import_sentences_are_registered_and_translated(
     spanish: list[object], tmp_path: Path
 ) -> None:
-    from backcoach.ui.routine_import import message_text
+    from backcoach.ui.library.routine_import import message_text
 
     templates = import_check.MESSAGE_TEMPLATES + routine_import.MESSAGE_TEMPLATES
     assert tuple(str(t) for t in translatable.IMPORT_MESSAGES) == templates

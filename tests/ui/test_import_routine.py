@@ -16,16 +16,16 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
-from backcoach.core.import_check import ImportCheck, read_source
-from backcoach.core.import_place import free_name
-from backcoach.core.library import LibraryIndex, load_routine, scan_folders
-from backcoach.core.routine_import import (
+from backcoach.core.imports.import_check import ImportCheck, read_source
+from backcoach.core.imports.import_place import free_name
+from backcoach.core.imports.routine_import import (
     Clash,
     ImportReport,
     describe,
     import_files,
     libraries_first,
 )
+from backcoach.core.library import LibraryIndex, load_routine, scan_folders
 from tests.ui.kit import BROKEN, OTHER, TINY, make_ctx, open_window, write_routines
 
 LIBRARY = """\

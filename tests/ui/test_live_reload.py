@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.routine import ExerciseStep
+from backcoach.ui.library.routine_watcher import RoutineWatcher, paths_to_watch
 from backcoach.ui.main_window import MainWindow
-from backcoach.ui.routine_watcher import RoutineWatcher, paths_to_watch
 from tests.ui.kit import TINY, make_ctx, open_window, top_item, write_routines
 
 

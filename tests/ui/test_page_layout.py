@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.routine import Question
-from backcoach.ui.checkin import MessagePage, QuestionPage
-from backcoach.ui.library_page import LibraryPage
-from backcoach.ui.player_page import PlayerPage
-from backcoach.ui.routine_page import RoutinePage
+from backcoach.ui.library.library_page import LibraryPage
+from backcoach.ui.library.routine_page import RoutinePage
+from backcoach.ui.session.checkin import MessagePage, QuestionPage
+from backcoach.ui.session.player_page import PlayerPage
 from backcoach.ui.widgets.page import PAGE_MARGINS, READABLE_CHARS
 from tests.ui.kit import make_ctx, write_routines
 

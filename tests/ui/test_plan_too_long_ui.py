@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from backcoach.core.library import LibraryEntry
 from backcoach.core.routine import Exercise, ExerciseStep, Routine
-from backcoach.ui.handout import handout_html
-from backcoach.ui.library_page import card_for
-from backcoach.ui.routine_page import RoutinePage
+from backcoach.ui.library.handout import handout_html
+from backcoach.ui.library.library_page import card_for
+from backcoach.ui.library.routine_page import RoutinePage
 
 
 def _huge() -> Routine:

@@ -16,7 +16,8 @@ from backcoach.core.library import scan_folders
 from backcoach.core.paths import bundled_routines_dir
 from backcoach.core.plan import Segment, build_plan
 from backcoach.core.routine import Exercise, Routine
-from backcoach.ui import plan_text, translatable
+from backcoach.ui import translatable
+from backcoach.ui.library import plan_text
 
 ROUTINES: list[tuple[Routine, str]] = sorted(
     (

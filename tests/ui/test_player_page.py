@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.plan import build_plan
 from backcoach.core.routine import Exercise, ExerciseStep, Routine
-from backcoach.ui.engine_adapter import EngineAdapter, tick_interval_ms
 from backcoach.ui.main_window import MainWindow
+from backcoach.ui.session.engine_adapter import EngineAdapter, tick_interval_ms
 from backcoach.ui.widgets.exercise_images import ExerciseImages
 from tests.ui.kit import make_ctx, open_window, press, run_until, write_routines
 

@@ -12,8 +12,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
+from backcoach.core.imports.routine_import import import_files
 from backcoach.core.instance import LOCK_NAME, PID_NAME
-from backcoach.core.routine_import import import_files
 from backcoach.ui.main_window import MainWindow
 from backcoach.ui.single_instance import SingleInstance
 from tests.ui.kit import OTHER, TINY, make_ctx, run_until, write_routines

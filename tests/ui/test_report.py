@@ -13,8 +13,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.export import ExportJob, write_export
-from backcoach.core.records import BreakRecord, SessionRecord
-from backcoach.ui.report import render_pdf_report
+from backcoach.core.log.records import BreakRecord, SessionRecord
+from backcoach.ui.history.report import render_pdf_report
 from tests.ui.test_history_page import TARGETS, TODAY, TZ, sample_records, session
 
 GENERATED = datetime(2026, 3, 18, 21, 0, tzinfo=TZ)
@@ -115,7 +115,7 @@ def test_a_heading_never_ends_a_page(qtbot: QtBot) -> None:
     from PySide6.QtCore import QSizeF
     from PySide6.QtGui import QTextDocument
 
-    from backcoach.ui.report import keep_headings_with_next
+    from backcoach.ui.history.report import keep_headings_with_next
 
     def heading_tops(doc: QTextDocument) -> list[tuple[float, float]]:
         layout, out, block = doc.documentLayout(), [], doc.begin()

@@ -16,8 +16,9 @@ from backcoach.core import library
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.routine import Prescribed
 from backcoach.core.settings import Settings, SettingsStore
-from backcoach.ui import report, settings_dialog, translatable
-from backcoach.ui.history_page import HistoryPage
+from backcoach.ui import settings_dialog, translatable
+from backcoach.ui.history import report
+from backcoach.ui.history.history_page import HistoryPage
 from backcoach.ui.main_window import MainWindow
 from tests.ui.kit import make_ctx, open_window, write_routines
 from tests.ui.test_history_page import session

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from backcoach.core.records import SessionRecord, StageRef
-from backcoach.ui.history_model import SessionsModel
+from backcoach.core.log.records import SessionRecord, StageRef
+from backcoach.ui.history.history_model import SessionsModel
 from tests.ui.test_history_page import TODAY, sample_records
 from tests.ui.test_report import pdf_text, write
 

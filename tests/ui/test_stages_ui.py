@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
 from backcoach.core.history import HistoryStore, now_local
-from backcoach.core.records import StageRef
+from backcoach.core.log.records import StageRef
 from backcoach.ui.context import AppContext
 from backcoach.ui.main_window import MainWindow
 from tests.ui.kit import make_ctx, open_window, press, run_until, top_item, write_routines
@@ -103,7 +103,7 @@ def test_routine_page_shows_stage_needs_cautions_and_video(
     assert not page.stage_back.isVisible()
     assert "Ask first / take care: Ask first after spinal surgery." in page.details.text()
     opened: list[str] = []
-    from backcoach.ui import video
+    from backcoach.ui.library import video
 
     def open_video(url: str) -> bool:
         opened.append(url)

@@ -19,10 +19,10 @@ from backcoach.core.history import HistoryStore, open_history
 from backcoach.core.library import scan_library
 from backcoach.core.routine import Routine
 from backcoach.core.settings import Settings
-from backcoach.ui.break_window import BreakWindow, SimpleBreak
+from backcoach.ui.breaks.break_window import BreakWindow, SimpleBreak
+from backcoach.ui.breaks.tray import TrayController, describe_status
+from backcoach.ui.breaks.tray_icon import draw_icon, icon_label, make_icon
 from backcoach.ui.context import AppContext
-from backcoach.ui.tray import TrayController, describe_status
-from backcoach.ui.tray_icon import draw_icon, icon_label, make_icon
 from tests.ui.kit import make_ctx
 
 MONDAY_9 = datetime(2024, 6, 3, 9, 0)
@@ -329,7 +329,7 @@ def test_real_session_flow_is_embedded(qtbot: QtBot, ctx: AppContext) -> None:
     bw = BreakWindow(ctx)
     qtbot.addWidget(bw)
     bw.run_break(found["desk-posture-break"])
-    from backcoach.ui.session_flow import SessionFlow
+    from backcoach.ui.session.session_flow import SessionFlow
 
     assert isinstance(bw.flow, SessionFlow)
     assert bw.stack.currentWidget() is bw.flow
@@ -363,7 +363,7 @@ def test_posture_break_flare_variant_runs(qtbot: QtBot, ctx: AppContext) -> None
     bw.show()
     qtbot.waitExposed(bw)
     bw.run_break(routine)
-    from backcoach.ui.session_flow import SessionFlow
+    from backcoach.ui.session.session_flow import SessionFlow
 
     flow = bw.flow
     assert isinstance(flow, SessionFlow)

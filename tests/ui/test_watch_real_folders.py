@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from backcoach.core.fakeclock import FakeClock
-from backcoach.ui.routine_watcher import RoutineWatcher, paths_to_watch, real_folders
+from backcoach.ui.library.routine_watcher import RoutineWatcher, paths_to_watch, real_folders
 from tests.ui.kit import make_ctx, open_window, write_routines
 
 pytestmark = pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")

@@ -28,8 +28,8 @@ from backcoach.core.export import (
 from backcoach.core.history import HistoryUnavailable, open_history
 from backcoach.core.instance import app_running
 from backcoach.core.library import scan_library
+from backcoach.core.log.records import BreakRecord, SessionRecord
 from backcoach.core.paths import AppPaths, standard_data_dir
-from backcoach.core.records import BreakRecord, SessionRecord
 from backcoach.core.routine import Prescribed
 from backcoach.core.settings import SettingsStore
 
@@ -176,7 +176,7 @@ def _write_pdf(
     made_at: datetime,
 ) -> int:
     try:
-        from backcoach.ui.report import ensure_gui_app, headless_platform, render_pdf_report
+        from backcoach.ui.history.report import ensure_gui_app, headless_platform, render_pdf_report
     except (ImportError, AttributeError) as exc:
         print(
             f"backcoach export: PDF export is not available in this installation ({exc}). "

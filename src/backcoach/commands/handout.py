@@ -77,8 +77,8 @@ def handout(
         return 2
     target = Path(output) if output else Path(f"{routine.id}-handout.pdf")
     # Qt only now: check, plan and schema never load it.
-    from backcoach.ui.handout import write_handout
-    from backcoach.ui.report import ensure_gui_app, headless_platform
+    from backcoach.ui.history.report import ensure_gui_app, headless_platform
+    from backcoach.ui.library.handout import write_handout
     from backcoach.ui.translations import install_translators
 
     install_translators(ensure_gui_app(headless_platform(os.environ)))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from backcoach.commands.export import add_data_dir_argument, data_paths
 from backcoach.core.history import HistoryUnavailable, open_history
-from backcoach.core.importer import ImportProblem, import_sessions, read_export_data
+from backcoach.core.log.importer import ImportProblem, import_sessions, read_export_data
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -36,7 +36,7 @@ from datetime import time as dtime
 from typing import Literal
 
 from backcoach.core.clocks import awake_clock
-from backcoach.core.records import BreakStatus
+from backcoach.core.log.records import BreakStatus
 from backcoach.core.settings import Settings
 
 MonotonicClock = Callable[[], float]

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from backcoach.core.files import Verify, atomic_write, read_regular
-from backcoach.core.records import BreakRecord, SessionRecord
+from backcoach.core.log.records import BreakRecord, SessionRecord
 
 if TYPE_CHECKING:
     from backcoach.core.history import HistoryStore
@@ -275,7 +275,7 @@ class ExportJob:
 
 
 PdfRenderer = Callable[[ExportJob], bytes]
-"""Draws the care-team report of a job as the bytes of a PDF (ui/report.py)."""
+"""Draws the care-team report of a job as the bytes of a PDF (ui/history/report.py)."""
 
 
 def records_for_export(

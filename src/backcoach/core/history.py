@@ -23,7 +23,7 @@ file written by a newer backcoach (left untouched).
 A `-wal` beside the file that is not its own (a backup copied over the history
 next to the old log) is never merged: it is moved aside to
 `<name>-wal.foreign-YYYYmmdd-HHMMSS` (with its -shm) before SQLite opens the
-file, and `store.notice` says so (core/wal_guard.py). After an unclean
+file, and `store.notice` says so (core/log/wal_guard.py). After an unclean
 shutdown (a log left behind) the file is checked with a full
 `PRAGMA integrity_check`, otherwise with `quick_check`.
 
@@ -46,10 +46,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from backcoach.core import wal_guard
-from backcoach.core.history_schema import SCHEMA_VERSION, migrate, user_version
-from backcoach.core.private import create_private_dir, create_private_file
-from backcoach.core.records import (
+from backcoach.core.log import wal_guard
+from backcoach.core.log.records import (
     BREAK_STATUSES,
     FINISHED_STATUSES,
     STEP_STATUSES,
@@ -64,6 +62,8 @@ from backcoach.core.records import (
     StepProgressLike,
     StepRecord,
 )
+from backcoach.core.log.schema import SCHEMA_VERSION, migrate, user_version
+from backcoach.core.private import create_private_dir, create_private_file
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -268,7 +268,7 @@ def open_history(db_path: Path, *, recover: bool = True, repair: bool = True) ->
 
 def _set_aside_foreign_log(db_path: Path, *, repair: bool) -> Parts:
     """Move a -wal (with its -shm) that is not this history's own aside, before SQLite
-    could merge it (core/wal_guard.py); returns the notice, or () when it is its own.
+    could merge it (core/log/wal_guard.py); returns the notice, or () when it is its own.
 
     Without `repair` nothing is moved: HistoryUnavailable says what to do instead.
     """
@@ -387,7 +387,7 @@ def _create_private(db_path: Path) -> None:
 
 
 def _stamp(conn: sqlite3.Connection) -> None:
-    """Give a file without one its random id (core/wal_guard.py), and checkpoint so the
+    """Give a file without one its random id (core/log/wal_guard.py), and checkpoint so the
     database file itself holds it, not only its log."""
     if int(conn.execute("PRAGMA application_id").fetchone()[0]) != 0:
         return
@@ -498,7 +498,7 @@ class HistoryStore:
         self._conn = conn
         self.path = path
         self._file_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        """This file's random id, set again by every write (core/wal_guard.py)."""
+        """This file's random id, set again by every write (core/log/wal_guard.py)."""
         self.checked_with = "quick_check"
         """The PRAGMA that checked the file when it was opened."""
         self.notice: str | None = None

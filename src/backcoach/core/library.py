@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from backcoach.core import paths as app_paths
-from backcoach.core.exercise_catalog import BrokenLibrary
+from backcoach.core.checks.exercise_catalog import BrokenLibrary
+from backcoach.core.checks.yaml_nodes import MAX_BYTES
 from backcoach.core.loader import ExerciseCatalog, LoadResult, load_bytes, load_file
 from backcoach.core.problems import Problem, RoutineError
 from backcoach.core.routine import (
@@ -38,7 +39,6 @@ from backcoach.core.routine import (
     Prescribed,
     Routine,
 )
-from backcoach.core.yaml_nodes import MAX_BYTES
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 BUNDLED_LABEL = "the bundled library"

@@ -26,12 +26,12 @@ from pathlib import Path
 from yaml.nodes import Node
 
 from backcoach.core import paths as app_paths
-from backcoach.core.exercise_catalog import ExerciseCatalog
-from backcoach.core.node_checks import MAX_PROBLEMS, did_you_mean
+from backcoach.core.checks.exercise_catalog import ExerciseCatalog
+from backcoach.core.checks.node_checks import MAX_PROBLEMS, did_you_mean
+from backcoach.core.checks.routine_check import FORMAT_VERSION, Reading, RoutineReader
+from backcoach.core.checks.yaml_nodes import MAX_VISITS, TooBig, has_aliases, parse_bytes, read_file
 from backcoach.core.problems import Problem, with_sources
 from backcoach.core.routine import Exercise, ExerciseLibrary, Routine
-from backcoach.core.routine_check import FORMAT_VERSION, Reading, RoutineReader
-from backcoach.core.yaml_nodes import MAX_VISITS, TooBig, has_aliases, parse_bytes, read_file
 
 __all__ = [
     "FORMAT_VERSION",

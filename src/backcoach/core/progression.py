@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal, Protocol
 
 from backcoach.core.history import HistoryUnavailable
-from backcoach.core.records import StageChoice, StageRef
+from backcoach.core.log.records import StageChoice, StageRef
 from backcoach.core.routine import Routine
 
 PAIN_RISE = 2

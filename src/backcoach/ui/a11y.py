@@ -17,7 +17,7 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QWidget
 
 from backcoach.core.plan import Segment
-from backcoach.ui.plan_text import segment_label
+from backcoach.ui.library.plan_text import segment_label
 
 COUNTDOWN_LAST = 3
 """Announce each of the last this many seconds."""

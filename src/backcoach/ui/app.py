@@ -149,7 +149,7 @@ def run_app(options: GuiOptions) -> int:
 
 def run_tray_or_say_why(ctx: AppContext, app: QApplication, *, autopilot: bool) -> int:
     try:
-        from backcoach.ui.tray import run_tray
+        from backcoach.ui.breaks.tray import run_tray
     except ImportError:
         from PySide6.QtWidgets import QMessageBox
 

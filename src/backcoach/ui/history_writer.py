@@ -3,7 +3,7 @@ written yet.
 
 One per app (`AppContext.session_writer()`). Each session flow records through
 it: the writes run on a thread of their own with a connection of their own,
-never on the UI thread (core/session_writer.py says why), and a failed write
+never on the UI thread (core/log/session_writer.py says why), and a failed write
 is tried again on a Qt timer with backoff. It outlives the flows, so a session
 whose last writes wait for a busy log is still written after its page has
 gone; closing the window flushes what is left, waiting a bounded time
@@ -21,8 +21,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from backcoach.core.history import HistoryStore, now_local, open_writer
-from backcoach.core.session_recorder import SaveProblem, SessionRecorder
-from backcoach.core.session_writer import InlineRunner, SessionStore, ThreadRunner, WriteRunner
+from backcoach.core.log.session_recorder import SaveProblem, SessionRecorder
+from backcoach.core.log.session_writer import InlineRunner, SessionStore, ThreadRunner, WriteRunner
 from backcoach.ui.translations import parts_text
 
 CLOSE_WAIT_SECONDS = 3.0

@@ -36,18 +36,18 @@ if TYPE_CHECKING:
     from backcoach.core.progression import StagePosition
     from backcoach.core.routine import Routine
     from backcoach.core.session import Clock
-    from backcoach.ui.history_page import HistoryPage
-    from backcoach.ui.library_page import LibraryPage
+    from backcoach.ui.history.history_page import HistoryPage
+    from backcoach.ui.library.library_page import LibraryPage
+    from backcoach.ui.library.routine_import import RoutineImporter
+    from backcoach.ui.library.routine_page import RoutinePage
+    from backcoach.ui.library.routine_watcher import RoutineWatcher
     from backcoach.ui.notice_bar import NoticeBar
-    from backcoach.ui.routine_import import RoutineImporter
-    from backcoach.ui.routine_page import RoutinePage
-    from backcoach.ui.routine_watcher import RoutineWatcher
-    from backcoach.ui.session_flow import CueFactory, SessionFlow
+    from backcoach.ui.session.session_flow import CueFactory, SessionFlow
 
 
 def default_cue_player(ctx: AppContext, parent: QObject) -> Any:
     """The real cue player (sound + speech), made when a session starts."""
-    from backcoach.ui.session_flow import default_cue_player as make
+    from backcoach.ui.session.session_flow import default_cue_player as make
 
     return make(ctx, parent)
 
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         if self.startup_finished:
             return
         self.startup_finished = True
-        from backcoach.ui.routine_watcher import watch_library
+        from backcoach.ui.library.routine_watcher import watch_library
 
         self._bind_shortcuts()
         if self.focusWidget() is None:  # as when the page is there from the start
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
     def library_page(self) -> LibraryPage:
         """The list of routines: the first page, made right after the window's first paint."""
         if self._library_page is None:
-            from backcoach.ui.library_page import LibraryPage
+            from backcoach.ui.library.library_page import LibraryPage
 
             page = LibraryPage()
             page.routine_chosen.connect(self.open_entry)
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
     def routine_page(self) -> RoutinePage:
         """The page showing one routine's steps, made the first time it is needed."""
         if self._routine_page is None:
-            from backcoach.ui.routine_page import RoutinePage
+            from backcoach.ui.library.routine_page import RoutinePage
 
             page = RoutinePage()
             page.back_requested.connect(self.show_library)
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
     def importer(self) -> RoutineImporter:
         """Drops on the window and File → Import routine… (made when first needed)."""
         if self._importer is None:
-            from backcoach.ui.routine_import import install_importer
+            from backcoach.ui.library.routine_import import install_importer
 
             self._importer = install_importer(self)
         return self._importer
@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtPrintSupport import QPrinter
 
-        from backcoach.ui.handout import a4_layout, render
+        from backcoach.ui.library.handout import a4_layout, render
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(a4_layout())
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
             from backcoach.ui.widgets.plain import message_box
 
             try:
-                from backcoach.ui.history_page import HistoryPage
+                from backcoach.ui.history.history_page import HistoryPage
             except ImportError:
                 message_box(
                     self,
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
         """
         self.setWindowTitle(self.tr("backcoach — reviewing {0}").format(path.name))
         try:
-            from backcoach.ui.history_page import open_review
+            from backcoach.ui.history.history_page import open_review
         except ImportError:
             self.notify(self.tr("Reviewing a history is not available in this build."))
             return
@@ -568,7 +568,7 @@ class MainWindow(QMainWindow):
 
     # --- sessions --------------------------------------------------------------------
     def start_routine(self, routine: Routine, speed: float | None = None) -> None:
-        from backcoach.ui.session_flow import SessionFlow
+        from backcoach.ui.session.session_flow import SessionFlow
 
         self._drop_flow()
         flow = SessionFlow(

@@ -70,7 +70,7 @@ def probe_voices(parent: QObject) -> VoiceLister:
 
     def lister(done: Callable[[list[str]], None]) -> None:
         try:
-            from backcoach.ui.speech import (
+            from backcoach.ui.session.speech import (
                 SpeechProbe,
                 available_engines,
                 available_voices,
@@ -330,8 +330,8 @@ class SettingsDialog(QDialog):
         """What this desktop offers to notice time away (idle, screen lock), in plain words."""
         if self._idle_note is not None:
             return self._idle_note
-        from backcoach.core.idle import detect
-        from backcoach.ui.tray import describe_support
+        from backcoach.core.breaks_support.idle import detect
+        from backcoach.ui.breaks.tray import describe_support
 
         return describe_support(detect())
 
@@ -446,7 +446,7 @@ class SettingsDialog(QDialog):
             self.ctx.update_settings(new)
 
     def _apply_login_item(self, enabled: bool) -> None:
-        from backcoach.core import autostart
+        from backcoach.core.breaks_support import autostart
         from backcoach.core.paths import standard_data_dir
 
         data_dir = self.ctx.paths.data_dir

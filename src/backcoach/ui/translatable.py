@@ -188,7 +188,7 @@ IMPORT_MESSAGES: tuple[object, ...] = (
         "RoutineImport", "Some files were not imported; nothing was copied for them."
     ),
 )
-"""core/import_check.py and core/routine_import.py MESSAGE_TEMPLATES, in the
+"""core/imports/import_check.py and core/imports/routine_import.py MESSAGE_TEMPLATES, in the
 "RoutineImport" context."""
 
 
@@ -224,7 +224,7 @@ DOSE_CHANGES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("DoseText", "rest {0} instead of {1}"),
     QT_TRANSLATE_NOOP("DoseText", "relax {0} between holds instead of {1}"),
 )
-"""ui/dose_text.py _CHANGE: what a stage changes, by key."""
+"""ui/library/dose_text.py _CHANGE: what a stage changes, by key."""
 
 
 PLAN_TEXT: tuple[object, ...] = (

@@ -1,0 +1,1 @@
+"""What the posture-break scheduler (core/breaks.py) needs from the desktop: idle time and start at login."""

@@ -1,0 +1,1 @@
+"""Importing routine files from a therapist: checking them, then placing them in the user's routines folder."""

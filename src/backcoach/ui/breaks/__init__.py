@@ -1,0 +1,1 @@
+"""The posture-break reminder: the tray icon and the break window."""

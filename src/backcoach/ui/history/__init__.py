@@ -1,0 +1,1 @@
+"""The history page: filters, tabs, tables, the pain chart, the calendar, and the care-team report."""
