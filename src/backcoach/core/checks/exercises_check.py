@@ -8,21 +8,11 @@ from pathlib import Path, PureWindowsPath
 from yaml.nodes import Node
 
 from backcoach.core.checks.additions_check import AdditionChecks
+from backcoach.core.checks.keys import EXERCISE_KEYS
 from backcoach.core.checks.node_checks import Items
 from backcoach.core.limits import MAX_EXERCISES, MAX_IMAGE_PATH
 from backcoach.core.routine import Exercise
 
-EXERCISE_KEYS = (
-    "name",
-    "how",
-    "careful",
-    "image",
-    "images",
-    "muscles",
-    "equipment",
-    "video",
-    "cautions",
-)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")

@@ -15,8 +15,8 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from backcoach.core.checks.exercise_catalog import ExerciseCatalog
+from backcoach.core.checks.keys import FORMAT_KEYS
 from backcoach.core.checks.suggest import closest, suggest_duration
-from backcoach.core.checks.yaml_errors import FORMAT_KEYS
 from backcoach.core.checks.yaml_nodes import (
     BOOL,
     FLOAT,

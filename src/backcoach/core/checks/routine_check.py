@@ -14,6 +14,15 @@ from dataclasses import dataclass, field
 from yaml.nodes import Node, ScalarNode
 
 from backcoach.core.checks.exercises_check import ExerciseChecks
+from backcoach.core.checks.keys import (
+    DEFAULT_KEYS,
+    FLARE_KEYS,
+    LIBRARY_KEYS,
+    QUESTION_KEYS,
+    ROUTINE_ONLY_KEYS,
+    STEP_KEYS,
+    TOP_KEYS,
+)
 from backcoach.core.checks.node_checks import (
     NUMBER_RE,
     WHOLE_RE,
@@ -23,7 +32,7 @@ from backcoach.core.checks.node_checks import (
     show_value,
 )
 from backcoach.core.checks.stages_check import StageChecks
-from backcoach.core.checks.steps_check import STEP_KEYS, StepChecks
+from backcoach.core.checks.steps_check import StepChecks
 from backcoach.core.checks.yaml_nodes import FLOAT, INT, scalar_tag
 from backcoach.core.flare import flare_steps
 from backcoach.core.limits import GET_READY_SECONDS, MAX_DIGITS, describe_size, first_too_long
@@ -47,36 +56,6 @@ from backcoach.core.routine import (
 from backcoach.core.stages import stage_steps
 
 FORMAT_VERSION = 1
-TOP_KEYS = (
-    "backcoach",
-    "title",
-    "summary",
-    "author",
-    "level",
-    "tags",
-    "prescribed",
-    "kind",
-    "defaults",
-    "before_you_start",
-    "flare",
-    "stages",
-    "language",
-    "exercises",
-    "steps",
-)
-LIBRARY_KEYS = ("backcoach", "title", "summary", "author", "tags", "language", "exercises")
-ROUTINE_ONLY_KEYS = (
-    "level",
-    "prescribed",
-    "kind",
-    "defaults",
-    "before_you_start",
-    "flare",
-    "stages",
-)
-DEFAULT_KEYS = ("rest", "relax", "switch", "rep_time")
-QUESTION_KEYS = ("ask", "if_yes", "advice", "urgent")
-FLARE_KEYS = ("scale", "skip")
 
 _PRESCRIBED = re.compile(r"^\s*([0-9]+)\s*/\s*(day|week)\s*$")
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from yaml.nodes import Node
 
+from backcoach.core.checks.keys import STEP_KEYS
 from backcoach.core.checks.node_checks import NodeReader, did_you_mean, join_or
-from backcoach.core.checks.steps_check import STEP_KEYS
 from backcoach.core.durations import format_duration
 from backcoach.core.limits import MAX_CUES, MAX_REPS, MAX_SETS, cue_firings
 from backcoach.core.routine import (

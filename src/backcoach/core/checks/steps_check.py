@@ -5,6 +5,13 @@ from __future__ import annotations
 from yaml.nodes import Node, ScalarNode
 
 from backcoach.core.checks.additions_check import AdditionChecks
+from backcoach.core.checks.keys import (
+    CUE_ACTIONS,
+    CUE_KEYS,
+    CUE_POSITIONS,
+    REST_STEP_KEYS,
+    STEP_KEYS,
+)
 from backcoach.core.checks.node_checks import Items, show_value
 from backcoach.core.durations import format_duration
 from backcoach.core.limits import MAX_CUES, MAX_REPS, MAX_SETS, MAX_STEPS, MIN_EVERY, cue_firings
@@ -23,25 +30,6 @@ from backcoach.core.routine import (
     is_sound,
 )
 
-STEP_KEYS = (
-    "exercise",
-    "id",
-    "hold",
-    "reps",
-    "rep_time",
-    "duration",
-    "sets",
-    "sides",
-    "relax",
-    "switch",
-    "rest",
-    "say",
-    "cues",
-)
-REST_STEP_KEYS = ("rest", "say", "id")
-CUE_POSITIONS = ("at", "before_end", "every")
-CUE_ACTIONS = ("say", "show", "sound")
-CUE_KEYS = CUE_POSITIONS + CUE_ACTIONS
 CONFLICTS: tuple[tuple[str, str, str], ...] = (
     ("hold", "duration", "use either hold or duration, not both"),
     (

@@ -18,62 +18,8 @@ from dataclasses import dataclass
 
 import yaml
 
-FORMAT_KEYS = frozenset(
-    {
-        # top level
-        "backcoach",
-        "title",
-        "summary",
-        "author",
-        "level",
-        "tags",
-        "prescribed",
-        "kind",
-        "defaults",
-        "before_you_start",
-        "flare",
-        "exercises",
-        "steps",
-        "stages",
-        "language",
-        # steps
-        "exercise",
-        "id",
-        "hold",
-        "reps",
-        "rep_time",
-        "duration",
-        "sets",
-        "sides",
-        "relax",
-        "switch",
-        "rest",
-        "say",
-        "cues",
-        # cues, exercises, questions, flare
-        "at",
-        "before_end",
-        "every",
-        "show",
-        "sound",
-        "name",
-        "how",
-        "careful",
-        "equipment",
-        "video",
-        "cautions",
-        "urgent",
-        "image",
-        "images",
-        "muscles",
-        "ask",
-        "if_yes",
-        "advice",
-        "scale",
-        "skip",
-    }
-)
-"""Every key of the format (a test checks this against the checks' own lists)."""
+from backcoach.core.checks.keys import FORMAT_KEYS
+
 TEXT_KEYS = frozenset(
     {"title", "summary", "author", "say", "show", "name", "how", "careful", "ask", "advice"}
 )
