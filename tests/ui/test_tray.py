@@ -23,7 +23,7 @@ from backcoach.ui.breaks.break_window import BreakWindow, SimpleBreak
 from backcoach.ui.breaks.tray import TrayController, describe_status
 from backcoach.ui.breaks.tray_icon import draw_icon, icon_label, make_icon
 from backcoach.ui.context import AppContext
-from tests.ui.kit import make_ctx
+from tests.ui.kit import make_ctx, settle_writes
 
 MONDAY_9 = datetime(2024, 6, 3, 9, 0)
 
@@ -383,6 +383,7 @@ def test_posture_break_flare_variant_runs(qtbot: QtBot, ctx: AppContext) -> None
     assert skipped and not (skipped & ran)
     with qtbot.waitSignal(bw.done):
         bw.close()
+    settle_writes(ctx)  # the session is written on the writer thread
     sessions = history(ctx).sessions(include_running=True)
     assert sessions and sessions[-1].flare
 
