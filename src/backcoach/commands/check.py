@@ -104,6 +104,8 @@ def libraries_first(results: list[LoadResult], index: LibraryIndex) -> list[Load
     """`results` with the libraries first; a library with errors that a routine's
     exercises come from is checked too when it was not asked for, so that the
     routine's "see above" has something above it."""
+    if not any(r.blamed for r in results):  # the usual case: no path needs resolving
+        return [r for r in results if r.is_library] + [r for r in results if not r.is_library]
     seen = {path_key(r.path) for r in results}
     extra: list[LoadResult] = []
     for result in results:

@@ -72,45 +72,55 @@ def cue_firings(cues: tuple[Cue, ...], length: float | None) -> int:
     return count
 
 
-def _work(step: ExerciseStep) -> Size:
-    """One set of the step on one side (or both sides, alternating)."""
+def _work(step: ExerciseStep) -> tuple[int, float]:
+    """(segments, seconds) of one set of the step on one side (or both, alternating)."""
     turns = 2 if step.sides == "alternate" else 1
     if step.hold is not None:
         holds = step.reps * turns
-        return Size(2 * holds - 1, holds * step.hold + (holds - 1) * step.relax)
+        return 2 * holds - 1, holds * step.hold + (holds - 1) * step.relax
     if step.duration is not None:
-        return Size(1, step.duration)
+        return 1, step.duration
     length = 0.0 if step.rep_time is None else step.reps * turns * step.rep_time
-    return Size(1, length)
+    return 1, length
+
+
+def _step_parts(step: Step, nxt: Step | None) -> tuple[int, float]:
+    """(segments, seconds) of one step in a plan, the rest before `nxt` included.
+
+    Plain numbers, not `Size`: the checker adds these up for every stage and
+    flare day of every file it reads.
+    """
+    if isinstance(step, RestStep):
+        return 1, step.rest
+    sides = 2 if step.sides == "each" else 1
+    work_segments, work_seconds = _work(step)
+    between_sets = step.sets - 1 if step.rest > 0 else 0
+    segments = (work_segments * step.sets + between_sets) * sides + sides - 1
+    seconds = (work_seconds * step.sets + between_sets * step.rest) * sides
+    seconds += (sides - 1) * step.switch
+    if nxt is not None and not isinstance(nxt, RestStep) and step.rest > 0:
+        segments += 1
+        seconds += step.rest
+    return segments, seconds
 
 
 def step_size(step: Step, nxt: Step | None) -> Size:
     """The segments of one step in a plan, the rest before `nxt` included."""
-    if isinstance(step, RestStep):
-        return Size(1, step.rest)
-    sides = {"each": 2}.get(step.sides, 1)
-    work = _work(step)
-    between_sets = step.sets - 1 if step.rest > 0 else 0
-    per_side = Size(
-        work.segments * step.sets + between_sets,
-        work.seconds * step.sets + between_sets * step.rest,
-    )
-    total = Size(per_side.segments * sides, per_side.seconds * sides)
-    total += Size(sides - 1, (sides - 1) * step.switch)
-    if nxt is not None and not isinstance(nxt, RestStep) and step.rest > 0:
-        total += Size(1, step.rest)
-    return total
+    return Size(*_step_parts(step, nxt))
 
 
 def first_too_long(steps: tuple[Step, ...], get_ready: float) -> tuple[int, Size] | None:
     """(index of the step that takes the session past the limits, whole size), or None."""
-    total = Size(1, get_ready) if steps else Size()
+    segments, seconds = (1, get_ready) if steps else (0, 0.0)
     over: int | None = None
+    last = len(steps) - 1
     for i, step in enumerate(steps):
-        total += step_size(step, steps[i + 1] if i + 1 < len(steps) else None)
-        if over is None and total.too_long:
+        more_segments, more_seconds = _step_parts(step, steps[i + 1] if i < last else None)
+        segments += more_segments
+        seconds += more_seconds
+        if over is None and (seconds > MAX_SESSION_SECONDS or segments > MAX_SEGMENTS):
             over = i
-    return None if over is None else (over, total)
+    return None if over is None else (over, Size(segments, seconds))
 
 
 def describe_size(size: Size) -> str:
