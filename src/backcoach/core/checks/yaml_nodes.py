@@ -240,7 +240,7 @@ def _compose_into(parsed: Parsed, text: str, display: str) -> None:
         if deep is None:
             parsed.root = _compose(text)
             if parsed.root is not None and bound > MAX_DEPTH:
-                deep = _node_too_deep(parsed.root)
+                deep = _node_too_deep(parsed.root, aliases="*" in text)
             tab = _stray_tab(text, parsed.root)
             if tab is not None:
                 parsed.root = None
@@ -388,27 +388,33 @@ def _first_too_deep(events: Iterator[yaml.Event]) -> tuple[int, int] | None:
     return None
 
 
-def _node_too_deep(root: Node) -> tuple[int, int] | None:
-    """The position of the first collection nested deeper than MAX_DEPTH in a composed graph.
+def _node_too_deep(root: Node, *, aliases: bool = True) -> tuple[int, int] | None:
+    """The position of a collection nested deeper than MAX_DEPTH in a composed graph.
 
-    Each node is visited once (an alias is a node reached again), so a graph
-    that refers to itself ends.
+    Level by level, collections only. With `aliases` (the text has a `*`) each
+    node is visited once, so a graph that refers to itself ends; without, the
+    graph is a tree and no bookkeeping is needed.
     """
-    stack: list[tuple[Node, int]] = [(root, 1)]
-    seen: set[int] = set()
-    while stack:
-        node, depth = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
+    level: list[Node] = [root]
+    seen: set[int] | None = set() if aliases else None
+    depth = 1
+    while level:
         if depth > MAX_DEPTH:
-            return position(node)
-        if isinstance(node, SequenceNode):
-            stack.extend((c, depth + 1) for c in node.value if not isinstance(c, ScalarNode))
-        elif not isinstance(node, ScalarNode):
-            for key, value in node.value:
-                if not isinstance(key, ScalarNode):
-                    stack.append((key, depth + 1))
-                if not isinstance(value, ScalarNode):
-                    stack.append((value, depth + 1))
+            return position(level[0])
+        below: list[Node] = []
+        for node in level:
+            if seen is not None:
+                if id(node) in seen:
+                    continue
+                seen.add(id(node))
+            if type(node) is SequenceNode:
+                below += [c for c in node.value if type(c) is not ScalarNode]
+            elif type(node) is not ScalarNode:
+                for key, value in node.value:
+                    if type(key) is not ScalarNode:
+                        below.append(key)
+                    if type(value) is not ScalarNode:
+                        below.append(value)
+        level = below
+        depth += 1
     return None
