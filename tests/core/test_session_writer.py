@@ -300,5 +300,6 @@ def test_backoff_doubles_up_to_its_cap_and_starts_again_after_a_success() -> Non
 
 def test_the_core_recorder_still_writes_at_once_on_its_own_store(plan: Plan) -> None:
     store, heard = FlakyStore(), Heard()
-    recorder = SessionRecorder(store, report=heard.problems.append, now=Wall())
-    assert start(recorder, plan) == 1 and not recorder.pending
+    with store.inner:  # closed at the end
+        recorder = SessionRecorder(store, report=heard.problems.append, now=Wall())
+        assert start(recorder, plan) == 1 and not recorder.pending
