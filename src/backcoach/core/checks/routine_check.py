@@ -46,6 +46,7 @@ from backcoach.core.routine import (
     Flare,
     Prescribed,
     Question,
+    RestStep,
     Routine,
     Step,
     is_if_yes,
@@ -218,9 +219,10 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
         The error points at the step that takes it past them (as written), the
         stage (a stage's doses), or `flare` (a flare day's skips and scale).
         """
+        days = (False, True) if _flare_may_be_longer(routine) else (False,)
         for number in range(1, max(1, len(routine.stages)) + 1):
             staged = stage_steps(routine, number)
-            for flare in (False, True) if routine.flare else (False,):
+            for flare in days:
                 steps = flare_steps(routine, staged) if flare else staged
                 over = first_too_long(steps, GET_READY_SECONDS)
                 if over is not None:
@@ -362,3 +364,17 @@ class RoutineReader(ExerciseChecks, StepChecks, StageChecks):
             if steps and not left and not self.issues:
                 self.error(snode, "flare.skip", "leaves no exercise to do on a flare day")
         return Flare(scale=scale, skip=tuple(skip))
+
+
+def _flare_may_be_longer(routine: Routine) -> bool:
+    """Whether a flare day can take longer, or have more parts, than the same stage.
+
+    A flare day scales holds, durations and reps down (0 < scale <= 1) and drops
+    steps; dropping an exercise step never lengthens the rest of the session.
+    Dropping a rest step can: the exercise before it then pauses for its own
+    `rest` before the next one, which may be longer than the step it replaces.
+    """
+    if routine.flare is None:
+        return False
+    skip = set(routine.flare.skip)
+    return any(isinstance(s, RestStep) and s.id in skip for s in routine.steps)
