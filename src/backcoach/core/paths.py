@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "backcoach"
@@ -23,6 +22,8 @@ def bundled_dir(name: str) -> Path:
     the folders stay at the top of the tree, beside `src/`, where therapists
     and the tests find them.
     """
+    from importlib import resources
+
     packaged = resources.files("backcoach") / name
     if packaged.is_dir():
         return Path(str(packaged))
